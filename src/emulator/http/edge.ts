@@ -1,0 +1,180 @@
+import { ANONYMOUS, type Caller } from '../model/access.ts'
+import { ModelError } from '../model/errors.ts'
+import { DriverNotReady, type LivyModel } from '../model/livy-model.ts'
+import { JacksonError, readBean } from './jackson.ts'
+import { andThen, attempt, type MaybePromise, type Serial } from './maybe-async.ts'
+import { createRouter } from './router.ts'
+import { commonHeaders, JSON_CONTENT_TYPE } from './responses.ts'
+import { type Route, type RouteContext, type RouteResult, ROUTES, type Servlet } from './routes.ts'
+import type { EdgeRequest, EdgeResponse } from './types.ts'
+
+/**
+ * A servlet filter: answers by itself or passes the request on with `next()`. Filters run in
+ * the order Livy registers them (security headers, authentication, CSRF, access), after the
+ * emulator's own (journal, injected faults, control API).
+ */
+export type EdgeFilter = (
+  request: EdgeRequest,
+  next: (request: EdgeRequest) => MaybePromise<EdgeResponse>,
+) => MaybePromise<EdgeResponse>
+
+export interface EdgeOptions {
+  readonly model: LivyModel
+  readonly serial: Serial
+  /** Filters in front of Livy's servlets, outermost first. */
+  readonly filters?: readonly EdgeFilter[]
+  /** Who the request is from (authentication result); anonymous by default. */
+  readonly callerOf?: (request: EdgeRequest) => Caller
+  /** Route table (tests inject a deliberately broken one). */
+  readonly routes?: readonly Route[]
+}
+
+/** The HTTP edge: one entry point shared by the msw handlers and the Node server. */
+export interface Edge {
+  handle(request: EdgeRequest): MaybePromise<EdgeResponse>
+  readonly routes: readonly Route[]
+}
+
+const MOUNTS: readonly { prefix: string; servlet: Servlet }[] = [
+  { prefix: '/sessions', servlet: 'sessions' },
+  { prefix: '/batches', servlet: 'batches' },
+  { prefix: '/version', servlet: 'version' },
+]
+
+/** Which Livy servlet serves a path (`/sessions/*`, `/batches/*`, `/version/*`). */
+export function servletOf(path: string): Servlet | undefined {
+  for (const m of MOUNTS) {
+    if (path === m.prefix || path.startsWith(`${m.prefix}/`)) return m.servlet
+  }
+  return undefined
+}
+
+const API_VERSION = /^application\/vnd\.livy\.v([^+]*).*$/
+const KNOWN_API_VERSIONS = ['0.1']
+const OVERRIDE_HEADERS = ['x-http-method-override', 'x-http-method', 'x-method-override']
+
+const decoder = new TextDecoder()
+
+export function createEdge(options: EdgeOptions): Edge {
+  const { model, serial } = options
+  const routes = options.routes ?? ROUTES
+  const router = createRouter(routes.map((r) => ({ method: r.method, path: r.path, value: r })))
+  const config = model.config
+  const callerOf = options.callerOf ?? (() => ANONYMOUS)
+  const now = () => model.context.now()
+
+  const respond = (status: number, body: string | null, extra: ReadonlyArray<readonly [string, string]> = []): EdgeResponse => ({
+    status,
+    headers: [...commonHeaders(config, now(), JSON_CONTENT_TYPE), ...extra],
+    body,
+  })
+
+  /** Livy's exception handlers: `SessionServlet.error` first, then `JsonServlet`'s catch-all. */
+  const mapError = (e: unknown, route: Route | undefined): EdgeResponse => {
+    if (e instanceof JacksonError) return respond(400, JSON.stringify(e.message))
+    if (e instanceof ModelError) {
+      switch (e.kind) {
+        case 'illegal-argument':
+          return respond(400, JSON.stringify({ msg: route?.creates ? `Rejected, Reason: ${e.message}` : e.message }))
+        case 'access-control':
+          return respond(403, JSON.stringify({ msg: e.message }))
+        case 'session-not-found':
+          return respond(404, JSON.stringify({ msg: e.message }))
+        case 'statement-not-found':
+          return respond(404, JSON.stringify(e.message))
+        case 'forbidden':
+          return respond(403, null)
+        default:
+          return respond(500, JSON.stringify(e.javaString()))
+      }
+    }
+    // A bug in the emulator: answer like Livy's catch-all, but say whose bug it is.
+    const message = e instanceof Error ? e.message : String(e)
+    console.error('livy-emulator: internal error', e)
+    return respond(500, JSON.stringify(`java.lang.RuntimeException: livy-emulator internal error: ${message}`))
+  }
+
+  const runRoute = (request: EdgeRequest, route: Route, params: Readonly<Record<string, string>>): MaybePromise<EdgeResponse> => {
+    const query = new URLSearchParams(request.query)
+    const context: RouteContext = {
+      request,
+      params,
+      query,
+      model,
+      caller: { ...callerOf(request), doAs: query.get('doAs') },
+      body(spec) {
+        return readBean(request.body ? decoder.decode(request.body) : '', spec)
+      },
+    }
+    return attempt(
+      () =>
+        andThen(route.handler(context), (result: RouteResult) =>
+          respond(result.status, request.method === 'HEAD' ? null : result.body, result.headers),
+        ),
+      (e) => {
+        if (e instanceof DriverNotReady) {
+          // Livy blocks until the driver connects (LIVY-1013); wait outside the serial section.
+          throw e
+        }
+        return mapError(e, route)
+      },
+    )
+  }
+
+  const livyServlet = (request: EdgeRequest): MaybePromise<EdgeResponse> => {
+    const servlet = servletOf(request.path)
+    if (servlet === undefined) return respond(404, null)
+    let method = request.method
+    if (method === 'POST') {
+      const override =
+        new URLSearchParams(request.query).get('_method') ??
+        OVERRIDE_HEADERS.map((h) => request.header(h)).find((v) => v !== undefined)
+      if (override) method = override.toUpperCase()
+    }
+    if (servlet !== 'version') {
+      const version = API_VERSION.exec(request.header('accept') ?? '')
+      if (version && !KNOWN_API_VERSIONS.includes(version[1] as string)) {
+        return respond(406, JSON.stringify({ msg: `No value found for '${version[1]}'` }))
+      }
+    }
+    const match = router.match(method, request.path)
+    if (match.kind === 'not-found') return respond(404, null)
+    if (match.kind === 'method-not-allowed') return respond(405, null, [['Allow', match.allow.join(', ')]])
+    return runRoute({ ...request, method }, match.value, match.params)
+  }
+
+  // Requests waiting for a driver need virtual time to move: wake up when the next step is due.
+  let waiting = 0
+  const armAlarm = (): void => {
+    const at = model.context.scheduler.nextDueAt()
+    if (at === undefined) return
+    model.context.clock.wakeAt(at, () => {
+      void andThen(serial.run(() => model.catchUp()), () => {
+        if (waiting > 0) armAlarm()
+      })
+    })
+  }
+
+  /** Catches up with virtual time, then serves; all model access is serialised. */
+  const serve = (request: EdgeRequest): MaybePromise<EdgeResponse> =>
+    attempt(
+      () =>
+        serial.run(() => (model.hasDue() ? model.catchUp().then(() => livyServlet(request)) : livyServlet(request))),
+      (e) => {
+        if (!(e instanceof DriverNotReady)) throw e
+        waiting++
+        armAlarm()
+        return e.ready.then(() => {
+          waiting--
+          return serve(request)
+        })
+      },
+    )
+
+  const chain = (options.filters ?? []).reduceRight<(r: EdgeRequest) => MaybePromise<EdgeResponse>>(
+    (next, filter) => (request) => filter(request, next),
+    serve,
+  )
+
+  return { handle: chain, routes }
+}

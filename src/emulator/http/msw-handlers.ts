@@ -1,0 +1,89 @@
+import { type HttpHandler, http } from 'msw'
+import { servletOf } from './edge.ts'
+import { isPromise, type MaybePromise } from './maybe-async.ts'
+import { createRouter } from './router.ts'
+import type { Route } from './routes.ts'
+import type { EdgeRequest, EdgeResponse } from './types.ts'
+
+/** How the msw adapter reaches the current edge (it changes on `reset()`). */
+export interface MswTarget {
+  readonly baseUrl: string
+  readonly routes: readonly Route[]
+  handle(request: EdgeRequest): MaybePromise<EdgeResponse>
+  /** Extra path prefixes the emulator serves besides Livy's servlets (the control API). */
+  readonly extraPrefixes?: readonly string[]
+}
+
+async function decodedBody(request: Request): Promise<Uint8Array | null> {
+  if (request.body === null) return null
+  const encoding = request.headers.get('content-encoding')?.toLowerCase()
+  if (encoding === 'gzip' || encoding === 'deflate') {
+    const stream = request.body.pipeThrough(new DecompressionStream(encoding))
+    return new Uint8Array(await new Response(stream).arrayBuffer())
+  }
+  return new Uint8Array(await request.arrayBuffer())
+}
+
+/** Builds an {@link EdgeRequest} from a Fetch `Request` under `basePath`. */
+export async function fromFetchRequest(request: Request, basePath: string): Promise<EdgeRequest> {
+  const url = new URL(request.url)
+  const path = url.pathname.slice(basePath.length) || '/'
+  return {
+    method: request.method,
+    path,
+    query: url.search.startsWith('?') ? url.search.slice(1) : url.search,
+    header: (name) => request.headers.get(name) ?? undefined,
+    body: await decodedBody(request),
+  }
+}
+
+/** Turns an {@link EdgeResponse} into a Fetch `Response`. */
+export function toFetchResponse(response: EdgeResponse): Response {
+  const headers = new Headers()
+  for (const [name, value] of response.headers) headers.append(name, value)
+  const noBody = response.status === 204 || response.status === 304
+  return new Response(noBody ? null : (response.body ?? ''), { status: response.status, headers })
+}
+
+/**
+ * msw handlers from the route table: one per route (so `listHandlers()` reads like Livy's API)
+ * plus a fallback per servlet mount for what Livy answers on unknown paths and methods (404,
+ * 405 with `Allow`, 406, method override). Every handler hands the request to the same edge.
+ *
+ * @example
+ * const server = setupServer(...createMswHandlers(target))
+ */
+export function createMswHandlers(target: MswTarget): HttpHandler[] {
+  const base = new URL(target.baseUrl)
+  const basePath = base.pathname.replace(/\/$/, '')
+  const relative = (request: Request): string | undefined => {
+    const url = new URL(request.url)
+    if (url.origin !== base.origin) return undefined
+    if (basePath !== '' && url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) return undefined
+    return url.pathname.slice(basePath.length) || '/'
+  }
+  const resolve = async ({ request }: { request: Request }): Promise<Response> => {
+    const edgeRequest = await fromFetchRequest(request, basePath)
+    const result = target.handle(edgeRequest)
+    return toFetchResponse(isPromise(result) ? await result : result)
+  }
+  const handlers: HttpHandler[] = target.routes.map((route) => {
+    const router = createRouter([{ method: route.method, path: route.path, value: route }])
+    const method = route.method.toLowerCase() as 'get' | 'post' | 'delete'
+    return http[method](({ request }) => {
+      const path = relative(request)
+      return path !== undefined && router.match(route.method, path).kind === 'match'
+    }, resolve)
+  })
+  handlers.push(
+    http.all(({ request }) => {
+      const path = relative(request)
+      if (path === undefined) return false
+      return (
+        servletOf(path) !== undefined ||
+        (target.extraPrefixes ?? []).some((p) => path === p || path.startsWith(`${p}/`))
+      )
+    }, resolve),
+  )
+  return handlers
+}

@@ -1,0 +1,74 @@
+/**
+ * Path matching like Scalatra's: `:name` matches one segment, a servlet's collection route
+ * also matches with a trailing slash, a known path with the wrong method is a 405 with `Allow`.
+ */
+export interface RoutePattern<T> {
+  readonly method: string
+  readonly path: string
+  readonly value: T
+}
+
+export type RouteMatch<T> =
+  | { readonly kind: 'match'; readonly value: T; readonly params: Readonly<Record<string, string>> }
+  | { readonly kind: 'method-not-allowed'; readonly allow: readonly string[] }
+  | { readonly kind: 'not-found' }
+
+interface Compiled<T> {
+  readonly method: string
+  readonly regex: RegExp
+  readonly names: readonly string[]
+  readonly value: T
+}
+
+/** Scalatra decodes path params; a malformed escape stays as sent. */
+const decode = (segment: string): string => {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
+/**
+ * @example
+ * const router = createRouter([{ method: 'GET', path: '/sessions/:sessionId', value: 'getSession' }])
+ * router.match('GET', '/sessions/0') // { kind: 'match', value: 'getSession', params: { sessionId: '0' } }
+ */
+export function createRouter<T>(routes: readonly RoutePattern<T>[]) {
+  const compiled: Compiled<T>[] = routes.map((route) => {
+    const names: string[] = []
+    const source = route.path
+      .split('/')
+      .map((part) => {
+        if (part.startsWith(':')) {
+          names.push(part.slice(1))
+          return '([^/]+)'
+        }
+        return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      })
+      .join('/')
+    // A servlet's root ("/sessions") also answers "/sessions/".
+    const trailing = names.length === 0 && route.path.split('/').length === 2 ? '/?' : ''
+    return { method: route.method, regex: new RegExp(`^${source}${trailing}$`), names, value: route.value }
+  })
+
+  return {
+    match(method: string, path: string): RouteMatch<T> {
+      const allowed: string[] = []
+      for (const route of compiled) {
+        const m = route.regex.exec(path)
+        if (!m) continue
+        if (route.method === method || (method === 'HEAD' && route.method === 'GET')) {
+          const params: Record<string, string> = {}
+          route.names.forEach((name, i) => {
+            params[name] = decode(m[i + 1] as string)
+          })
+          return { kind: 'match', value: route.value, params }
+        }
+        if (!allowed.includes(route.method)) allowed.push(route.method)
+        if (route.method === 'GET' && !allowed.includes('HEAD')) allowed.push('HEAD')
+      }
+      return allowed.length > 0 ? { kind: 'method-not-allowed', allow: allowed } : { kind: 'not-found' }
+    },
+  }
+}

@@ -1,0 +1,105 @@
+import type { components } from '../../../generated/livy.ts'
+import type { StatementEntry } from '../model/context.ts'
+import type { BatchView, JobView, ListView, SessionView, StatementListView } from '../model/livy-model.ts'
+import type { LogPage } from '../model/paging.ts'
+
+type Schemas = components['schemas']
+
+/**
+ * Writes responses in Livy's field order (Jackson writes fields in declaration order and
+ * every key, nulls included). The object literals are typed by the spec's generated types,
+ * so a field missing here is a compile error.
+ */
+export function sessionJson(view: SessionView): Schemas['Session'] {
+  const r = view.record
+  return {
+    id: r.id,
+    name: r.name,
+    appId: r.appId,
+    owner: r.owner,
+    proxyUser: r.proxyUser,
+    state: view.state as Schemas['Session']['state'],
+    kind: r.kind,
+    appInfo: {
+      driverLogUrl: r.appInfo.driverLogUrl,
+      sparkUiUrl: r.appInfo.sparkUiUrl,
+      executorLogUrls: r.appInfo.executorLogUrls,
+    },
+    log: view.log as string[],
+    ttl: r.ttl,
+    idleTimeout: r.idleTimeout,
+    driverMemory: r.driverMemory,
+    driverCores: r.driverCores ?? 0,
+    executorMemory: r.executorMemory,
+    executorCores: r.executorCores ?? 0,
+    conf: r.conf,
+    archives: r.archives,
+    files: r.files,
+    heartbeatTimeoutInSecond: r.heartbeatTimeoutInSecond,
+    jars: r.jars,
+    numExecutors: r.numExecutors ?? 0,
+    pyFiles: r.pyFiles,
+    queue: r.queue,
+  }
+}
+
+export function batchJson(view: BatchView): Schemas['Batch'] {
+  const r = view.record
+  return {
+    id: r.id,
+    name: r.name,
+    owner: r.owner,
+    proxyUser: r.proxyUser,
+    state: r.state,
+    appId: r.appId,
+    appInfo: {
+      driverLogUrl: r.appInfo.driverLogUrl,
+      sparkUiUrl: r.appInfo.sparkUiUrl,
+      executorLogUrls: r.appInfo.executorLogUrls,
+    },
+    log: view.log as string[],
+  }
+}
+
+/** Jackson writes a Java double with a fraction (`1.0`), never `1`. */
+const double = (n: number): string => (Number.isInteger(n) ? `${n}.0` : String(n))
+
+/**
+ * A statement, written by hand: `output` is the driver's raw JSON (`@JsonRawValue`) and
+ * `progress` a Java double.
+ */
+export function statementBody(s: StatementEntry): string {
+  return `{"id":${s.id},"code":${JSON.stringify(s.code)},"state":"${s.state}","output":${s.output ?? 'null'},"progress":${double(s.progress)},"started":${s.started},"completed":${s.completed}}`
+}
+
+export function sessionListBody(list: ListView<SessionView>): string {
+  return `{"from":${list.from},"total":${list.total},"sessions":[${list.items.map((v) => JSON.stringify(sessionJson(v))).join(',')}]}`
+}
+
+export function batchListBody(list: ListView<BatchView>): string {
+  return `{"from":${list.from},"total":${list.total},"sessions":[${list.items.map((v) => JSON.stringify(batchJson(v))).join(',')}]}`
+}
+
+export function statementListBody(list: StatementListView): string {
+  return `{"total_statements":${list.total},"statements":[${list.statements.map(statementBody).join(',')}]}`
+}
+
+export function stateBody(id: number, state: string): string {
+  const body: Schemas['SessionStateResponse'] = { id, state: state as Schemas['SessionStateResponse']['state'] }
+  return JSON.stringify(body)
+}
+
+export function logBody(id: number, page: LogPage): string {
+  const body: Schemas['LogResponse'] = { id, from: page.from, total: page.total, log: page.log }
+  return JSON.stringify(body)
+}
+
+export function jobBody(job: JobView): string {
+  const body: Schemas['JobStatus'] = { id: job.id, state: job.state, result: job.result, error: job.error }
+  return JSON.stringify(body)
+}
+
+export function messageBody(msg: string): string {
+  const body: Schemas['MessageResponse'] = { msg }
+  return JSON.stringify(body)
+}

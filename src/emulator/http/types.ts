@@ -1,0 +1,42 @@
+/**
+ * A transport-neutral request: the msw adapter builds it from a Fetch `Request`, the Node
+ * adapter straight from `IncomingMessage` (no Fetch objects on that hot path).
+ */
+export interface EdgeRequest {
+  readonly method: string
+  /** Path as sent (still percent-encoded), without query string. */
+  readonly path: string
+  /** Raw query string without `?` ('' when absent). */
+  readonly query: string
+  /** Header lookup by lower-case name. */
+  header(name: string): string | undefined
+  /** Request body bytes (null when there is none). */
+  readonly body: Uint8Array | null
+}
+
+/** What the edge answers; the adapters write it out (and may gzip it). */
+export interface EdgeResponse {
+  readonly status: number
+  readonly headers: ReadonlyArray<readonly [string, string]>
+  readonly body: string | null
+}
+
+/** Creates an {@link EdgeRequest} from plain values (tests, control API, adapters). */
+export function edgeRequest(init: {
+  method: string
+  url: string
+  headers?: Readonly<Record<string, string>>
+  body?: string | Uint8Array | null
+}): EdgeRequest {
+  const q = init.url.indexOf('?')
+  const headers = new Map<string, string>()
+  for (const [k, v] of Object.entries(init.headers ?? {})) headers.set(k.toLowerCase(), v)
+  const body = typeof init.body === 'string' ? new TextEncoder().encode(init.body) : (init.body ?? null)
+  return {
+    method: init.method.toUpperCase(),
+    path: q >= 0 ? init.url.slice(0, q) : init.url,
+    query: q >= 0 ? init.url.slice(q + 1) : '',
+    header: (name) => headers.get(name.toLowerCase()),
+    body,
+  }
+}

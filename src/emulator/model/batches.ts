@@ -1,0 +1,233 @@
+import type { Caller } from './access.ts'
+import type { BatchRuntime, ModelContext } from './context.ts'
+import { ModelError, requirement } from './errors.ts'
+import { isAllDigits } from './interactive.ts'
+import { transition } from './machines/machine.ts'
+import { type BatchEvent, batchMachine } from './machines/session-machines.ts'
+import { createProcessLog } from './process-log.ts'
+import { checkResources, resolveUri } from './resources.ts'
+import { type BatchRecord, EMPTY_APP_INFO } from './store/records.ts'
+
+/** A parsed `POST /batches` body (`CreateBatchRequest`). */
+export interface CreateBatchInput {
+  readonly file: string | null
+  readonly proxyUser: string | null
+  readonly className: string | null
+  readonly args: readonly string[]
+  readonly jars: readonly string[]
+  readonly pyFiles: readonly string[]
+  readonly files: readonly string[]
+  readonly archives: readonly string[]
+  readonly driverMemory: string | null
+  readonly driverCores: number | null
+  readonly executorMemory: string | null
+  readonly executorCores: number | null
+  readonly numExecutors: number | null
+  readonly queue: string | null
+  readonly name: string | null
+  readonly conf: Readonly<Record<string, string>>
+}
+
+export const DEFAULT_BATCH_INPUT: CreateBatchInput = Object.freeze({
+  file: null,
+  proxyUser: null,
+  className: null,
+  args: [],
+  jars: [],
+  pyFiles: [],
+  files: [],
+  archives: [],
+  driverMemory: null,
+  driverCores: null,
+  executorMemory: null,
+  executorCores: null,
+  numExecutors: null,
+  queue: null,
+  name: null,
+  conf: {},
+})
+
+const subjectOf = (record: BatchRecord) => ({
+  id: record.id,
+  appTag: record.appTag,
+  user: record.proxyUser ?? record.owner ?? 'livy',
+  appId: record.appId,
+})
+
+async function moveBatch(ctx: ModelContext, id: number, event: BatchEvent): Promise<void> {
+  const record = ctx.store.batches.get(id)
+  if (!record) return
+  const result = transition(batchMachine, record.state, event)
+  if (!result.ok) return
+  const now = ctx.now()
+  await ctx.store.batches.update(id, (draft) => {
+    draft.state = result.state
+    if (result.state === 'success' || result.state === 'dead' || result.state === 'killed') draft.finishedAt = now
+  })
+  ctx.changed({ type: 'batch-state', batchId: id, detail: { state: result.state } })
+}
+
+/**
+ * `POST /batches`: the batch is registered before its request is checked, so a request Livy
+ * rejects (blacklisted conf, no `file`, a local path) leaves a batch stuck in `starting`.
+ */
+export async function createBatch(ctx: ModelContext, input: CreateBatchInput, caller: Caller): Promise<BatchRecord> {
+  const id = ctx.counters.batch++
+  ctx.changed({ type: 'batch-id-consumed', batchId: id })
+  const proxyUser = ctx.access.checkImpersonation(caller.doAs ?? input.proxyUser, caller.user)
+  if (input.name !== null && isAllDigits(input.name)) {
+    throw new ModelError('illegal-argument', `Invalid session name: ${input.name}`)
+  }
+  if (input.name !== null && ctx.store.batches.getByName(input.name)) {
+    throw new ModelError('illegal-argument', `Duplicate session name: Some(${input.name}) for session ${id}`)
+  }
+  const now = ctx.now()
+  const record: BatchRecord = {
+    id,
+    name: input.name,
+    owner: caller.user,
+    proxyUser,
+    appId: null,
+    appTag: `livy-batch-${id}-${ctx.random.alphanumeric(8)}`,
+    appInfo: { ...EMPTY_APP_INFO },
+    driverMemory: input.driverMemory,
+    driverCores: input.driverCores,
+    executorMemory: input.executorMemory,
+    executorCores: input.executorCores,
+    numExecutors: input.numExecutors,
+    queue: input.queue,
+    conf: { ...input.conf },
+    jars: [...input.jars],
+    pyFiles: [...input.pyFiles],
+    files: [...input.files],
+    archives: [...input.archives],
+    createdAt: now,
+    finishedAt: null,
+    state: 'starting',
+    file: input.file,
+    className: input.className,
+    args: [...input.args],
+    zombie: false,
+  }
+  await ctx.store.batches.insert(record)
+  try {
+    checkResources(input, ctx.config)
+    requirement(input.file !== null, 'File is required.')
+    resolveUri(input.file, ctx.config)
+  } catch (e) {
+    await ctx.store.batches.update(id, (d) => {
+      d.zombie = true
+    })
+    ctx.batches.set(id, { id, log: null, tasks: new Set() })
+    ctx.changed({ type: 'batch-zombie', batchId: id })
+    throw e
+  }
+  const runtime: BatchRuntime = { id, log: createProcessLog(ctx.config.cacheLogSize, true), tasks: new Set() }
+  ctx.batches.set(id, runtime)
+  ctx.changed({ type: 'batch-created', batchId: id })
+  runBatch(ctx, record, runtime)
+  return ctx.store.batches.get(id) as BatchRecord
+}
+
+function takeBatchFailure(ctx: ModelContext): { exitCode: number; reason: string } | undefined {
+  const next = ctx.faults.batchFailures[0]
+  if (!next) return undefined
+  next.remaining--
+  if (next.remaining <= 0) ctx.faults.batchFailures.shift()
+  return { exitCode: next.exitCode, reason: next.reason }
+}
+
+/** spark-submit as timed steps: output, `running`, then exit (0 → `success`, else `dead`). */
+function runBatch(ctx: ModelContext, record: BatchRecord, runtime: BatchRuntime, recovering = false): void {
+  const log = runtime.log
+  if (!log) return
+  const failure = takeBatchFailure(ctx)
+  const subject = `batch:${record.id}`
+  const yarn = !ctx.config.sparkMaster.startsWith('local')
+  runtime.tasks.add(
+    ctx.scheduler.after(
+      0,
+      `batch ${record.id} spark-submit launched`,
+      () => {
+        if (!recovering) for (const line of ctx.logs.batchStart(ctx.now(), subjectOf(record), record.file)) log.err(line)
+      },
+      subject,
+    ),
+  )
+  runtime.tasks.add(
+    ctx.scheduler.after(
+      recovering ? ctx.timing.sessionRecover : ctx.timing.batchStart,
+      `batch ${record.id} running`,
+      async () => {
+        if (yarn && !recovering) {
+          const appId = ctx.logs.yarnAppId(ctx.now(), ++ctx.counters.yarnApp)
+          await ctx.store.batches.update(record.id, (d) => {
+            d.appId = appId
+            d.appInfo = ctx.logs.yarnAppInfo(appId, record.proxyUser ?? record.owner ?? 'livy')
+          })
+        }
+        await moveBatch(ctx, record.id, 'app-running')
+        runtime.tasks.add(
+          ctx.scheduler.after(
+            ctx.timing.batchRun,
+            `batch ${record.id} exits`,
+            async () => {
+              const current = ctx.store.batches.get(record.id)
+              if (!current || current.state !== 'running') return
+              for (const line of ctx.logs.batchOutput(ctx.now(), subjectOf(current))) log.out(line)
+              const exitCode = failure?.exitCode ?? 0
+              for (const line of ctx.logs.batchEnd(ctx.now(), subjectOf(current), exitCode, failure?.reason)) log.err(line)
+              if (yarn) {
+                log.diagnostics('\nYARN Diagnostics: ', exitCode === 0 ? [] : [failure?.reason ?? `Exit code ${exitCode}`])
+              }
+              await moveBatch(ctx, record.id, exitCode === 0 ? 'app-finished' : 'app-failed')
+            },
+            subject,
+          ),
+        )
+      },
+      subject,
+    ),
+  )
+}
+
+/** Re-creates a batch from persisted metadata (`recovering` until its app is found again). */
+export async function recoverBatch(ctx: ModelContext, record: BatchRecord, runtime: BatchRuntime): Promise<void> {
+  ctx.batches.set(record.id, runtime)
+  const live = record.state === 'starting' || record.state === 'running' || record.state === 'recovering'
+  await ctx.store.batches.insert({ ...record, state: live && !record.zombie ? 'recovering' : record.state })
+  if (live && !record.zombie) runBatch(ctx, record, runtime, true)
+}
+
+/** `DELETE /batches/{id}`: kills spark-submit if it still runs, then forgets the batch. */
+export async function deleteBatch(ctx: ModelContext, id: number): Promise<void> {
+  const runtime = ctx.batches.get(id)
+  if (runtime) {
+    for (const task of runtime.tasks) task.cancel()
+    runtime.tasks.clear()
+  }
+  await moveBatch(ctx, id, 'app-killed')
+  await ctx.store.batches.remove(id)
+  ctx.batches.delete(id)
+  ctx.changed({ type: 'batch-deleted', batchId: id })
+}
+
+/** Fault: a running (or starting) batch fails now with an exit code. */
+export async function failBatchNow(ctx: ModelContext, id: number, exitCode: number, reason: string): Promise<void> {
+  const record = ctx.store.batches.get(id)
+  const runtime = ctx.batches.get(id)
+  if (!record || !runtime?.log || (record.state !== 'starting' && record.state !== 'running')) {
+    throw new RangeError(`batch ${id} is not running`)
+  }
+  for (const task of runtime.tasks) task.cancel()
+  runtime.tasks.clear()
+  for (const line of ctx.logs.batchEnd(ctx.now(), subjectOf(record), exitCode, reason)) runtime.log.err(line)
+  await moveBatch(ctx, id, 'app-failed')
+}
+
+/** Livy's GC test for a batch: only finished batches expire (after the retention time). */
+export function batchExpired(ctx: ModelContext, record: BatchRecord, now: number): boolean {
+  if (record.state !== 'success' && record.state !== 'dead' && record.state !== 'killed') return false
+  return now - (record.finishedAt ?? now) > ctx.config.stateRetainMs
+}
+

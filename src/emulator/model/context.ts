@@ -1,0 +1,113 @@
+import type { SparkLogs } from '../../fixtures/spark-logs.ts'
+import type { AccessManager } from './access.ts'
+import type { Clock } from './clock.ts'
+import type { LivyConfig } from './config.ts'
+import type { ReplState } from './machines/session-machines.ts'
+import type { StatementState } from './machines/statement-machine.ts'
+import type { InterpreterMemory, StatementKind } from './outcomes/interpreters.ts'
+import type { OutcomeRules } from './outcomes/outcome.ts'
+import type { ProcessLog } from './process-log.ts'
+import type { Random } from './random.ts'
+import type { Scheduler, TaskHandle } from './scheduler.ts'
+import type { LivyStore } from './store/store.ts'
+import type { Timing } from './timing.ts'
+
+/** A statement as the driver keeps it. `output` is raw JSON text, embedded verbatim. */
+export interface StatementEntry {
+  readonly id: number
+  readonly code: string
+  readonly kind: StatementKind
+  state: StatementState
+  output: string | null
+  progress: number
+  started: number
+  completed: number
+  task: TaskHandle | null
+}
+
+/** A Job API job (`submit-job` / `run-job`). */
+export interface JobEntry {
+  readonly id: number
+  state: 'SENT' | 'QUEUED' | 'STARTED' | 'CANCELLED' | 'FAILED' | 'SUCCEEDED'
+  result: string | null
+  error: string | null
+  /** The driver forgets a job once a terminal status has been read. */
+  reported: boolean
+  task: TaskHandle | null
+}
+
+/** The Spark driver of an interactive session: the REPL, its statements and jobs. */
+export interface DriverState {
+  repl: ReplState | null
+  readonly statements: Map<number, StatementEntry>
+  nextStatementId: number
+  readonly queue: number[]
+  runningId: number | null
+  readonly memory: InterpreterMemory
+  readonly jobs: Map<number, JobEntry>
+  jobCounter: number
+  /** Set when the interpreter process died: every later statement reports it. */
+  interpreterDeath: string | null
+  /** Resources added with add-jar/add-file/add-pyfile or uploaded. */
+  readonly resources: { kind: 'jar' | 'pyfile' | 'file'; uri: string }[]
+}
+
+/** What the server keeps in memory about a live interactive session besides its record. */
+export interface InteractiveRuntime {
+  readonly id: number
+  readonly driver: DriverState
+  readonly log: ProcessLog
+  lastActivity: number
+  heartbeatDeadline: number | null
+  lastHeartbeat: number | null
+  /** Pending lifecycle steps (start, cleanup) to cancel when the session stops. */
+  readonly tasks: Set<TaskHandle>
+  /** Resolvers of requests waiting for the driver to connect (LIVY-1013). */
+  readonly waiters: Set<() => void>
+}
+
+/** What the server keeps in memory about a batch besides its record. */
+export interface BatchRuntime {
+  readonly id: number
+  /** Null for a zombie batch whose spark-submit never ran (its log is `[]`). */
+  readonly log: ProcessLog | null
+  readonly tasks: Set<TaskHandle>
+}
+
+/** Faults that change what the model does next (HTTP faults live at the edge). */
+export interface ModelFaults {
+  /** Next sessions fail to start with this reason (count, or forever). */
+  sessionStartFailures: { reason: string; remaining: number }[]
+  /** Next batches exit non-zero. */
+  batchFailures: { exitCode: number; reason: string; remaining: number }[]
+}
+
+/** Everything the model's parts share. One per emulator instance; nothing is global. */
+export interface ModelContext {
+  readonly config: LivyConfig
+  readonly timing: Timing
+  readonly clock: Clock
+  readonly store: LivyStore
+  readonly scheduler: Scheduler
+  readonly random: Random
+  readonly logs: SparkLogs
+  readonly outcomes: OutcomeRules
+  readonly access: AccessManager
+  readonly faults: ModelFaults
+  readonly sessions: Map<number, InteractiveRuntime>
+  readonly batches: Map<number, BatchRuntime>
+  readonly counters: { session: number; batch: number; yarnApp: number; leakedDrivers: number }
+  /** Model time (see `Scheduler.now`). */
+  now(): number
+  /** Called whenever something a client could observe changed (for persistence/UI). */
+  changed(event: ModelEvent): void
+}
+
+/** A change worth telling listeners about. */
+export interface ModelEvent {
+  readonly type: string
+  readonly sessionId?: number
+  readonly batchId?: number
+  readonly statementId?: number
+  readonly detail?: Readonly<Record<string, unknown>>
+}

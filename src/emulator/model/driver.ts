@@ -1,0 +1,320 @@
+import type { DriverState, ModelContext, StatementEntry } from './context.ts'
+import { ModelError } from './errors.ts'
+import { renderJson } from './json-value.ts'
+import { transition } from './machines/machine.ts'
+import { type ReplEvent, type ReplState, replMachine } from './machines/session-machines.ts'
+import { type StatementEvent, statementMachine } from './machines/statement-machine.ts'
+import {
+  createInterpreterMemory,
+  runDefaultInterpreter,
+  type StatementKind,
+} from './outcomes/interpreters.ts'
+import type { ResolvedOutcome, StatementOutputBody } from './outcomes/outcome.ts'
+
+export function createDriverState(): DriverState {
+  return {
+    repl: null,
+    statements: new Map(),
+    nextStatementId: 0,
+    queue: [],
+    runningId: null,
+    memory: createInterpreterMemory(),
+    jobs: new Map(),
+    jobCounter: 0,
+    interpreterDeath: null,
+    resources: [],
+  }
+}
+
+/** Hooks the driver uses to reach its session (REPL state pushes, activity). */
+export interface DriverHost {
+  readonly sessionId: number
+  readonly driver: DriverState
+  /** The session kind: statements without a kind run on it (unless it is `shared`). */
+  readonly sessionKind: string
+  /** The REPL became idle after running statements: counts as session activity. */
+  onReplIdle(at: number): void
+}
+
+const replEvent = (host: DriverHost, event: ReplEvent): void => {
+  const current: ReplState = host.driver.repl ?? 'not_started'
+  const result = transition(replMachine, current, event)
+  if (result.ok) host.driver.repl = result.state
+}
+
+const statementEvent = (statement: StatementEntry, event: StatementEvent): boolean => {
+  const result = transition(statementMachine, statement.state, event)
+  if (result.ok) statement.state = result.state
+  return result.ok
+}
+
+/** Livy's `Kind(...)` on a statement kind: aliases accepted, anything else refused. */
+export function statementKind(raw: string): StatementKind | 'shared' {
+  switch (raw) {
+    case 'spark':
+    case 'scala':
+      return 'spark'
+    case 'pyspark':
+    case 'python':
+      return 'pyspark'
+    case 'sparkr':
+    case 'r':
+      return 'sparkr'
+    case 'sql':
+      return 'sql'
+    case 'shared':
+      return 'shared'
+    default:
+      throw remoteFailure('java.lang.IllegalArgumentException', `Invalid kind: ${raw}`)
+  }
+}
+
+/**
+ * A failure thrown inside the driver reaches the servlet wrapped by the RPC layer; Livy's
+ * catch-all then answers 500 with the exception's `toString()`.
+ */
+export function remoteFailure(javaClass: string, message: string): ModelError {
+  return new ModelError(
+    'remote',
+    `org.apache.livy.rsc.rpc.RpcException: ${javaClass}: ${message}`,
+    'java.util.concurrent.ExecutionException',
+  )
+}
+
+const outputJson = (id: number, body: StatementOutputBody): string =>
+  renderJson(
+    body.status === 'ok'
+      ? { status: 'ok', execution_count: id, data: body.data }
+      : {
+          status: 'error',
+          execution_count: id,
+          ename: body.ename,
+          evalue: body.evalue,
+          traceback: body.traceback,
+        },
+  )
+
+/**
+ * Queues a statement (`Session.execute` in Livy's REPL): it waits for the single interpreter
+ * thread and runs after every earlier statement.
+ */
+export function submitStatement(
+  ctx: ModelContext,
+  host: DriverHost,
+  code: string,
+  requestedKind: string | null,
+): StatementEntry {
+  const kind = requestedKind !== null ? statementKind(requestedKind) : statementKind(host.sessionKind)
+  if (requestedKind === null && host.sessionKind === 'shared') {
+    throw remoteFailure(
+      'java.lang.IllegalArgumentException',
+      'Code type should be specified if session kind is shared',
+    )
+  }
+  if (kind === 'shared') {
+    throw remoteFailure('java.lang.IllegalStateException', 'Interpreter kind shared is not runnable')
+  }
+  const { driver } = host
+  const statement: StatementEntry = {
+    id: driver.nextStatementId++,
+    // The driver converts line endings to the JVM's (LF on Linux).
+    code: code.replace(/\r\n/g, '\n'),
+    kind,
+    state: 'waiting',
+    output: null,
+    progress: 0,
+    started: 0,
+    completed: 0,
+    task: null,
+  }
+  driver.statements.set(statement.id, statement)
+  // Only the newest `livy.rsc.retained-statements` are kept (oldest inserted goes first).
+  while (driver.statements.size > ctx.config.retainedStatements) {
+    const oldest = driver.statements.keys().next().value as number
+    driver.statements.delete(oldest)
+  }
+  driver.queue.push(statement.id)
+  if (driver.runningId === null) scheduleNext(ctx, host)
+  ctx.changed({ type: 'statement-created', sessionId: host.sessionId, statementId: statement.id })
+  return statement
+}
+
+/** The interpreter thread picks up the next waiting statement (at the current model time). */
+function scheduleNext(ctx: ModelContext, host: DriverHost): void {
+  const { driver } = host
+  if (driver.runningId !== null) return
+  while (driver.queue.length > 0) {
+    const id = driver.queue.shift() as number
+    const statement = driver.statements.get(id)
+    if (!statement || statement.state !== 'waiting') continue
+    driver.runningId = id
+    statement.task = ctx.scheduler.after(
+      0,
+      `statement ${host.sessionId}/${id} starts`,
+      () => startStatement(ctx, host, statement),
+      `session:${host.sessionId}`,
+    )
+    return
+  }
+}
+
+function resolveOutcome(ctx: ModelContext, host: DriverHost, statement: StatementEntry): ResolvedOutcome {
+  const context = {
+    sessionId: host.sessionId,
+    statementId: statement.id,
+    kind: statement.kind,
+    code: statement.code,
+  }
+  const rule = ctx.outcomes.resolve(context)
+  if (host.driver.interpreterDeath !== null && !rule) {
+    return { body: undefined, durationMs: 0, abort: host.driver.interpreterDeath }
+  }
+  return {
+    body: rule?.body,
+    durationMs: rule?.durationMs,
+    abort: rule?.abort,
+  }
+}
+
+function startStatement(ctx: ModelContext, host: DriverHost, statement: StatementEntry): void {
+  if (!statementEvent(statement, 'start')) return
+  const now = ctx.now()
+  statement.started = now
+  replEvent(host, 'statement-started')
+  const outcome = resolveOutcome(ctx, host, statement)
+  const body =
+    outcome.abort === undefined
+      ? (outcome.body ??
+        runDefaultInterpreter(statement.kind, statement.code, host.driver.memory, ctx.config.sqlNumRows))
+      : undefined
+  const duration = outcome.durationMs ?? ctx.timing.statementRun
+  ctx.changed({ type: 'statement-running', sessionId: host.sessionId, statementId: statement.id })
+  statement.task = ctx.scheduler.after(
+    duration,
+    `statement ${host.sessionId}/${statement.id} completes`,
+    () => finishStatement(ctx, host, statement, body, outcome.abort),
+    `session:${host.sessionId}`,
+  )
+}
+
+function finishStatement(
+  ctx: ModelContext,
+  host: DriverHost,
+  statement: StatementEntry,
+  body: StatementOutputBody | undefined,
+  abort: string | undefined,
+): void {
+  statement.task = null
+  if (abort !== undefined) {
+    statement.output = outputJson(statement.id, {
+      status: 'error',
+      ename: 'Error',
+      evalue: `Interpreter died:\n${abort}`,
+      traceback: [],
+    })
+    replEvent(host, 'aborted')
+  } else if (body) {
+    statement.output = outputJson(statement.id, body)
+  }
+  if (statement.state === 'running') statementEvent(statement, 'complete')
+  else if (statement.state === 'cancelling') statementEvent(statement, 'cancelled')
+  statement.progress = 1
+  statement.completed = ctx.now()
+  ctx.changed({ type: 'statement-finished', sessionId: host.sessionId, statementId: statement.id })
+  advanceQueue(ctx, host)
+}
+
+function advanceQueue(ctx: ModelContext, host: DriverHost): void {
+  const { driver } = host
+  driver.runningId = null
+  const more = driver.queue.some((id) => driver.statements.get(id)?.state === 'waiting')
+  if (more) {
+    scheduleNext(ctx, host)
+    return
+  }
+  if (driver.repl === 'busy') {
+    replEvent(host, 'drained')
+    host.onReplIdle(ctx.now())
+  }
+}
+
+/**
+ * `Session.cancel`: a waiting statement is cancelled at once; a running one goes to
+ * `cancelling` until its code returns; anything else (or an unknown id) is a no-op.
+ */
+export function cancelStatement(ctx: ModelContext, host: DriverHost, statementId: number): void {
+  const statement = host.driver.statements.get(statementId)
+  if (!statement) return
+  if (statement.state === 'waiting') {
+    statementEvent(statement, 'cancel')
+    statement.task?.cancel()
+    statement.task = null
+    statement.progress = 1
+    statement.completed = ctx.now()
+    if (host.driver.runningId === statement.id) advanceQueue(ctx, host)
+    ctx.changed({ type: 'statement-cancelled', sessionId: host.sessionId, statementId })
+    return
+  }
+  if (statement.state !== 'running') return
+  statementEvent(statement, 'cancel')
+  statement.task?.cancel()
+  ctx.changed({ type: 'statement-cancelling', sessionId: host.sessionId, statementId })
+  statement.task = ctx.scheduler.after(
+    ctx.timing.statementCancel,
+    `statement ${host.sessionId}/${statementId} cancelled`,
+    () => {
+      statement.task = null
+      statementEvent(statement, 'cancelled')
+      statement.progress = 1
+      statement.completed = ctx.now()
+      ctx.changed({ type: 'statement-cancelled', sessionId: host.sessionId, statementId })
+      advanceQueue(ctx, host)
+    },
+    `session:${host.sessionId}`,
+  )
+}
+
+/** Statements the driver still holds, ascending by id. */
+export function listStatements(driver: DriverState): StatementEntry[] {
+  return [...driver.statements.values()].sort((a, b) => a.id - b.id)
+}
+
+/** The interpreter process dies now: a running statement reports it, the REPL goes `error`. */
+export function killInterpreter(ctx: ModelContext, host: DriverHost, message: string): void {
+  const { driver } = host
+  driver.interpreterDeath = message
+  const running = driver.runningId === null ? undefined : driver.statements.get(driver.runningId)
+  if (running && running.state === 'running') {
+    running.task?.cancel()
+    finishStatement(ctx, host, running, undefined, message)
+    return
+  }
+  replEvent(host, 'aborted')
+  ctx.changed({ type: 'interpreter-died', sessionId: host.sessionId })
+}
+
+/** The driver goes away: pending statement steps are dropped. */
+export function stopDriver(driver: DriverState): void {
+  for (const statement of driver.statements.values()) {
+    statement.task?.cancel()
+    statement.task = null
+  }
+  for (const job of driver.jobs.values()) {
+    job.task?.cancel()
+    job.task = null
+  }
+  driver.queue.length = 0
+  driver.runningId = null
+}
+
+/** Code completion: the toy interpreters offer the names they know. */
+export function complete(host: DriverHost, code: string, kind: string, cursor: number): string[] {
+  const resolved = statementKind(kind)
+  const prefix = /[A-Za-z_]\w*$/.exec(code.slice(0, Math.max(0, cursor)))?.[0] ?? ''
+  const memory = host.driver.memory
+  const names =
+    resolved === 'spark' ? memory.scala : resolved === 'pyspark' ? memory.python : resolved === 'sparkr' ? memory.r : new Map()
+  if (prefix === '') return []
+  return [...names.keys()].filter((n) => n.startsWith(prefix) && n !== prefix).sort()
+}
+

@@ -1,0 +1,37 @@
+/**
+ * A double that must render the way Jackson/json4s write Java doubles (`2.0`, not `2`).
+ *
+ * @example
+ * renderJson({ progress: new JsonDouble(1) }) // '{"progress":1.0}'
+ */
+export class JsonDouble {
+  readonly value: number
+  constructor(value: number) {
+    this.value = value
+  }
+}
+
+/** Java's `Double.toString` as Jackson writes it in JSON. */
+export function javaDoubleJson(n: number): string {
+  if (!Number.isFinite(n)) return Number.isNaN(n) ? '"NaN"' : n > 0 ? '"Infinity"' : '"-Infinity"'
+  if (Number.isInteger(n) && Math.abs(n) < 1e7) return `${n}.0`
+  const abs = Math.abs(n)
+  if (abs >= 1e-3 && abs < 1e7) return String(n)
+  const [mantissa, exponent] = n.toExponential().split('e') as [string, string]
+  return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${Number(exponent)}`
+}
+
+/** Compact JSON like `JSON.stringify`, with {@link JsonDouble} rendered Java-style. */
+export function renderJson(value: unknown): string {
+  if (value instanceof JsonDouble) return javaDoubleJson(value.value)
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : renderJson(v))).join(',')}]`
+  if (value !== null && typeof value === 'object') {
+    const parts: string[] = []
+    for (const [k, v] of Object.entries(value)) {
+      if (v === undefined || typeof v === 'function') continue
+      parts.push(`${JSON.stringify(k)}:${renderJson(v)}`)
+    }
+    return `{${parts.join(',')}}`
+  }
+  return JSON.stringify(value) ?? 'null'
+}

@@ -1,0 +1,430 @@
+import { createFixtureFaker } from '../../fixtures/faker.ts'
+import { createSparkLogs } from '../../fixtures/spark-logs.ts'
+import { ANONYMOUS, type Caller, createAccessManager } from './access.ts'
+import { type CreateBatchInput, createBatch, deleteBatch, failBatchNow } from './batches.ts'
+import type { Clock } from './clock.ts'
+import { type LivyConfig, resolveLivyConf } from './config.ts'
+import type { JobEntry, ModelContext, ModelEvent, StatementEntry } from './context.ts'
+import { complete, listStatements, remoteFailure, statementKind } from './driver.ts'
+import { ModelError, parseJavaInt } from './errors.ts'
+import { startHousekeeping } from './housekeeping.ts'
+import {
+  type CreateSessionInput,
+  cancel,
+  childProcesses,
+  createInteractiveSession,
+  deleteInteractive,
+  driverExits,
+  driverHost,
+  driverPending,
+  ensureActive,
+  ensureRunning,
+  executeStatement,
+  heartbeat,
+  interactiveState,
+  interpreterDies,
+  recordActivity,
+  stopInteractive,
+  waitForDriver,
+} from './interactive.ts'
+import type { ReportedState } from './machines/session-machines.ts'
+import { createOutcomeRules, type OutcomeRules } from './outcomes/outcome.ts'
+import { lastLines, type LogPage, pageList, pageLog } from './paging.ts'
+import { createRandom, type Random } from './random.ts'
+import { resolveUri } from './resources.ts'
+import { createScheduler, type TaskHandle } from './scheduler.ts'
+import type { BatchRecord, SessionRecord } from './store/records.ts'
+import { createStore, type LivyStore } from './store/store.ts'
+import type { Timing } from './timing.ts'
+
+/** An interactive session as a response shows it. */
+export interface SessionView {
+  readonly record: SessionRecord
+  readonly state: ReportedState
+  /** Last 10 log lines, or `[]` for callers without view access. */
+  readonly log: readonly string[]
+}
+
+/** A batch as a response shows it. */
+export interface BatchView {
+  readonly record: BatchRecord
+  readonly log: readonly string[]
+}
+
+/** A page of sessions or batches. */
+export interface ListView<T> {
+  readonly from: number
+  readonly total: number
+  readonly items: readonly T[]
+}
+
+/** `GET …/statements`. */
+export interface StatementListView {
+  readonly total: number
+  readonly statements: readonly StatementEntry[]
+}
+
+/** `JobStatus`. */
+export interface JobView {
+  readonly id: number
+  readonly state: JobEntry['state']
+  readonly result: string | null
+  readonly error: string | null
+}
+
+/** Access a route needs on the session it addresses. */
+export type Access = 'none' | 'view' | 'modify'
+
+/** Thrown when a request must wait for a driver that is still starting (LIVY-1013). */
+export class DriverNotReady extends Error {
+  readonly ready: Promise<void>
+  constructor(ready: Promise<void>) {
+    super('driver not connected yet')
+    this.ready = ready
+  }
+}
+
+export interface LivyModelOptions {
+  readonly clock: Clock
+  readonly seed: string | number
+  readonly timing: Timing
+  readonly livyConf?: Readonly<Record<string, string | number | boolean>>
+  readonly store?: LivyStore
+  /** Outcome rules (kept by the emulator so they survive a model rebuild). */
+  readonly outcomes?: OutcomeRules
+  readonly onEvent?: (event: ModelEvent) => void
+}
+
+/**
+ * The Livy server without HTTP: sessions, batches, statements, jobs, the GC and heartbeat
+ * threads, all on injected time and randomness. The HTTP edge calls it; it never sees a request.
+ */
+export interface LivyModel {
+  readonly context: ModelContext
+  readonly config: LivyConfig
+  readonly outcomes: OutcomeRules
+  readonly random: Random
+
+  /** Runs every step due by now; call before handling a request. */
+  catchUp(): Promise<void>
+  hasDue(): boolean
+
+  /** `livy.server.session.max-creation` reached (checked before the body is read). */
+  tooManySessions(): boolean
+
+  listSessions(from: number, size: number, caller?: Caller): ListView<SessionView>
+  createSession(input: CreateSessionInput, caller?: Caller): Promise<SessionView>
+  /** Resolves `{id}` (digits → id, else name), checks access, refreshes the heartbeat. */
+  session(segment: string, access: Access, caller?: Caller): SessionRecord
+  sessionView(record: SessionRecord, caller?: Caller): SessionView
+  sessionState(record: SessionRecord): ReportedState
+  sessionLog(record: SessionRecord, from?: number, size?: number): LogPage
+  deleteSession(record: SessionRecord): Promise<void>
+  stopSession(record: SessionRecord): Promise<void>
+  connectSession(record: SessionRecord): SessionView
+
+  /** `from`/`size` arrive as text: Livy parses them only after checking the session. */
+  listStatements(record: SessionRecord, from: string | undefined, size: string | undefined, order: string | undefined): StatementListView
+  createStatement(record: SessionRecord, code: string, kind: string | null): StatementEntry
+  getStatement(record: SessionRecord, statementIdText: string): StatementEntry
+  cancelStatement(record: SessionRecord, statementIdText: string): void
+  completion(record: SessionRecord, code: string, kind: string | null, cursor: number): string[]
+
+  submitJob(record: SessionRecord, job: string | null, jobType: string | null): JobView
+  getJob(record: SessionRecord, jobIdText: string): JobView
+  cancelJob(record: SessionRecord, jobIdText: string): void
+  addResource(record: SessionRecord, kind: 'jar' | 'pyfile' | 'file', uri: string): void
+  uploadResource(record: SessionRecord, kind: 'jar' | 'pyfile' | 'file', fileName: string): void
+
+  listBatches(from: number, size: number, caller?: Caller): ListView<BatchView>
+  createBatch(input: CreateBatchInput, caller?: Caller): Promise<BatchView>
+  batch(segment: string, access: Access, caller?: Caller): BatchRecord
+  batchView(record: BatchRecord, caller?: Caller): BatchView
+  batchLog(record: BatchRecord, from?: number, size?: number): LogPage
+  deleteBatch(record: BatchRecord): Promise<void>
+
+  /** Faults that act on the model. */
+  failNextSessionStarts(reason: string, count?: number): void
+  failNextBatches(exitCode: number, reason: string, count?: number): void
+  killInterpreter(sessionId: number, reason: string): void
+  driverExits(sessionId: number, reason: string): Promise<void>
+  failBatch(batchId: number, exitCode: number, reason: string): Promise<void>
+
+  /** Runs the oldest manual step (timing `'manual'`), optionally for one session/batch. */
+  step(subject?: string): Promise<TaskHandle | undefined>
+  pendingSteps(): TaskHandle[]
+}
+
+function resolveSegment(segment: string): { id: number } | { name: string } {
+  // Scala's `forall(_.isDigit)` then `toInt`: Java parses any Unicode decimal digits.
+  if (/^\p{Nd}+$/u.test(segment)) return { id: parseJavaInt(toAsciiDigits(segment)) }
+  return { name: segment }
+}
+
+/** Java's `Character.digit` for decimal digits of any script (runs of ten code points). */
+function toAsciiDigits(text: string): string {
+  return [...text.normalize('NFKC')]
+    .map((ch) => {
+      if (/[0-9]/.test(ch)) return ch
+      let cp = ch.codePointAt(0) as number
+      let value = 0
+      while (value < 9 && /\p{Nd}/u.test(String.fromCodePoint(cp - 1))) {
+        cp--
+        value++
+      }
+      return String(value)
+    })
+    .join('')
+}
+
+export function createLivyModel(options: LivyModelOptions): LivyModel {
+  const config = resolveLivyConf(options.livyConf)
+  const random = createRandom(options.seed)
+  const scheduler = createScheduler(options.clock)
+  const store = options.store ?? createStore()
+  const outcomes = options.outcomes ?? createOutcomeRules()
+  const context: ModelContext = {
+    config,
+    timing: options.timing,
+    clock: options.clock,
+    store,
+    scheduler,
+    random,
+    logs: createSparkLogs(createFixtureFaker(random)),
+    outcomes,
+    access: createAccessManager(config),
+    faults: { sessionStartFailures: [], batchFailures: [] },
+    sessions: new Map(),
+    batches: new Map(),
+    counters: { session: 0, batch: 0, yarnApp: 0, leakedDrivers: 0 },
+    now: () => scheduler.now(),
+    changed: (event) => options.onEvent?.(event),
+  }
+  startHousekeeping(context, options.clock.now())
+
+  const notFound = (segment: string): never => {
+    throw new ModelError('session-not-found', `Session '${segment}' not found.`)
+  }
+
+  const check = (
+    access: Access,
+    owner: string | null,
+    proxyUser: string | null,
+    caller: Caller,
+  ): void => {
+    if (access === 'none') return
+    const ok =
+      access === 'view'
+        ? context.access.hasViewAccess(owner, caller, proxyUser)
+        : context.access.hasModifyAccess(owner, caller, proxyUser)
+    if (!ok) throw new ModelError('forbidden', 'access denied')
+  }
+
+  const canView = (owner: string | null, proxyUser: string | null, caller: Caller): boolean =>
+    context.access.hasViewAccess(owner, caller, proxyUser)
+
+  const logLines = (record: SessionRecord): string[] => context.sessions.get(record.id)?.log.lines() ?? []
+  const batchLogLines = (record: BatchRecord): string[] => context.batches.get(record.id)?.log?.lines() ?? []
+
+  const needDriver = (record: SessionRecord): void => {
+    if (driverPending(record)) throw new DriverNotReady(waitForDriver(context, record.id))
+  }
+
+  const parseId = (text: string, bits: 32 | 64 = 32): number => parseJavaInt(text, bits)
+
+  const jobView = (job: JobEntry): JobView => ({ id: job.id, state: job.state, result: job.result, error: job.error })
+
+  const model: LivyModel = {
+    context,
+    config,
+    outcomes,
+    random,
+
+    async catchUp() {
+      await scheduler.runDue()
+    },
+    hasDue: () => scheduler.hasDue(),
+
+    tooManySessions: () => childProcesses(context) >= config.maxCreation,
+
+    listSessions(from, size, caller = ANONYMOUS) {
+      const all = [...store.sessions.values()]
+      return {
+        from,
+        total: all.length,
+        items: pageList(all, from, size).map((r) => model.sessionView(r, caller)),
+      }
+    },
+    async createSession(input, caller = ANONYMOUS) {
+      const record = await createInteractiveSession(context, input, caller)
+      return model.sessionView(record, caller)
+    },
+    session(segment, access, caller = ANONYMOUS) {
+      const ref = resolveSegment(segment)
+      const record = 'id' in ref ? store.sessions.get(ref.id) : store.sessions.getByName(ref.name)
+      if (!record) return notFound(segment)
+      check(access, record.owner, record.proxyUser, caller)
+      heartbeat(context, record.id)
+      return record
+    },
+    sessionView(record, caller = ANONYMOUS) {
+      return {
+        record,
+        state: interactiveState(context, record),
+        log: canView(record.owner, record.proxyUser, caller) ? lastLines(logLines(record)) : [],
+      }
+    },
+    sessionState: (record) => interactiveState(context, record),
+    sessionLog: (record, from, size) => pageLog(logLines(record), from, size),
+    deleteSession: (record) => deleteInteractive(context, record.id),
+    stopSession: (record) => stopInteractive(context, record.id),
+    connectSession(record) {
+      recordActivity(context, record.id)
+      return model.sessionView(record)
+    },
+
+    listStatements(record, from, size, order) {
+      ensureActive(record)
+      needDriver(record)
+      let statements = listStatements(driverHost(context, record).driver)
+      if (order !== undefined && order.trim().toLowerCase() === 'desc') statements = statements.reverse()
+      const start = from === undefined ? 0 : parseId(from)
+      const count = size === undefined ? statements.length : parseId(size)
+      return { total: statements.length, statements: pageList(statements, start, count) }
+    },
+    createStatement(record, code, kind) {
+      return executeStatement(context, record, code, kind)
+    },
+    getStatement(record, statementIdText) {
+      const id = parseId(statementIdText)
+      ensureActive(record)
+      needDriver(record)
+      const statement = driverHost(context, record).driver.statements.get(id)
+      if (!statement) throw new ModelError('statement-not-found', 'Statement not found')
+      return statement
+    },
+    cancelStatement(record, statementIdText) {
+      const id = parseId(statementIdText)
+      cancel(context, record, id)
+    },
+    completion(record, code, kind, cursor) {
+      ensureRunning(record)
+      recordActivity(context, record.id)
+      return complete(driverHost(context, record), code, kind ?? 'null', cursor)
+    },
+
+    submitJob(record, job, jobType) {
+      ensureActive(record)
+      if (job === null || job.length === 0) {
+        throw new ModelError('illegal-argument', 'requirement failed: no job provided.')
+      }
+      recordActivity(context, record.id)
+      const driver = driverHost(context, record).driver
+      const entry: JobEntry = {
+        id: ++driver.jobCounter,
+        state: 'SENT',
+        result: null,
+        error: null,
+        reported: false,
+        task: null,
+      }
+      driver.jobs.set(entry.id, entry)
+      const view = jobView(entry)
+      entry.state = 'QUEUED'
+      entry.task = scheduler.after(context.timing.jobRun, `job ${record.id}/${entry.id} runs`, () => {
+        entry.task = null
+        if (entry.state !== 'QUEUED') return
+        // The driver deserialises the payload with Kryo; bytes that are not a serialised
+        // Livy Job fail there, which is all an emulator can honestly say about them.
+        let kind: string
+        try {
+          kind = statementKind(jobType ?? 'spark')
+        } catch {
+          kind = 'spark'
+        }
+        entry.state = 'FAILED'
+        entry.error = `com.esotericsoftware.kryo.KryoException: Unable to deserialize ${kind} job payload (${Math.floor((job.length * 3) / 4)} bytes)`
+      }, `session:${record.id}`)
+      return view
+    },
+    getJob(record, jobIdText) {
+      const id = parseId(jobIdText, 64)
+      ensureActive(record)
+      const driver = driverHost(context, record).driver
+      const job = driver.jobs.get(id)
+      if (!job) throw new ModelError('no-such-element', `key not found: ${id}`)
+      recordActivity(context, record.id)
+      if (job.reported) {
+        throw remoteFailure('java.util.NoSuchElementException', String(id))
+      }
+      if (job.state === 'CANCELLED' || job.state === 'FAILED' || job.state === 'SUCCEEDED') job.reported = true
+      return jobView(job)
+    },
+    cancelJob(record, jobIdText) {
+      const id = parseId(jobIdText, 64)
+      ensureActive(record)
+      recordActivity(context, record.id)
+      const driver = driverHost(context, record).driver
+      const job = driver.jobs.get(id)
+      if (!job) return
+      driver.jobs.delete(id)
+      job.task?.cancel()
+      job.state = 'CANCELLED'
+    },
+    addResource(record, kind, uri) {
+      ensureActive(record)
+      recordActivity(context, record.id)
+      const resolved = resolveUri(uri, config)
+      needDriver(record)
+      driverHost(context, record).driver.resources.push({ kind, uri: resolved })
+    },
+    uploadResource(record, kind, fileName) {
+      const staging = (config.raw['livy.session.staging-dir'] ?? 'file:///root/.livy-sessions').replace(/\/$/, '')
+      const uri = `${staging}/${random.uuid()}/${fileName}`
+      model.addResource(record, kind, uri)
+    },
+
+    listBatches(from, size, caller = ANONYMOUS) {
+      const all = [...store.batches.values()]
+      return {
+        from,
+        total: all.length,
+        items: pageList(all, from, size).map((r) => model.batchView(r, caller)),
+      }
+    },
+    async createBatch(input, caller = ANONYMOUS) {
+      const record = await createBatch(context, input, caller)
+      return model.batchView(record, caller)
+    },
+    batch(segment, access, caller = ANONYMOUS) {
+      const ref = resolveSegment(segment)
+      const record = 'id' in ref ? store.batches.get(ref.id) : store.batches.getByName(ref.name)
+      if (!record) return notFound(segment)
+      check(access, record.owner, record.proxyUser, caller)
+      return record
+    },
+    batchView(record, caller = ANONYMOUS) {
+      return { record, log: canView(record.owner, record.proxyUser, caller) ? lastLines(batchLogLines(record)) : [] }
+    },
+    batchLog: (record, from, size) => pageLog(batchLogLines(record), from, size),
+    deleteBatch: (record) => deleteBatch(context, record.id),
+
+    failNextSessionStarts(reason, count = 1) {
+      context.faults.sessionStartFailures.push({ reason, remaining: count })
+    },
+    failNextBatches(exitCode, reason, count = 1) {
+      context.faults.batchFailures.push({ exitCode, reason, remaining: count })
+    },
+    killInterpreter(sessionId, reason) {
+      const record = store.sessions.get(sessionId)
+      if (!record) throw new RangeError(`no session ${sessionId}`)
+      interpreterDies(context, record, reason)
+    },
+    driverExits: (sessionId, reason) => driverExits(context, sessionId, reason),
+    failBatch: (batchId, exitCode, reason) => failBatchNow(context, batchId, exitCode, reason),
+
+    step: (subject) => scheduler.step(subject),
+    pendingSteps: () => scheduler.pending(),
+  }
+  return model
+}

@@ -1,0 +1,406 @@
+import {
+  EvalFailure,
+  type Expr,
+  evaluate,
+  javaDouble,
+  type Keywords,
+  ParseFailure,
+  parseExpression,
+  pythonFloat,
+  type Semantics,
+  type Value,
+} from './expression.ts'
+import { JsonDouble } from '../json-value.ts'
+import type { StatementOutputBody } from './outcome.ts'
+
+/** Interpreter kinds a statement can run on. */
+export const STATEMENT_KINDS = ['spark', 'pyspark', 'sparkr', 'sql'] as const
+export type StatementKind = (typeof STATEMENT_KINDS)[number]
+
+/** Per-session interpreter memory: bound names and the Scala `resN` counter. */
+export interface InterpreterMemory {
+  scala: Map<string, Value>
+  python: Map<string, Value>
+  r: Map<string, Value>
+  scalaResults: number
+}
+
+export function createInterpreterMemory(): InterpreterMemory {
+  return { scala: new Map(), python: new Map(), r: new Map(), scalaResults: 0 }
+}
+
+const SCALA: Keywords = {
+  trueWords: ['true'],
+  falseWords: ['false'],
+  nullWords: ['null'],
+  notWords: [],
+  wordOperators: [],
+}
+const PYTHON: Keywords = {
+  trueWords: ['True'],
+  falseWords: ['False'],
+  nullWords: ['None'],
+  notWords: ['not'],
+  wordOperators: ['and', 'or'],
+}
+const R: Keywords = { trueWords: ['TRUE', 'T'], falseWords: ['FALSE', 'F'], nullWords: ['NULL'], notWords: [], wordOperators: [] }
+const SQL: Keywords = {
+  trueWords: ['true', 'TRUE', 'True'],
+  falseWords: ['false', 'FALSE', 'False'],
+  nullWords: ['null', 'NULL', 'Null'],
+  notWords: ['not', 'NOT'],
+  wordOperators: ['and', 'or'],
+}
+
+const SCALA_SEM: Semantics = { integerDivision: true, wrap32: true, intsAreDoubles: false }
+const PYTHON_SEM: Semantics = { integerDivision: false, wrap32: false, intsAreDoubles: false }
+const R_SEM: Semantics = { integerDivision: false, wrap32: false, intsAreDoubles: true }
+const SQL_SEM: Semantics = { integerDivision: false, wrap32: true, intsAreDoubles: false }
+
+const ok = (data: Record<string, unknown>): StatementOutputBody => ({ status: 'ok', data })
+const error = (ename: string, evalue: string, traceback: string[] = []): StatementOutputBody => ({
+  status: 'error',
+  ename,
+  evalue,
+  traceback,
+})
+
+const tryParse = (source: string, keywords: Keywords): Expr | ParseFailure => {
+  try {
+    return parseExpression(source, keywords)
+  } catch (e) {
+    if (e instanceof ParseFailure) return e
+    throw e
+  }
+}
+
+// ---------------------------------------------------------------------------------- Scala
+
+const scalaType = (v: Value): string =>
+  ({ int: 'Int', double: 'Double', decimal: 'BigDecimal', string: 'String', bool: 'Boolean', null: 'Null' })[v.type]
+
+const scalaShow = (v: Value): string => {
+  switch (v.type) {
+    case 'double':
+      return javaDouble(v.value)
+    case 'decimal':
+      return v.text
+    case 'null':
+      return 'null'
+    default:
+      return String(v.value)
+  }
+}
+
+/** Where the Scala REPL reports a compile error; Livy's own setup lines come first. */
+const SCALA_CONSOLE_LINE = 24
+
+function runScala(code: string, memory: InterpreterMemory): StatementOutputBody {
+  let out = ''
+  for (const raw of code.split('\n')) {
+    const line = raw.trim()
+    if (line === '' || line.startsWith('//')) continue
+    if (/^import\s+[\w.{}, _]+$/.test(line)) {
+      out += `${line}\n`
+      continue
+    }
+    const decl = /^(val|var)\s+([A-Za-z_]\w*)(\s*:\s*\w+)?\s*=\s*(.+)$/.exec(line)
+    const call = /^(println|print)\((.*)\)$/.exec(line)
+    const source = decl ? (decl[4] as string) : call ? (call[2] as string) : line
+    if (call && source.trim() === '') {
+      out += call[1] === 'println' ? '\n' : ''
+      continue
+    }
+    const parsed = tryParse(source, SCALA)
+    if (parsed instanceof ParseFailure) {
+      if (parsed.incomplete) return error('Error', 'incomplete statement')
+      // Not something the toy REPL understands: Spark would have run it; say nothing.
+      continue
+    }
+    let value: Value
+    try {
+      value = evaluate(parsed, memory.scala, SCALA_SEM)
+    } catch (e) {
+      if (!(e instanceof EvalFailure)) throw e
+      const message =
+        e.ename === 'NameError' ? `not found: value ${e.message}` : e.message
+      if (e.ename === 'ZeroDivisionError') {
+        return error(
+          'Error',
+          'java.lang.ArithmeticException: / by zero',
+          ['  ... 37 elided\n'],
+        )
+      }
+      return error('Error', `<console>:${SCALA_CONSOLE_LINE}: error: ${message}`, [
+        `       ${source}\n`,
+        `       ^\n`,
+      ])
+    }
+    if (decl) {
+      const name = decl[2] as string
+      memory.scala.set(name, value)
+      out += `${name}: ${scalaType(value)} = ${scalaShow(value)}\n`
+    } else if (call) {
+      out += scalaShow(value) + (call[1] === 'println' ? '\n' : '')
+    } else {
+      out += `res${memory.scalaResults++}: ${scalaType(value)} = ${scalaShow(value)}\n`
+    }
+  }
+  return ok({ 'text/plain': out })
+}
+
+// --------------------------------------------------------------------------------- Python
+
+const pythonRepr = (v: Value): string => {
+  switch (v.type) {
+    case 'double':
+      return pythonFloat(v.value)
+    case 'decimal':
+      return `Decimal('${v.text}')`
+    case 'string':
+      return v.value.includes("'") && !v.value.includes('"') ? `"${v.value}"` : `'${v.value.replace(/'/g, "\\'")}'`
+    case 'bool':
+      return v.value ? 'True' : 'False'
+    case 'null':
+      return 'None'
+    default:
+      return String(v.value)
+  }
+}
+
+const pythonStr = (v: Value): string => (v.type === 'string' ? v.value : pythonRepr(v))
+
+const pythonTraceback = (ename: string, evalue: string): string[] => [
+  'Traceback (most recent call last):\n',
+  `${ename}: ${evalue}\n`,
+]
+
+function runPython(code: string, memory: InterpreterMemory): StatementOutputBody {
+  const lines = code
+    .replace(/\s+$/, '')
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !l.trim().startsWith('#'))
+  let stdout = ''
+  let result = ''
+  for (const [index, raw] of lines.entries()) {
+    const line = raw.trim()
+    const last = index === lines.length - 1
+    if (/^(import|from)\s/.test(line) || /^pass$/.test(line)) continue
+    const assign = /^([A-Za-z_]\w*)\s*=(?!=)\s*(.+)$/.exec(line)
+    const print = /^print\((.*)\)$/.exec(line)
+    const sources = assign ? [assign[2] as string] : print ? splitArgs(print[1] as string) : [line]
+    const values: Value[] = []
+    for (const source of sources) {
+      const parsed = tryParse(source, PYTHON)
+      if (parsed instanceof ParseFailure) {
+        if (parsed.incomplete) {
+          const evalue = 'unexpected EOF while parsing (<stdin>, line 1)'
+          return error('SyntaxError', evalue, [`  File "<stdin>", line 1\n`, `SyntaxError: ${evalue}\n`])
+        }
+        // Beyond the toy interpreter (e.g. a Spark call): treat it as running quietly.
+        values.length = 0
+        break
+      }
+      try {
+        values.push(evaluate(parsed, memory.python, PYTHON_SEM))
+      } catch (e) {
+        if (!(e instanceof EvalFailure)) throw e
+        const [ename, evalue] =
+          e.ename === 'NameError' ? ['NameError', `name '${e.message}' is not defined`] : [e.ename, e.message]
+        return error(ename, evalue, pythonTraceback(ename, evalue))
+      }
+    }
+    if (values.length !== sources.length) continue
+    if (assign) memory.python.set(assign[1] as string, values[0] as Value)
+    else if (print) stdout += `${values.map(pythonStr).join(' ')}\n`
+    else if (last && values[0] && values[0].type !== 'null') result = pythonRepr(values[0])
+  }
+  return ok({ 'text/plain': (result + stdout).replace(/\s+$/, '') })
+}
+
+function splitArgs(args: string): string[] {
+  const parts: string[] = []
+  let depth = 0
+  let quote: string | null = null
+  let current = ''
+  for (const c of args) {
+    if (quote) {
+      if (c === quote) quote = null
+    } else if (c === '"' || c === "'") quote = c
+    else if (c === '(') depth++
+    else if (c === ')') depth--
+    else if (c === ',' && depth === 0) {
+      parts.push(current)
+      current = ''
+      continue
+    }
+    current += c
+  }
+  if (current.trim() !== '') parts.push(current)
+  return parts
+}
+
+// -------------------------------------------------------------------------------------- R
+
+const rShow = (v: Value): string => {
+  switch (v.type) {
+    case 'string':
+      return `[1] "${v.value}"`
+    case 'bool':
+      return v.value ? '[1] TRUE' : '[1] FALSE'
+    case 'null':
+      return 'NULL'
+    case 'decimal':
+      return `[1] ${v.text}`
+    default:
+      return `[1] ${Number.isInteger(v.value) ? v.value : Number(v.value.toPrecision(7))}`
+  }
+}
+
+function runR(code: string, memory: InterpreterMemory): StatementOutputBody {
+  const shown: string[] = []
+  for (const raw of code.split('\n')) {
+    const line = raw.trim()
+    if (line === '' || line.startsWith('#')) continue
+    const assign = /^([A-Za-z_.][\w.]*)\s*(<-|=)\s*(.+)$/.exec(line)
+    const print = /^print\((.*)\)$/.exec(line)
+    const source = assign ? (assign[3] as string) : print ? (print[1] as string) : line
+    const parsed = tryParse(source, R)
+    if (parsed instanceof ParseFailure) continue
+    try {
+      const value = evaluate(parsed, memory.r, R_SEM)
+      if (assign) memory.r.set(assign[1] as string, value)
+      else shown.push(rShow(value))
+    } catch (e) {
+      if (!(e instanceof EvalFailure)) throw e
+      const evalue = e.ename === 'NameError' ? `object '${e.message}' not found` : e.message
+      return error('Error', `Error: ${evalue}`)
+    }
+  }
+  return ok({ 'text/plain': shown.join('\n') })
+}
+
+// ------------------------------------------------------------------------------------ SQL
+
+interface SqlColumn {
+  readonly name: string
+  readonly type: string
+  readonly nullable: boolean
+  readonly value: unknown
+}
+
+const sqlName = (expr: Expr): string => {
+  switch (expr.op) {
+    case 'lit':
+      return expr.value.type === 'null' ? 'NULL' : expr.value.type === 'bool' ? String(expr.value.value) : expr.text
+    case 'name':
+      return expr.name
+    case 'neg':
+      return `(- ${sqlName(expr.arg)})`
+    case 'not':
+      return `(NOT ${sqlName(expr.arg)})`
+    case 'bin':
+      return `(${sqlName(expr.left)} ${expr.operator.toUpperCase() === '==' ? '=' : expr.operator.toUpperCase()} ${sqlName(expr.right)})`
+  }
+}
+
+/** Spark types a decimal literal such as `1.5` as `decimal(precision,scale)`. */
+const decimalType = (text: string): string | null => {
+  const m = /^(\d*)\.(\d*)$/.exec(text)
+  if (!m) return null
+  const whole = (m[1] as string).replace(/^0+/, '')
+  const scale = (m[2] as string).length
+  return `decimal(${Math.max(whole.length + scale, 1)},${scale})`
+}
+
+function sqlColumn(expr: Expr, alias: string | undefined): SqlColumn {
+  // Spark types decimal literals as decimal(p,s); everything else follows the value.
+  if (expr.op === 'lit' && expr.value.type === 'double' && !/[eEdDfF]/.test(expr.text)) {
+    const type = decimalType(expr.text)
+    if (type) return { name: alias ?? expr.text, type, nullable: false, value: Number(expr.text) }
+  }
+  const value = evaluate(expr, new Map(), SQL_SEM)
+  const type =
+    value.type === 'int'
+      ? Math.abs(value.value) < 2 ** 31
+        ? 'integer'
+        : 'bigint'
+      : value.type === 'double'
+        ? 'double'
+        : value.type === 'decimal'
+          ? value.text
+          : value.type === 'string'
+            ? 'string'
+            : value.type === 'bool'
+              ? 'boolean'
+              : 'void'
+  return {
+    name: alias ?? sqlName(expr),
+    type,
+    nullable: value.type === 'null',
+    value: value.type === 'null' ? null : value.value,
+  }
+}
+
+const EMPTY_RESULT = { schema: { type: 'struct', fields: [] }, data: [] }
+
+function runSql(code: string, rowLimit: number): StatementOutputBody {
+  const text = code.trim().replace(/;\s*$/, '')
+  const select = /^select\s+([\s\S]+)$/i.exec(text)
+  if (!select || /\bfrom\b/i.test(select[1] as string)) {
+    return ok({ 'application/json': EMPTY_RESULT })
+  }
+  const columns: SqlColumn[] = []
+  for (const item of splitArgs(select[1] as string)) {
+    const aliased = /^([\s\S]+?)\s+(?:as\s+)?([A-Za-z_]\w*)$/i.exec(item.trim())
+    const source = aliased && !/^(null|true|false)$/i.test(aliased[2] as string) ? (aliased[1] as string) : item.trim()
+    const alias = aliased && source !== item.trim() ? (aliased[2] as string) : undefined
+    const parsed = tryParse(source, SQL)
+    if (parsed instanceof ParseFailure) return ok({ 'application/json': EMPTY_RESULT })
+    try {
+      columns.push(sqlColumn(parsed, alias))
+    } catch (e) {
+      if (!(e instanceof EvalFailure)) throw e
+      if (e.ename === 'NameError') {
+        const evalue = `[UNRESOLVED_COLUMN.WITHOUT_SUGGESTION] A column or function parameter with name \`${e.message}\` cannot be resolved.`
+        return error('org.apache.spark.sql.AnalysisException', evalue)
+      }
+      return ok({ 'application/json': EMPTY_RESULT })
+    }
+  }
+  return ok({
+    'application/json': {
+      schema: {
+        type: 'struct',
+        fields: columns.map((c) => ({ name: c.name, type: c.type, nullable: c.nullable, metadata: {} })),
+      },
+      data: rowLimit > 0 ? [columns.map((c) => (c.type === 'double' && typeof c.value === 'number' ? new JsonDouble(c.value) : c.value))] : [],
+    },
+  })
+}
+
+/**
+ * The default output of a statement when no registered rule matches: a small interpreter per
+ * kind that answers simple code the way Spark's REPLs do, and stays quiet on the rest.
+ *
+ * @example
+ * runDefaultInterpreter('spark', '1 + 1', createInterpreterMemory(), 1000)
+ * // { status: 'ok', data: { 'text/plain': 'res0: Int = 2\n' } }
+ */
+export function runDefaultInterpreter(
+  kind: StatementKind,
+  code: string,
+  memory: InterpreterMemory,
+  sqlRowLimit: number,
+): StatementOutputBody {
+  switch (kind) {
+    case 'spark':
+      return runScala(code, memory)
+    case 'pyspark':
+      return runPython(code, memory)
+    case 'sparkr':
+      return runR(code, memory)
+    case 'sql':
+      return runSql(code, sqlRowLimit)
+  }
+}

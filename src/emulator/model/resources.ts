@@ -1,0 +1,118 @@
+import { CUSTOM_CLASSPATH_BLACKLIST, type LivyConfig } from './config.ts'
+import { ModelError, requirement } from './errors.ts'
+
+/**
+ * A minimal `java.net.URI` split: scheme, path and fragment, with the syntax errors Java reports
+ * for the characters users actually paste (spaces, backslashes, braces, `^`, `|`, quotes).
+ */
+function parseUri(text: string): { scheme: string | null; path: string; fragment: string | null } {
+  const illegal = /[ "<>\\^`{|}]/.exec(text)
+  if (illegal) {
+    const component = text.slice(0, illegal.index).includes('?') ? 'query' : 'path'
+    throw new ModelError(
+      'illegal-argument',
+      `java.net.URISyntaxException: Illegal character in ${component} at index ${illegal.index}: ${text}`,
+    )
+  }
+  const hash = text.indexOf('#')
+  const fragment = hash >= 0 ? text.slice(hash + 1) : null
+  const body = hash >= 0 ? text.slice(0, hash) : text
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(body)
+  if (!scheme) return { scheme: null, path: body.split('?')[0] as string, fragment }
+  const rest = body.slice(scheme[0].length)
+  const path = rest.startsWith('//') ? rest.slice(2).replace(/^[^/]*/, '') : rest
+  return { scheme: (scheme[1] as string).toLowerCase(), path: path.split('?')[0] as string, fragment }
+}
+
+/** `java.nio.file.Path.normalize()` for absolute POSIX paths. */
+function normalizePath(path: string): string {
+  const out: string[] = []
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue
+    if (part === '..') out.pop()
+    else out.push(part)
+  }
+  return `/${out.join('/')}`
+}
+
+/** `Path.startsWith(other)`: component-wise prefix. */
+function pathStartsWith(path: string, prefix: string): boolean {
+  const p = normalizePath(prefix)
+  return p === '/' || path === p || path.startsWith(`${p}/`)
+}
+
+/**
+ * Livy's `resolveURI`: scheme-less URIs must be absolute paths and get `fs.defaultFS`; any
+ * `file:` URI must be under `livy.file.local-dir-whitelist`. Throws Livy's messages.
+ *
+ * @example
+ * resolveUri('/tmp/a.jar', conf) // throws "requirement failed: Local path /tmp/a.jar cannot be added to user sessions."
+ */
+export function resolveUri(uri: string, config: LivyConfig): string {
+  const parsed = parseUri(uri)
+  let resolved = uri
+  let scheme = parsed.scheme
+  if (scheme === null) {
+    const pathWithFragment = parsed.fragment !== null ? `${parsed.path}#${parsed.fragment}` : parsed.path
+    requirement(pathWithFragment.startsWith('/'), `Path '${parsed.path}' is not absolute.`)
+    const defaultFs = config.defaultFs.replace(/\/$/, '')
+    resolved = defaultFs + pathWithFragment
+    scheme = parseUri(resolved).scheme
+  }
+  if (scheme === 'file') {
+    const path = normalizePath(parseUri(resolved).path)
+    requirement(
+      config.localDirWhitelist.some((dir) => pathStartsWith(path, dir)),
+      `Local path ${parsed.path} cannot be added to user sessions.`,
+    )
+  }
+  return resolved
+}
+
+/** `resolveURIs`: empty strings are dropped, each URI checked in order. */
+export function resolveUris(uris: readonly string[], config: LivyConfig): string[] {
+  return uris.filter((u) => u.length > 0).map((u) => resolveUri(u, config))
+}
+
+/** The lists a create request carries next to its `conf`. */
+export interface ResourceLists {
+  readonly conf: Readonly<Record<string, string>>
+  readonly jars: readonly string[]
+  readonly files: readonly string[]
+  readonly archives: readonly string[]
+  readonly pyFiles: readonly string[]
+}
+
+/**
+ * Livy's `prepareConf` checks: blacklisted conf keys, then every URI in the request lists and
+ * in the file-list conf keys. Throws `IllegalArgumentException`s with Livy's messages.
+ */
+export function checkResources(request: ResourceLists, config: LivyConfig): void {
+  const blacklist = new Set([
+    ...config.sparkBlacklist,
+    ...(config.allowCustomClasspath ? [] : CUSTOM_CLASSPATH_BLACKLIST),
+  ])
+  const bad = Object.keys(request.conf).filter((k) => blacklist.has(k))
+  if (bad.length > 0) {
+    throw new ModelError(
+      'illegal-argument',
+      `Blacklisted configuration values in session config: ${bad.join(', ')}`,
+    )
+  }
+  const lists: [string, readonly string[]][] = [
+    ['spark.jars', request.jars],
+    ['spark.files', request.files],
+    ['spark.archives', request.archives],
+    ['spark.submit.pyFiles', request.pyFiles],
+  ]
+  for (const [key, userList] of lists) {
+    const fromConf = request.conf[key]
+    resolveUris(userList, config)
+    if (fromConf !== undefined) resolveUris(fromConf.split(/[, ]+/), config)
+  }
+  for (const key of config.fileListConfigs) {
+    if (lists.some(([k]) => k === key)) continue
+    const fromConf = request.conf[key]
+    if (fromConf !== undefined) resolveUris(fromConf.split(/[, ]+/), config)
+  }
+}

@@ -1,0 +1,190 @@
+import type { Clock } from './clock.ts'
+
+/** A delay in virtual milliseconds, or `'manual'`: the step waits for an explicit `step()`. */
+export type Delay = number | 'manual'
+
+/** Handle of a scheduled step. */
+export interface TaskHandle {
+  readonly label: string
+  /** Virtual time the step is due at; `null` for a manual step. */
+  readonly at: number | null
+  cancel(): void
+  readonly cancelled: boolean
+  readonly done: boolean
+}
+
+interface Task extends TaskHandle {
+  at: number | null
+  readonly seq: number
+  readonly run: () => void | Promise<void>
+  readonly subject: string | undefined
+  cancelled: boolean
+  done: boolean
+}
+
+/**
+ * Runs model steps on virtual time. Nothing runs by itself: due steps run when the emulator
+ * catches up (before every request, and when a test advances the clock), each at its own due
+ * time, so a statement that took 100 ms has `completed - started === 100` whatever the wall
+ * clock did.
+ *
+ * @example
+ * const scheduler = createScheduler(createManualClock())
+ * scheduler.after(1000, 'session 0 ready', () => markIdle())
+ * clock.advance(1000)
+ * await scheduler.runDue()
+ */
+export interface Scheduler {
+  /** Current model time: the due time of the step being run, otherwise the clock. */
+  now(): number
+  /** Schedules `run` at `now() + delay` (or as a manual step). `subject` groups steps for `step()`. */
+  after(delay: Delay, label: string, run: () => void | Promise<void>, subject?: string): TaskHandle
+  /** Schedules `run` at an absolute virtual time. */
+  at(time: number, label: string, run: () => void | Promise<void>, subject?: string): TaskHandle
+  /** Whether a timed step is due at the clock's current time. */
+  hasDue(): boolean
+  /** Due time of the next timed step, if any. */
+  nextDueAt(): number | undefined
+  /** Runs every timed step due by the clock's current time, in (time, submission) order. */
+  runDue(): Promise<number>
+  /** Runs the oldest pending manual step (optionally only one whose subject matches). */
+  step(subject?: string): Promise<TaskHandle | undefined>
+  /** Pending steps (timed and manual), oldest first. */
+  pending(): TaskHandle[]
+  /** Drops every pending step. */
+  clear(): void
+}
+
+export function createScheduler(clock: Clock): Scheduler {
+  // Binary min-heap on (at, seq) for timed steps; a plain queue for manual ones.
+  const heap: Task[] = []
+  let manual: Task[] = []
+  let seq = 0
+  let current: number | null = null
+
+  const before = (a: Task, b: Task): boolean =>
+    (a.at as number) < (b.at as number) || (a.at === b.at && a.seq < b.seq)
+
+  const push = (task: Task): void => {
+    heap.push(task)
+    let i = heap.length - 1
+    while (i > 0) {
+      const parent = (i - 1) >> 1
+      if (!before(heap[i] as Task, heap[parent] as Task)) break
+      ;[heap[i], heap[parent]] = [heap[parent] as Task, heap[i] as Task]
+      i = parent
+    }
+  }
+
+  const pop = (): Task | undefined => {
+    const top = heap[0]
+    const last = heap.pop()
+    if (heap.length > 0 && last) {
+      heap[0] = last
+      let i = 0
+      for (;;) {
+        const l = 2 * i + 1
+        const r = l + 1
+        let m = i
+        if (l < heap.length && before(heap[l] as Task, heap[m] as Task)) m = l
+        if (r < heap.length && before(heap[r] as Task, heap[m] as Task)) m = r
+        if (m === i) break
+        ;[heap[i], heap[m]] = [heap[m] as Task, heap[i] as Task]
+        i = m
+      }
+    }
+    return top
+  }
+
+  const dropCancelledTop = (): void => {
+    while (heap.length > 0 && (heap[0] as Task).cancelled) pop()
+  }
+
+  const make = (
+    at: number | null,
+    label: string,
+    run: () => void | Promise<void>,
+    subject: string | undefined,
+  ): Task => {
+    const task: Task = {
+      at,
+      label,
+      seq: seq++,
+      run,
+      subject,
+      cancelled: false,
+      done: false,
+      cancel() {
+        task.cancelled = true
+      },
+    }
+    return task
+  }
+
+  const execute = async (task: Task, time: number): Promise<void> => {
+    const previous = current
+    current = time
+    try {
+      await task.run()
+    } finally {
+      task.done = true
+      current = previous
+    }
+  }
+
+  const scheduler: Scheduler = {
+    now: () => current ?? clock.now(),
+    after(delay, label, run, subject) {
+      if (delay === 'manual') {
+        const task = make(null, label, run, subject)
+        manual.push(task)
+        return task
+      }
+      return scheduler.at(scheduler.now() + Math.max(0, delay), label, run, subject)
+    },
+    at(time, label, run, subject) {
+      const task = make(time, label, run, subject)
+      push(task)
+      return task
+    },
+    hasDue() {
+      dropCancelledTop()
+      return heap.length > 0 && ((heap[0] as Task).at as number) <= clock.now()
+    },
+    nextDueAt() {
+      dropCancelledTop()
+      return heap[0]?.at ?? undefined
+    },
+    async runDue() {
+      let count = 0
+      for (;;) {
+        dropCancelledTop()
+        const top = heap[0]
+        if (!top || (top.at as number) > clock.now()) return count
+        pop()
+        await execute(top, top.at as number)
+        count++
+      }
+    },
+    async step(subject) {
+      manual = manual.filter((t) => !t.cancelled)
+      const index = manual.findIndex((t) => subject === undefined || t.subject === subject)
+      if (index < 0) return undefined
+      const [task] = manual.splice(index, 1)
+      if (!task) return undefined
+      await execute(task, scheduler.now())
+      return task
+    },
+    pending() {
+      const timed = heap.filter((t) => !t.cancelled).sort((a, b) => (before(a, b) ? -1 : 1))
+      return [...timed, ...manual.filter((t) => !t.cancelled)]
+    },
+    clear() {
+      for (const t of heap) t.cancelled = true
+      for (const t of manual) t.cancelled = true
+      heap.length = 0
+      manual = []
+    },
+  }
+  return scheduler
+}

@@ -1,0 +1,43 @@
+/**
+ * livy-emulator: Apache Livy 0.9's REST API without a Spark cluster.
+ *
+ * @example
+ * import { createLivyEmulator } from 'livy-emulator'
+ * const livy = createLivyEmulator()
+ * const res = await livy.fetch('/sessions', { method: 'POST', body: '{}' })
+ */
+export {
+  createLivyEmulator,
+  type LivyEmulator,
+  type LivyEmulatorOptions,
+  type ModelFaultControls,
+} from './emulator/create-livy-emulator.ts'
+export type { Edge, EdgeFilter } from './emulator/http/edge.ts'
+export type { Route } from './emulator/http/routes.ts'
+export { ROUTES } from './emulator/http/routes.ts'
+export { edgeRequest, type EdgeRequest, type EdgeResponse } from './emulator/http/types.ts'
+export type { Caller } from './emulator/model/access.ts'
+export {
+  type Clock,
+  createManualClock,
+  createSystemClock,
+  DEFAULT_MANUAL_EPOCH,
+  type ManualClock,
+} from './emulator/model/clock.ts'
+export type { ModelEvent } from './emulator/model/context.ts'
+export type { LivyModel } from './emulator/model/livy-model.ts'
+export { statementMachine } from './emulator/model/machines/statement-machine.ts'
+export { batchMachine, replMachine, serverMachine } from './emulator/model/machines/session-machines.ts'
+export { transition, type StateMachine, type TransitionRow } from './emulator/model/machines/machine.ts'
+export type {
+  OutcomeContext,
+  OutcomeHandle,
+  OutcomeMatcher,
+  OutcomeRule,
+  OutcomeRules,
+  StatementOutputBody,
+} from './emulator/model/outcomes/outcome.ts'
+export { createRandom, type Random } from './emulator/model/random.ts'
+export type { TaskHandle } from './emulator/model/scheduler.ts'
+export { createStore, type LivyStore, type RecordTable } from './emulator/model/store/store.ts'
+export { resolveTiming, TIMING_PROFILES, type Timing, type TimingName } from './emulator/model/timing.ts'

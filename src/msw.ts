@@ -1,0 +1,11 @@
+/**
+ * msw entry point: handlers for `setupServer` (Node) and `setupWorker` (browser).
+ *
+ * @example
+ * import { setupServer } from 'msw/node'
+ * import { createLivyEmulator } from 'livy-emulator/msw'
+ * const livy = createLivyEmulator({ baseUrl: 'http://livy.test' })
+ * setupServer(...livy.handlers).listen()
+ */
+export { createLivyEmulator, type LivyEmulator, type LivyEmulatorOptions } from './emulator/create-livy-emulator.ts'
+export { createMswHandlers, fromFetchRequest, toFetchResponse } from './emulator/http/msw-handlers.ts'
