@@ -15,7 +15,7 @@ export {
 export type { Edge, EdgeFilter } from './emulator/http/edge.ts'
 export type { Route } from './emulator/http/routes.ts'
 export { ROUTES } from './emulator/http/routes.ts'
-export { edgeRequest, type EdgeRequest, type EdgeResponse } from './emulator/http/types.ts'
+export { type EdgeRequest, type EdgeResponse, edgeRequest } from './emulator/http/types.ts'
 export type { Caller } from './emulator/model/access.ts'
 export {
   type Clock,
@@ -26,9 +26,17 @@ export {
 } from './emulator/model/clock.ts'
 export type { ModelEvent } from './emulator/model/context.ts'
 export type { LivyModel } from './emulator/model/livy-model.ts'
+export {
+  type StateMachine,
+  type TransitionRow,
+  transition,
+} from './emulator/model/machines/machine.ts'
+export {
+  batchMachine,
+  replMachine,
+  serverMachine,
+} from './emulator/model/machines/session-machines.ts'
 export { statementMachine } from './emulator/model/machines/statement-machine.ts'
-export { batchMachine, replMachine, serverMachine } from './emulator/model/machines/session-machines.ts'
-export { transition, type StateMachine, type TransitionRow } from './emulator/model/machines/machine.ts'
 export type {
   OutcomeContext,
   OutcomeHandle,
@@ -40,4 +48,9 @@ export type {
 export { createRandom, type Random } from './emulator/model/random.ts'
 export type { TaskHandle } from './emulator/model/scheduler.ts'
 export { createStore, type LivyStore, type RecordTable } from './emulator/model/store/store.ts'
-export { resolveTiming, TIMING_PROFILES, type Timing, type TimingName } from './emulator/model/timing.ts'
+export {
+  resolveTiming,
+  TIMING_PROFILES,
+  type Timing,
+  type TimingName,
+} from './emulator/model/timing.ts'

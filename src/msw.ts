@@ -7,5 +7,13 @@
  * const livy = createLivyEmulator({ baseUrl: 'http://livy.test' })
  * setupServer(...livy.handlers).listen()
  */
-export { createLivyEmulator, type LivyEmulator, type LivyEmulatorOptions } from './emulator/create-livy-emulator.ts'
-export { createMswHandlers, fromFetchRequest, toFetchResponse } from './emulator/http/msw-handlers.ts'
+export {
+  createLivyEmulator,
+  type LivyEmulator,
+  type LivyEmulatorOptions,
+} from './emulator/create-livy-emulator.ts'
+export {
+  createMswHandlers,
+  fromFetchRequest,
+  toFetchResponse,
+} from './emulator/http/msw-handlers.ts'

@@ -151,9 +151,15 @@ export function createLivyEmulator(options: LivyEmulatorOptions = {}): LivyEmula
       driverExits: (sessionId, reason = 'Spark driver exited unexpectedly') =>
         exclusive((m) => m.driverExits(sessionId, reason)),
       batchFails: (batchId, exitCode = 1, reason) =>
-        exclusive((m) => m.failBatch(batchId, exitCode, reason ?? `Application failed with exit code ${exitCode}`)),
+        exclusive((m) =>
+          m.failBatch(batchId, exitCode, reason ?? `Application failed with exit code ${exitCode}`),
+        ),
       nextBatchesFail(exitCode = 1, reason, count = 1) {
-        current.model.failNextBatches(exitCode, reason ?? `Application failed with exit code ${exitCode}`, count)
+        current.model.failNextBatches(
+          exitCode,
+          reason ?? `Application failed with exit code ${exitCode}`,
+          count,
+        )
       },
     },
     get model() {

@@ -3,9 +3,9 @@ import { ModelError } from '../model/errors.ts'
 import { DriverNotReady, type LivyModel } from '../model/livy-model.ts'
 import { JacksonError, readBean } from './jackson.ts'
 import { andThen, attempt, type MaybePromise, type Serial } from './maybe-async.ts'
-import { createRouter } from './router.ts'
 import { commonHeaders, JSON_CONTENT_TYPE } from './responses.ts'
-import { type Route, type RouteContext, type RouteResult, ROUTES, type Servlet } from './routes.ts'
+import { createRouter } from './router.ts'
+import { ROUTES, type Route, type RouteContext, type RouteResult, type Servlet } from './routes.ts'
 import type { EdgeRequest, EdgeResponse } from './types.ts'
 
 /**
@@ -63,7 +63,11 @@ export function createEdge(options: EdgeOptions): Edge {
   const callerOf = options.callerOf ?? (() => ANONYMOUS)
   const now = () => model.context.now()
 
-  const respond = (status: number, body: string | null, extra: ReadonlyArray<readonly [string, string]> = []): EdgeResponse => ({
+  const respond = (
+    status: number,
+    body: string | null,
+    extra: ReadonlyArray<readonly [string, string]> = [],
+  ): EdgeResponse => ({
     status,
     headers: [...commonHeaders(config, now(), JSON_CONTENT_TYPE), ...extra],
     body,
@@ -75,7 +79,10 @@ export function createEdge(options: EdgeOptions): Edge {
     if (e instanceof ModelError) {
       switch (e.kind) {
         case 'illegal-argument':
-          return respond(400, JSON.stringify({ msg: route?.creates ? `Rejected, Reason: ${e.message}` : e.message }))
+          return respond(
+            400,
+            JSON.stringify({ msg: route?.creates ? `Rejected, Reason: ${e.message}` : e.message }),
+          )
         case 'access-control':
           return respond(403, JSON.stringify({ msg: e.message }))
         case 'session-not-found':
@@ -91,10 +98,17 @@ export function createEdge(options: EdgeOptions): Edge {
     // A bug in the emulator: answer like Livy's catch-all, but say whose bug it is.
     const message = e instanceof Error ? e.message : String(e)
     console.error('livy-emulator: internal error', e)
-    return respond(500, JSON.stringify(`java.lang.RuntimeException: livy-emulator internal error: ${message}`))
+    return respond(
+      500,
+      JSON.stringify(`java.lang.RuntimeException: livy-emulator internal error: ${message}`),
+    )
   }
 
-  const runRoute = (request: EdgeRequest, route: Route, params: Readonly<Record<string, string>>): MaybePromise<EdgeResponse> => {
+  const runRoute = (
+    request: EdgeRequest,
+    route: Route,
+    params: Readonly<Record<string, string>>,
+  ): MaybePromise<EdgeResponse> => {
     const query = new URLSearchParams(request.query)
     const context: RouteContext = {
       request,
@@ -139,7 +153,8 @@ export function createEdge(options: EdgeOptions): Edge {
     }
     const match = router.match(method, request.path)
     if (match.kind === 'not-found') return respond(404, null)
-    if (match.kind === 'method-not-allowed') return respond(405, null, [['Allow', match.allow.join(', ')]])
+    if (match.kind === 'method-not-allowed')
+      return respond(405, null, [['Allow', match.allow.join(', ')]])
     return runRoute({ ...request, method }, match.value, match.params)
   }
 
@@ -149,9 +164,12 @@ export function createEdge(options: EdgeOptions): Edge {
     const at = model.context.scheduler.nextDueAt()
     if (at === undefined) return
     model.context.clock.wakeAt(at, () => {
-      void andThen(serial.run(() => model.catchUp()), () => {
-        if (waiting > 0) armAlarm()
-      })
+      void andThen(
+        serial.run(() => model.catchUp()),
+        () => {
+          if (waiting > 0) armAlarm()
+        },
+      )
     })
   }
 
@@ -159,7 +177,9 @@ export function createEdge(options: EdgeOptions): Edge {
   const serve = (request: EdgeRequest): MaybePromise<EdgeResponse> =>
     attempt(
       () =>
-        serial.run(() => (model.hasDue() ? model.catchUp().then(() => livyServlet(request)) : livyServlet(request))),
+        serial.run(() =>
+          model.hasDue() ? model.catchUp().then(() => livyServlet(request)) : livyServlet(request),
+        ),
       (e) => {
         if (!(e instanceof DriverNotReady)) throw e
         waiting++

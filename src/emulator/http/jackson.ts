@@ -41,7 +41,8 @@ interface Location {
   readonly column: number
 }
 
-const at = (loc: Location): string => `\n at [Source: ${SOURCE}; line: ${loc.line}, column: ${loc.column}]`
+const at = (loc: Location): string =>
+  `\n at [Source: ${SOURCE}; line: ${loc.line}, column: ${loc.column}]`
 
 /** Streaming JSON reader with Jackson-compatible positions (1-based line and column). */
 class Reader {
@@ -100,7 +101,9 @@ class Reader {
     for (;;) {
       const c = this.text[this.pos]
       if (c === undefined) {
-        throw new JacksonError(`Unexpected end-of-input: was expecting closing quote for a string value${at(this.location())}`)
+        throw new JacksonError(
+          `Unexpected end-of-input: was expecting closing quote for a string value${at(this.location())}`,
+        )
       }
       if (c === '"') {
         this.pos++
@@ -108,12 +111,26 @@ class Reader {
       }
       if (c === '\\') {
         const e = this.text[this.pos + 1]
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }
+        const simple: Record<string, string> = {
+          '"': '"',
+          '\\': '\\',
+          '/': '/',
+          b: '\b',
+          f: '\f',
+          n: '\n',
+          r: '\r',
+          t: '\t',
+        }
         if (e !== undefined && e in simple) {
           out += simple[e]
           this.pos += 2
-        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(this.text.slice(this.pos + 2, this.pos + 6))) {
-          out += String.fromCharCode(Number.parseInt(this.text.slice(this.pos + 2, this.pos + 6), 16))
+        } else if (
+          e === 'u' &&
+          /^[0-9a-fA-F]{4}$/.test(this.text.slice(this.pos + 2, this.pos + 6))
+        ) {
+          out += String.fromCharCode(
+            Number.parseInt(this.text.slice(this.pos + 2, this.pos + 6), 16),
+          )
           this.pos += 6
         } else {
           this.pos++
@@ -139,7 +156,9 @@ class Reader {
     const c = this.peek()
     const start = this.location()
     if (c === undefined) {
-      throw new JacksonError(`No content to map due to end-of-input${at({ line: this.line, column: this.pos - this.lineStart })}`)
+      throw new JacksonError(
+        `No content to map due to end-of-input${at({ line: this.line, column: this.pos - this.lineStart })}`,
+      )
     }
     if (c === '"') return { kind: 'string', value: this.readString(), start }
     if (c === '{') return this.readObject()
@@ -152,13 +171,16 @@ class Reader {
     const word = /^[A-Za-z_$][\w$]*/.exec(this.text.slice(this.pos))
     if (word) {
       this.pos += word[0].length
-      if (word[0] === 'true' || word[0] === 'false') return { kind: 'bool', value: word[0] === 'true', start }
+      if (word[0] === 'true' || word[0] === 'false')
+        return { kind: 'bool', value: word[0] === 'true', start }
       if (word[0] === 'null') return { kind: 'null', start }
       throw new JacksonError(
         `Unrecognized token '${word[0]}': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')${at(this.location())}`,
       )
     }
-    return this.unexpected('expected a valid value (JSON String, Number, Array, Object or token \'null\', \'true\' or \'false\')')
+    return this.unexpected(
+      "expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
+    )
   }
 
   readObject(onField?: (name: string, nameEnd: Location) => void): Value {
@@ -173,11 +195,12 @@ class Reader {
         this.pos++
         break
       }
-      if (c !== '"') this.unexpected("was expecting double-quote to start field name")
+      if (c !== '"') this.unexpected('was expecting double-quote to start field name')
       const name = this.readString()
       const nameEnd = this.location()
       if (this.peek() === undefined) this.endOfInput('Object', start)
-      if (this.text[this.pos] !== ':') this.unexpected("was expecting a colon to separate field name and value")
+      if (this.text[this.pos] !== ':')
+        this.unexpected('was expecting a colon to separate field name and value')
       this.pos++
       if (onField) onField(name, nameEnd)
       if (this.peek() === undefined) this.endOfInput('Object', start)
@@ -259,9 +282,17 @@ const JAVA_TYPE: Record<FieldType, string> = {
 const chain = (spec: BeanSpec, field: string, index?: number): string =>
   ` (through reference chain: ${spec.className}["${field}"]${index === undefined ? '' : `->scala.collection.immutable.$colon$colon[${index}]`})`
 
-function mismatch(spec: BeanSpec, field: string, type: FieldType, value: Value, index?: number): never {
-  const tokenKind = value.kind === 'number' && !value.integral ? 'JsonToken.VALUE_NUMBER_FLOAT' : TOKEN[value.kind]
-  const description = value.kind === 'number' && !value.integral ? 'Floating-point value' : DESCRIPTION[value.kind]
+function mismatch(
+  spec: BeanSpec,
+  field: string,
+  type: FieldType,
+  value: Value,
+  index?: number,
+): never {
+  const tokenKind =
+    value.kind === 'number' && !value.integral ? 'JsonToken.VALUE_NUMBER_FLOAT' : TOKEN[value.kind]
+  const description =
+    value.kind === 'number' && !value.integral ? 'Floating-point value' : DESCRIPTION[value.kind]
   throw new JacksonError(
     `Cannot deserialize value of type ${JAVA_TYPE[type]} from ${description} (token \`${tokenKind}\`)${at(value.start)}${chain(spec, field, index)}`,
   )
@@ -305,7 +336,8 @@ function bindField(spec: BeanSpec, field: string, type: FieldType, value: Value)
     case 'long': {
       if (value.kind === 'null') return 0
       if (value.kind === 'number') return Math.trunc(Number(value.value))
-      if (value.kind === 'string' && /^\s*[+-]?\d+\s*$/.test(value.value)) return Number(value.value.trim())
+      if (value.kind === 'string' && /^\s*[+-]?\d+\s*$/.test(value.value))
+        return Number(value.value.trim())
       if (value.kind === 'string') {
         throw new JacksonError(
           `Cannot deserialize value of type \`${type}\` from String "${value.value}": not a valid \`${type}\` value${at(value.start)}${chain(spec, field)}`,
@@ -352,7 +384,7 @@ function bindField(spec: BeanSpec, field: string, type: FieldType, value: Value)
       if (value.kind === 'null') return null
       if (value.kind !== 'string') return mismatch(spec, field, type, value)
       const clean = value.value
-      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || (clean.replace(/=+$/, '').length % 4 === 1)) {
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.replace(/=+$/, '').length % 4 === 1) {
         throw new JacksonError(
           `Cannot deserialize value of type \`[B\` from String "${clean}": Failed to decode VALUE_STRING as base64 (MIME-NO-LINEFEEDS): Illegal character${at(value.start)}${chain(spec, field)}`,
         )
@@ -372,7 +404,9 @@ function bindField(spec: BeanSpec, field: string, type: FieldType, value: Value)
 export function readBean(body: string, spec: BeanSpec): Record<string, unknown> {
   const reader = new Reader(body)
   if (reader.eof()) {
-    throw new JacksonError(`No content to map due to end-of-input${at({ line: reader.line, column: reader.pos - reader.lineStart })}`)
+    throw new JacksonError(
+      `No content to map due to end-of-input${at({ line: reader.line, column: reader.pos - reader.lineStart })}`,
+    )
   }
   const c = reader.peek()
   if (c !== '{') {

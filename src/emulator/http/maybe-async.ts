@@ -5,12 +5,18 @@ export const isPromise = <T>(value: MaybePromise<T>): value is Promise<T> =>
   typeof (value as Promise<T>)?.then === 'function'
 
 /** `then` that stays synchronous for synchronous values. */
-export function andThen<T, U>(value: MaybePromise<T>, fn: (v: T) => MaybePromise<U>): MaybePromise<U> {
+export function andThen<T, U>(
+  value: MaybePromise<T>,
+  fn: (v: T) => MaybePromise<U>,
+): MaybePromise<U> {
   return isPromise(value) ? value.then(fn) : fn(value)
 }
 
 /** Runs `fn`, mapping a synchronous throw or a rejection through `onError`. */
-export function attempt<T>(fn: () => MaybePromise<T>, onError: (e: unknown) => MaybePromise<T>): MaybePromise<T> {
+export function attempt<T>(
+  fn: () => MaybePromise<T>,
+  onError: (e: unknown) => MaybePromise<T>,
+): MaybePromise<T> {
   let result: MaybePromise<T>
   try {
     result = fn()

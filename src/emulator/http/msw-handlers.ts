@@ -59,7 +59,8 @@ export function createMswHandlers(target: MswTarget): HttpHandler[] {
   const relative = (request: Request): string | undefined => {
     const url = new URL(request.url)
     if (url.origin !== base.origin) return undefined
-    if (basePath !== '' && url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) return undefined
+    if (basePath !== '' && url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`))
+      return undefined
     return url.pathname.slice(basePath.length) || '/'
   }
   const resolve = async ({ request }: { request: Request }): Promise<Response> => {

@@ -8,7 +8,11 @@ export const JSON_CONTENT_TYPE = 'application/json;charset=utf-8'
 export const httpDate = (epochMs: number): string => new Date(epochMs).toUTCString()
 
 /** The headers Livy's filters and servlets put on every response. */
-export function commonHeaders(config: LivyConfig, now: number, contentType: string | null): [string, string][] {
+export function commonHeaders(
+  config: LivyConfig,
+  now: number,
+  contentType: string | null,
+): [string, string][] {
   const headers: [string, string][] = [['Date', httpDate(now)]]
   if (config.securityHeaders) {
     for (const [name, value] of Object.entries(config.httpHeaders)) headers.push([name, value])
@@ -29,7 +33,12 @@ const REASONS: Record<number, string> = {
 }
 
 const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
 
 /**
  * Jetty's error page (form D): what filters (CSRF, authentication, access) answer before a
@@ -49,7 +58,12 @@ export function jettyErrorPage(
   let body: string
   if (/application\/json|text\/json/.test(wants)) {
     contentType = 'application/json'
-    body = JSON.stringify({ url: uri, status: String(status), message, servlet: 'org.eclipse.jetty.servlet.ServletHandler$Default404Servlet-7e3060d8' })
+    body = JSON.stringify({
+      url: uri,
+      status: String(status),
+      message,
+      servlet: 'org.eclipse.jetty.servlet.ServletHandler$Default404Servlet-7e3060d8',
+    })
   } else if (/text\/plain/.test(wants) && !/text\/html/.test(wants)) {
     contentType = 'text/plain;charset=iso-8859-1'
     body = `HTTP ERROR ${status} ${message}\nURI: ${uri}\nSTATUS: ${status}\nMESSAGE: ${message}\nSERVLET: -\n`

@@ -49,7 +49,12 @@ export function createRouter<T>(routes: readonly RoutePattern<T>[]) {
       .join('/')
     // A servlet's root ("/sessions") also answers "/sessions/".
     const trailing = names.length === 0 && route.path.split('/').length === 2 ? '/?' : ''
-    return { method: route.method, regex: new RegExp(`^${source}${trailing}$`), names, value: route.value }
+    return {
+      method: route.method,
+      regex: new RegExp(`^${source}${trailing}$`),
+      names,
+      value: route.value,
+    }
   })
 
   return {
@@ -68,7 +73,9 @@ export function createRouter<T>(routes: readonly RoutePattern<T>[]) {
         if (!allowed.includes(route.method)) allowed.push(route.method)
         if (route.method === 'GET' && !allowed.includes('HEAD')) allowed.push('HEAD')
       }
-      return allowed.length > 0 ? { kind: 'method-not-allowed', allow: allowed } : { kind: 'not-found' }
+      return allowed.length > 0
+        ? { kind: 'method-not-allowed', allow: allowed }
+        : { kind: 'not-found' }
     },
   }
 }

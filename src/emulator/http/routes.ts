@@ -69,11 +69,13 @@ const intParam = (c: RouteContext, name: string): number | undefined => {
 
 const json = (value: unknown): string => JSON.stringify(value)
 
-const orDefault = <T>(value: unknown, fallback: T): T => (value === undefined ? fallback : (value as T))
+const orDefault = <T>(value: unknown, fallback: T): T =>
+  value === undefined ? fallback : (value as T)
 
 /** A `List[String]`/`Map` that came in as JSON null makes Livy fail later with an NPE. */
 const nonNull = <T>(value: T | null): T => {
-  if (value === null) throw new ModelError('illegal-state', 'null', 'java.lang.NullPointerException')
+  if (value === null)
+    throw new ModelError('illegal-state', 'null', 'java.lang.NullPointerException')
   return value
 }
 
@@ -142,13 +144,14 @@ const session = (c: RouteContext, access: 'none' | 'view' | 'modify') =>
 const batch = (c: RouteContext, access: 'none' | 'view' | 'modify') =>
   c.model.batch(c.params.batchId as string, access, c.caller)
 
-const upload = (part: 'jar' | 'file', kind: 'jar' | 'pyfile' | 'file', missing: string) => (c: RouteContext) => {
-  const record = session(c, 'modify')
-  const file = readMultipart(c.request).get(part)
-  if (!file) return ok(json(missing), 400)
-  c.model.uploadResource(record, kind, file.fileName || part)
-  return ok(null)
-}
+const upload =
+  (part: 'jar' | 'file', kind: 'jar' | 'pyfile' | 'file', missing: string) => (c: RouteContext) => {
+    const record = session(c, 'modify')
+    const file = readMultipart(c.request).get(part)
+    if (!file) return ok(json(missing), 400)
+    c.model.uploadResource(record, kind, file.fileName || part)
+    return ok(null)
+  }
 
 const addResource = (kind: 'jar' | 'pyfile' | 'file') => (c: RouteContext) => {
   const raw = c.body(ADD_RESOURCE)
@@ -174,7 +177,12 @@ export const ROUTES: readonly Route[] = [
     path: '/sessions',
     operationId: 'listSessions',
     servlet: 'sessions',
-    handler: (c) => ok(sessionListBody(c.model.listSessions(intParam(c, 'from') ?? 0, intParam(c, 'size') ?? 100, c.caller))),
+    handler: (c) =>
+      ok(
+        sessionListBody(
+          c.model.listSessions(intParam(c, 'from') ?? 0, intParam(c, 'size') ?? 100, c.caller),
+        ),
+      ),
   },
   {
     method: 'POST',
@@ -183,10 +191,15 @@ export const ROUTES: readonly Route[] = [
     servlet: 'sessions',
     creates: true,
     handler: async (c) => {
-      if (c.model.tooManySessions()) return ok(messageBody('Rejected, too many sessions are being created!'), 400)
+      if (c.model.tooManySessions())
+        return ok(messageBody('Rejected, too many sessions are being created!'), 400)
       const input = sessionInput(c.body(CREATE_INTERACTIVE_REQUEST))
       const view = await c.model.createSession(input, c.caller)
-      return { status: 201, body: json(sessionJson(view)), headers: [['Location', `/sessions/${view.record.id}`]] }
+      return {
+        status: 201,
+        body: json(sessionJson(view)),
+        headers: [['Location', `/sessions/${view.record.id}`]],
+      }
     },
   },
   {
@@ -213,7 +226,9 @@ export const ROUTES: readonly Route[] = [
     servlet: 'sessions',
     handler: (c) => {
       const record = session(c, 'view')
-      return ok(logBody(record.id, c.model.sessionLog(record, intParam(c, 'from'), intParam(c, 'size'))))
+      return ok(
+        logBody(record.id, c.model.sessionLog(record, intParam(c, 'from'), intParam(c, 'size'))),
+      )
     },
   },
   {
@@ -298,7 +313,8 @@ export const ROUTES: readonly Route[] = [
     path: '/sessions/:sessionId/statements/:statementId',
     operationId: 'getStatement',
     servlet: 'sessions',
-    handler: (c) => ok(statementBody(c.model.getStatement(session(c, 'view'), c.params.statementId as string))),
+    handler: (c) =>
+      ok(statementBody(c.model.getStatement(session(c, 'view'), c.params.statementId as string))),
   },
   {
     method: 'POST',
@@ -327,8 +343,20 @@ export const ROUTES: readonly Route[] = [
       return ok(json({ candidates }))
     },
   },
-  { method: 'POST', path: '/sessions/:sessionId/submit-job', operationId: 'submitJob', servlet: 'sessions', handler: submitJob },
-  { method: 'POST', path: '/sessions/:sessionId/run-job', operationId: 'runJob', servlet: 'sessions', handler: submitJob },
+  {
+    method: 'POST',
+    path: '/sessions/:sessionId/submit-job',
+    operationId: 'submitJob',
+    servlet: 'sessions',
+    handler: submitJob,
+  },
+  {
+    method: 'POST',
+    path: '/sessions/:sessionId/run-job',
+    operationId: 'runJob',
+    servlet: 'sessions',
+    handler: submitJob,
+  },
   {
     method: 'GET',
     path: '/sessions/:sessionId/jobs/:jobId',
@@ -367,7 +395,13 @@ export const ROUTES: readonly Route[] = [
     servlet: 'sessions',
     handler: upload('file', 'file', 'No file sent!'),
   },
-  { method: 'POST', path: '/sessions/:sessionId/add-jar', operationId: 'addJar', servlet: 'sessions', handler: addResource('jar') },
+  {
+    method: 'POST',
+    path: '/sessions/:sessionId/add-jar',
+    operationId: 'addJar',
+    servlet: 'sessions',
+    handler: addResource('jar'),
+  },
   {
     method: 'POST',
     path: '/sessions/:sessionId/add-pyfile',
@@ -375,13 +409,24 @@ export const ROUTES: readonly Route[] = [
     servlet: 'sessions',
     handler: addResource('pyfile'),
   },
-  { method: 'POST', path: '/sessions/:sessionId/add-file', operationId: 'addFile', servlet: 'sessions', handler: addResource('file') },
+  {
+    method: 'POST',
+    path: '/sessions/:sessionId/add-file',
+    operationId: 'addFile',
+    servlet: 'sessions',
+    handler: addResource('file'),
+  },
   {
     method: 'GET',
     path: '/batches',
     operationId: 'listBatches',
     servlet: 'batches',
-    handler: (c) => ok(batchListBody(c.model.listBatches(intParam(c, 'from') ?? 0, intParam(c, 'size') ?? 100, c.caller))),
+    handler: (c) =>
+      ok(
+        batchListBody(
+          c.model.listBatches(intParam(c, 'from') ?? 0, intParam(c, 'size') ?? 100, c.caller),
+        ),
+      ),
   },
   {
     method: 'POST',
@@ -390,10 +435,15 @@ export const ROUTES: readonly Route[] = [
     servlet: 'batches',
     creates: true,
     handler: async (c) => {
-      if (c.model.tooManySessions()) return ok(messageBody('Rejected, too many sessions are being created!'), 400)
+      if (c.model.tooManySessions())
+        return ok(messageBody('Rejected, too many sessions are being created!'), 400)
       const input = batchInput(c.body(CREATE_BATCH_REQUEST))
       const view = await c.model.createBatch(input, c.caller)
-      return { status: 201, body: json(batchJson(view)), headers: [['Location', `/batches/${view.record.id}`]] }
+      return {
+        status: 201,
+        body: json(batchJson(view)),
+        headers: [['Location', `/batches/${view.record.id}`]],
+      }
     },
   },
   {
@@ -420,7 +470,9 @@ export const ROUTES: readonly Route[] = [
     servlet: 'batches',
     handler: (c) => {
       const record = batch(c, 'view')
-      return ok(logBody(record.id, c.model.batchLog(record, intParam(c, 'from'), intParam(c, 'size'))))
+      return ok(
+        logBody(record.id, c.model.batchLog(record, intParam(c, 'from'), intParam(c, 'size'))),
+      )
     },
   },
   {

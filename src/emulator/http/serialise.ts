@@ -1,6 +1,12 @@
 import type { components } from '../../../generated/livy.ts'
 import type { StatementEntry } from '../model/context.ts'
-import type { BatchView, JobView, ListView, SessionView, StatementListView } from '../model/livy-model.ts'
+import type {
+  BatchView,
+  JobView,
+  ListView,
+  SessionView,
+  StatementListView,
+} from '../model/livy-model.ts'
 import type { LogPage } from '../model/paging.ts'
 
 type Schemas = components['schemas']
@@ -85,7 +91,10 @@ export function statementListBody(list: StatementListView): string {
 }
 
 export function stateBody(id: number, state: string): string {
-  const body: Schemas['SessionStateResponse'] = { id, state: state as Schemas['SessionStateResponse']['state'] }
+  const body: Schemas['SessionStateResponse'] = {
+    id,
+    state: state as Schemas['SessionStateResponse']['state'],
+  }
   return JSON.stringify(body)
 }
 
@@ -95,7 +104,12 @@ export function logBody(id: number, page: LogPage): string {
 }
 
 export function jobBody(job: JobView): string {
-  const body: Schemas['JobStatus'] = { id: job.id, state: job.state, result: job.result, error: job.error }
+  const body: Schemas['JobStatus'] = {
+    id: job.id,
+    state: job.state,
+    result: job.result,
+    error: job.error,
+  }
   return JSON.stringify(body)
 }
 

@@ -31,7 +31,8 @@ export function edgeRequest(init: {
   const q = init.url.indexOf('?')
   const headers = new Map<string, string>()
   for (const [k, v] of Object.entries(init.headers ?? {})) headers.set(k.toLowerCase(), v)
-  const body = typeof init.body === 'string' ? new TextEncoder().encode(init.body) : (init.body ?? null)
+  const body =
+    typeof init.body === 'string' ? new TextEncoder().encode(init.body) : (init.body ?? null)
   return {
     method: init.method.toUpperCase(),
     path: q >= 0 ? init.url.slice(0, q) : init.url,

@@ -60,20 +60,23 @@ export function createAccessManager(config: LivyConfig): AccessManager {
     if (!config.accessControl) return true
     const user = effectiveUser(caller)
     if (user === null) return true
-    return user === owner || user === proxyUser || listed(users, user) || listed(config.superusers, user)
+    return (
+      user === owner || user === proxyUser || listed(users, user) || listed(config.superusers, user)
+    )
   }
 
   return {
     isUserAllowed(user) {
       if (!config.accessControl || user === null) return true
-      return [config.allowedUsers, config.viewUsers, config.modifyUsers, config.superusers].some((l) =>
-        listed(l, user),
+      return [config.allowedUsers, config.viewUsers, config.modifyUsers, config.superusers].some(
+        (l) => listed(l, user),
       )
     },
     effectiveUser,
     hasViewAccess: (owner, caller, proxyUser) =>
       check([...config.viewUsers, ...config.modifyUsers], owner, caller, proxyUser),
-    hasModifyAccess: (owner, caller, proxyUser) => check(config.modifyUsers, owner, caller, proxyUser),
+    hasModifyAccess: (owner, caller, proxyUser) =>
+      check(config.modifyUsers, owner, caller, proxyUser),
     checkImpersonation,
   }
 }

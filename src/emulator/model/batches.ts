@@ -62,7 +62,8 @@ async function moveBatch(ctx: ModelContext, id: number, event: BatchEvent): Prom
   const now = ctx.now()
   await ctx.store.batches.update(id, (draft) => {
     draft.state = result.state
-    if (result.state === 'success' || result.state === 'dead' || result.state === 'killed') draft.finishedAt = now
+    if (result.state === 'success' || result.state === 'dead' || result.state === 'killed')
+      draft.finishedAt = now
   })
   ctx.changed({ type: 'batch-state', batchId: id, detail: { state: result.state } })
 }
@@ -71,7 +72,11 @@ async function moveBatch(ctx: ModelContext, id: number, event: BatchEvent): Prom
  * `POST /batches`: the batch is registered before its request is checked, so a request Livy
  * rejects (blacklisted conf, no `file`, a local path) leaves a batch stuck in `starting`.
  */
-export async function createBatch(ctx: ModelContext, input: CreateBatchInput, caller: Caller): Promise<BatchRecord> {
+export async function createBatch(
+  ctx: ModelContext,
+  input: CreateBatchInput,
+  caller: Caller,
+): Promise<BatchRecord> {
   const id = ctx.counters.batch++
   ctx.changed({ type: 'batch-id-consumed', batchId: id })
   const proxyUser = ctx.access.checkImpersonation(caller.doAs ?? input.proxyUser, caller.user)
@@ -79,7 +84,10 @@ export async function createBatch(ctx: ModelContext, input: CreateBatchInput, ca
     throw new ModelError('illegal-argument', `Invalid session name: ${input.name}`)
   }
   if (input.name !== null && ctx.store.batches.getByName(input.name)) {
-    throw new ModelError('illegal-argument', `Duplicate session name: Some(${input.name}) for session ${id}`)
+    throw new ModelError(
+      'illegal-argument',
+      `Duplicate session name: Some(${input.name}) for session ${id}`,
+    )
   }
   const now = ctx.now()
   const record: BatchRecord = {
@@ -122,7 +130,11 @@ export async function createBatch(ctx: ModelContext, input: CreateBatchInput, ca
     ctx.changed({ type: 'batch-zombie', batchId: id })
     throw e
   }
-  const runtime: BatchRuntime = { id, log: createProcessLog(ctx.config.cacheLogSize, true), tasks: new Set() }
+  const runtime: BatchRuntime = {
+    id,
+    log: createProcessLog(ctx.config.cacheLogSize, true),
+    tasks: new Set(),
+  }
   ctx.batches.set(id, runtime)
   ctx.changed({ type: 'batch-created', batchId: id })
   runBatch(ctx, record, runtime)
@@ -138,7 +150,12 @@ function takeBatchFailure(ctx: ModelContext): { exitCode: number; reason: string
 }
 
 /** spark-submit as timed steps: output, `running`, then exit (0 → `success`, else `dead`). */
-function runBatch(ctx: ModelContext, record: BatchRecord, runtime: BatchRuntime, recovering = false): void {
+function runBatch(
+  ctx: ModelContext,
+  record: BatchRecord,
+  runtime: BatchRuntime,
+  recovering = false,
+): void {
   const log = runtime.log
   if (!log) return
   const failure = takeBatchFailure(ctx)
@@ -149,7 +166,9 @@ function runBatch(ctx: ModelContext, record: BatchRecord, runtime: BatchRuntime,
       0,
       `batch ${record.id} spark-submit launched`,
       () => {
-        if (!recovering) for (const line of ctx.logs.batchStart(ctx.now(), subjectOf(record), record.file)) log.err(line)
+        if (!recovering)
+          for (const line of ctx.logs.batchStart(ctx.now(), subjectOf(record), record.file))
+            log.err(line)
       },
       subject,
     ),
@@ -173,12 +192,21 @@ function runBatch(ctx: ModelContext, record: BatchRecord, runtime: BatchRuntime,
             `batch ${record.id} exits`,
             async () => {
               const current = ctx.store.batches.get(record.id)
-              if (!current || current.state !== 'running') return
+              if (current?.state !== 'running') return
               for (const line of ctx.logs.batchOutput(ctx.now(), subjectOf(current))) log.out(line)
               const exitCode = failure?.exitCode ?? 0
-              for (const line of ctx.logs.batchEnd(ctx.now(), subjectOf(current), exitCode, failure?.reason)) log.err(line)
+              for (const line of ctx.logs.batchEnd(
+                ctx.now(),
+                subjectOf(current),
+                exitCode,
+                failure?.reason,
+              ))
+                log.err(line)
               if (yarn) {
-                log.diagnostics('\nYARN Diagnostics: ', exitCode === 0 ? [] : [failure?.reason ?? `Exit code ${exitCode}`])
+                log.diagnostics(
+                  '\nYARN Diagnostics: ',
+                  exitCode === 0 ? [] : [failure?.reason ?? `Exit code ${exitCode}`],
+                )
               }
               await moveBatch(ctx, record.id, exitCode === 0 ? 'app-finished' : 'app-failed')
             },
@@ -192,10 +220,18 @@ function runBatch(ctx: ModelContext, record: BatchRecord, runtime: BatchRuntime,
 }
 
 /** Re-creates a batch from persisted metadata (`recovering` until its app is found again). */
-export async function recoverBatch(ctx: ModelContext, record: BatchRecord, runtime: BatchRuntime): Promise<void> {
+export async function recoverBatch(
+  ctx: ModelContext,
+  record: BatchRecord,
+  runtime: BatchRuntime,
+): Promise<void> {
   ctx.batches.set(record.id, runtime)
-  const live = record.state === 'starting' || record.state === 'running' || record.state === 'recovering'
-  await ctx.store.batches.insert({ ...record, state: live && !record.zombie ? 'recovering' : record.state })
+  const live =
+    record.state === 'starting' || record.state === 'running' || record.state === 'recovering'
+  await ctx.store.batches.insert({
+    ...record,
+    state: live && !record.zombie ? 'recovering' : record.state,
+  })
   if (live && !record.zombie) runBatch(ctx, record, runtime, true)
 }
 
@@ -213,7 +249,12 @@ export async function deleteBatch(ctx: ModelContext, id: number): Promise<void> 
 }
 
 /** Fault: a running (or starting) batch fails now with an exit code. */
-export async function failBatchNow(ctx: ModelContext, id: number, exitCode: number, reason: string): Promise<void> {
+export async function failBatchNow(
+  ctx: ModelContext,
+  id: number,
+  exitCode: number,
+  reason: string,
+): Promise<void> {
   const record = ctx.store.batches.get(id)
   const runtime = ctx.batches.get(id)
   if (!record || !runtime?.log || (record.state !== 'starting' && record.state !== 'running')) {
@@ -221,13 +262,14 @@ export async function failBatchNow(ctx: ModelContext, id: number, exitCode: numb
   }
   for (const task of runtime.tasks) task.cancel()
   runtime.tasks.clear()
-  for (const line of ctx.logs.batchEnd(ctx.now(), subjectOf(record), exitCode, reason)) runtime.log.err(line)
+  for (const line of ctx.logs.batchEnd(ctx.now(), subjectOf(record), exitCode, reason))
+    runtime.log.err(line)
   await moveBatch(ctx, id, 'app-failed')
 }
 
 /** Livy's GC test for a batch: only finished batches expire (after the retention time). */
 export function batchExpired(ctx: ModelContext, record: BatchRecord, now: number): boolean {
-  if (record.state !== 'success' && record.state !== 'dead' && record.state !== 'killed') return false
+  if (record.state !== 'success' && record.state !== 'dead' && record.state !== 'killed')
+    return false
   return now - (record.finishedAt ?? now) > ctx.config.stateRetainMs
 }
-

@@ -104,7 +104,8 @@ export function submitStatement(
   code: string,
   requestedKind: string | null,
 ): StatementEntry {
-  const kind = requestedKind !== null ? statementKind(requestedKind) : statementKind(host.sessionKind)
+  const kind =
+    requestedKind !== null ? statementKind(requestedKind) : statementKind(host.sessionKind)
   if (requestedKind === null && host.sessionKind === 'shared') {
     throw remoteFailure(
       'java.lang.IllegalArgumentException',
@@ -112,7 +113,10 @@ export function submitStatement(
     )
   }
   if (kind === 'shared') {
-    throw remoteFailure('java.lang.IllegalStateException', 'Interpreter kind shared is not runnable')
+    throw remoteFailure(
+      'java.lang.IllegalStateException',
+      'Interpreter kind shared is not runnable',
+    )
   }
   const { driver } = host
   const statement: StatementEntry = {
@@ -146,7 +150,7 @@ function scheduleNext(ctx: ModelContext, host: DriverHost): void {
   while (driver.queue.length > 0) {
     const id = driver.queue.shift() as number
     const statement = driver.statements.get(id)
-    if (!statement || statement.state !== 'waiting') continue
+    if (statement?.state !== 'waiting') continue
     driver.runningId = id
     statement.task = ctx.scheduler.after(
       0,
@@ -158,7 +162,11 @@ function scheduleNext(ctx: ModelContext, host: DriverHost): void {
   }
 }
 
-function resolveOutcome(ctx: ModelContext, host: DriverHost, statement: StatementEntry): ResolvedOutcome {
+function resolveOutcome(
+  ctx: ModelContext,
+  host: DriverHost,
+  statement: StatementEntry,
+): ResolvedOutcome {
   const context = {
     sessionId: host.sessionId,
     statementId: statement.id,
@@ -185,7 +193,12 @@ function startStatement(ctx: ModelContext, host: DriverHost, statement: Statemen
   const body =
     outcome.abort === undefined
       ? (outcome.body ??
-        runDefaultInterpreter(statement.kind, statement.code, host.driver.memory, ctx.config.sqlNumRows))
+        runDefaultInterpreter(
+          statement.kind,
+          statement.code,
+          host.driver.memory,
+          ctx.config.sqlNumRows,
+        ))
       : undefined
   const duration = outcome.durationMs ?? ctx.timing.statementRun
   ctx.changed({ type: 'statement-running', sessionId: host.sessionId, statementId: statement.id })
@@ -313,8 +326,13 @@ export function complete(host: DriverHost, code: string, kind: string, cursor: n
   const prefix = /[A-Za-z_]\w*$/.exec(code.slice(0, Math.max(0, cursor)))?.[0] ?? ''
   const memory = host.driver.memory
   const names =
-    resolved === 'spark' ? memory.scala : resolved === 'pyspark' ? memory.python : resolved === 'sparkr' ? memory.r : new Map()
+    resolved === 'spark'
+      ? memory.scala
+      : resolved === 'pyspark'
+        ? memory.python
+        : resolved === 'sparkr'
+          ? memory.r
+          : new Map()
   if (prefix === '') return []
   return [...names.keys()].filter((n) => n.startsWith(prefix) && n !== prefix).sort()
 }
-

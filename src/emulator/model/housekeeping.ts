@@ -1,7 +1,6 @@
-import { batchExpired } from './batches.ts'
+import { batchExpired, deleteBatch } from './batches.ts'
 import type { ModelContext } from './context.ts'
 import { deleteInteractive, interactiveExpired } from './interactive.ts'
-import { deleteBatch } from './batches.ts'
 
 /**
  * Livy's two background threads on virtual time: the session GC (every 60 s from start-up:
@@ -27,7 +26,11 @@ export function startHousekeeping(ctx: ModelContext, startedAt: number): void {
   const watchdog = async (): Promise<void> => {
     const now = ctx.now()
     for (const [id, runtime] of [...ctx.sessions]) {
-      if (runtime.heartbeatDeadline !== null && runtime.heartbeatDeadline < now && ctx.store.sessions.get(id)) {
+      if (
+        runtime.heartbeatDeadline !== null &&
+        runtime.heartbeatDeadline < now &&
+        ctx.store.sessions.get(id)
+      ) {
         ctx.changed({ type: 'session-heartbeat-expired', sessionId: id })
         await deleteInteractive(ctx, id)
       }

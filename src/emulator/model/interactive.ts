@@ -85,7 +85,11 @@ export function driverHost(ctx: ModelContext, record: SessionRecord): DriverHost
   }
 }
 
-async function moveServer(ctx: ModelContext, id: number, event: ServerEvent): Promise<SessionRecord> {
+async function moveServer(
+  ctx: ModelContext,
+  id: number,
+  event: ServerEvent,
+): Promise<SessionRecord> {
   const record = ctx.store.sessions.get(id) as SessionRecord
   const next = transitionOrThrow(serverMachine, record.serverState, event)
   const now = ctx.now()
@@ -116,7 +120,9 @@ export function childProcesses(ctx: ModelContext): number {
     if (alive) count++
   }
   for (const record of ctx.store.batches.values()) {
-    const alive = clientMode ? record.state === 'starting' || record.state === 'running' : record.state === 'starting'
+    const alive = clientMode
+      ? record.state === 'starting' || record.state === 'running'
+      : record.state === 'starting'
     if (alive && !record.zombie) count++
   }
   return count
@@ -212,7 +218,12 @@ function track(runtime: InteractiveRuntime, handle: import('./scheduler.ts').Tas
 }
 
 /** The driver's start-up, as timed steps: launch output now, ready (or failure) later. */
-function launchDriver(ctx: ModelContext, record: SessionRecord, runtime: InteractiveRuntime, recovering = false): void {
+function launchDriver(
+  ctx: ModelContext,
+  record: SessionRecord,
+  runtime: InteractiveRuntime,
+  recovering = false,
+): void {
   const failure = recovering ? undefined : takeStartFailure(ctx)
   const subject = `session:${record.id}`
   track(
@@ -229,7 +240,8 @@ function launchDriver(ctx: ModelContext, record: SessionRecord, runtime: Interac
             d.appInfo = ctx.logs.yarnAppInfo(appId, current.proxyUser ?? current.owner ?? 'livy')
           })
         }
-        for (const line of ctx.logs.sessionLaunch(ctx.now(), subjectOf(record))) runtime.log.err(line)
+        for (const line of ctx.logs.sessionLaunch(ctx.now(), subjectOf(record)))
+          runtime.log.err(line)
       },
       subject,
     ),
@@ -242,7 +254,11 @@ function launchDriver(ctx: ModelContext, record: SessionRecord, runtime: Interac
       `session ${record.id} driver ${failure ? 'fails' : 'ready'}`,
       async () => {
         const current = ctx.store.sessions.get(record.id)
-        if (!current || (current.serverState !== 'starting' && current.serverState !== 'recovering')) return
+        if (
+          !current ||
+          (current.serverState !== 'starting' && current.serverState !== 'recovering')
+        )
+          return
         if (failure) {
           for (const line of ctx.logs.sessionStartFailure(ctx.now(), subjectOf(current), failure)) {
             runtime.log.err(line)
@@ -259,7 +275,8 @@ function launchDriver(ctx: ModelContext, record: SessionRecord, runtime: Interac
           )
           return
         }
-        for (const line of ctx.logs.sessionReady(ctx.now(), subjectOf(current))) runtime.log.err(line)
+        for (const line of ctx.logs.sessionReady(ctx.now(), subjectOf(current)))
+          runtime.log.err(line)
         runtime.driver.repl = 'idle'
         await moveServer(ctx, record.id, 'driver-ready')
       },
@@ -283,8 +300,14 @@ export async function recoverInteractiveSession(
   runtime: InteractiveRuntime,
 ): Promise<void> {
   ctx.sessions.set(record.id, runtime)
-  const live = record.serverState === 'running' || record.serverState === 'starting' || record.serverState === 'recovering'
-  await ctx.store.sessions.insert({ ...record, serverState: live ? 'recovering' : record.serverState })
+  const live =
+    record.serverState === 'running' ||
+    record.serverState === 'starting' ||
+    record.serverState === 'recovering'
+  await ctx.store.sessions.insert({
+    ...record,
+    serverState: live ? 'recovering' : record.serverState,
+  })
   if (live) {
     runtime.driver.repl = null
     launchDriver(ctx, record, runtime, true)
@@ -395,7 +418,8 @@ export function interpreterDies(ctx: ModelContext, record: SessionRecord, reason
   if (!runtime || record.serverState !== 'running') {
     throw new RangeError(`session ${record.id} has no running driver whose interpreter could die`)
   }
-  for (const line of ctx.logs.interpreterDied(ctx.now(), subjectOf(record), reason)) runtime.log.err(line)
+  for (const line of ctx.logs.interpreterDied(ctx.now(), subjectOf(record), reason))
+    runtime.log.err(line)
   killInterpreter(ctx, driverHost(ctx, record), reason)
 }
 
@@ -411,7 +435,8 @@ export function interactiveExpired(ctx: ModelContext, record: SessionRecord, now
   }
   if (!ctx.config.timeoutCheck) return false
   if (state === 'busy' && ctx.config.timeoutCheckSkipBusy) return false
-  const idleLimit = record.idleTimeout !== null ? parseTimeAsMs(record.idleTimeout) : ctx.config.sessionTimeoutMs
+  const idleLimit =
+    record.idleTimeout !== null ? parseTimeAsMs(record.idleTimeout) : ctx.config.sessionTimeoutMs
   if (now - runtime.lastActivity > idleLimit) return true
   if (ctx.config.ttlCheck && record.startedOn !== null) {
     const ttl = record.ttl !== null ? parseTimeAsMs(record.ttl) : ctx.config.ttlMs

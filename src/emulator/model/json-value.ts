@@ -24,7 +24,8 @@ export function javaDoubleJson(n: number): string {
 /** Compact JSON like `JSON.stringify`, with {@link JsonDouble} rendered Java-style. */
 export function renderJson(value: unknown): string {
   if (value instanceof JsonDouble) return javaDoubleJson(value.value)
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : renderJson(v))).join(',')}]`
+  if (Array.isArray(value))
+    return `[${value.map((v) => (v === undefined ? 'null' : renderJson(v))).join(',')}]`
   if (value !== null && typeof value === 'object') {
     const parts: string[] = []
     for (const [k, v] of Object.entries(value)) {

@@ -29,7 +29,7 @@ import {
 } from './interactive.ts'
 import type { ReportedState } from './machines/session-machines.ts'
 import { createOutcomeRules, type OutcomeRules } from './outcomes/outcome.ts'
-import { lastLines, type LogPage, pageList, pageLog } from './paging.ts'
+import { type LogPage, lastLines, pageList, pageLog } from './paging.ts'
 import { createRandom, type Random } from './random.ts'
 import { resolveUri } from './resources.ts'
 import { createScheduler, type TaskHandle } from './scheduler.ts'
@@ -124,7 +124,12 @@ export interface LivyModel {
   connectSession(record: SessionRecord): SessionView
 
   /** `from`/`size` arrive as text: Livy parses them only after checking the session. */
-  listStatements(record: SessionRecord, from: string | undefined, size: string | undefined, order: string | undefined): StatementListView
+  listStatements(
+    record: SessionRecord,
+    from: string | undefined,
+    size: string | undefined,
+    order: string | undefined,
+  ): StatementListView
   createStatement(record: SessionRecord, code: string, kind: string | null): StatementEntry
   getStatement(record: SessionRecord, statementIdText: string): StatementEntry
   cancelStatement(record: SessionRecord, statementIdText: string): void
@@ -223,8 +228,10 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
   const canView = (owner: string | null, proxyUser: string | null, caller: Caller): boolean =>
     context.access.hasViewAccess(owner, caller, proxyUser)
 
-  const logLines = (record: SessionRecord): string[] => context.sessions.get(record.id)?.log.lines() ?? []
-  const batchLogLines = (record: BatchRecord): string[] => context.batches.get(record.id)?.log?.lines() ?? []
+  const logLines = (record: SessionRecord): string[] =>
+    context.sessions.get(record.id)?.log.lines() ?? []
+  const batchLogLines = (record: BatchRecord): string[] =>
+    context.batches.get(record.id)?.log?.lines() ?? []
 
   const needDriver = (record: SessionRecord): void => {
     if (driverPending(record)) throw new DriverNotReady(waitForDriver(context, record.id))
@@ -232,7 +239,12 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
 
   const parseId = (text: string, bits: 32 | 64 = 32): number => parseJavaInt(text, bits)
 
-  const jobView = (job: JobEntry): JobView => ({ id: job.id, state: job.state, result: job.result, error: job.error })
+  const jobView = (job: JobEntry): JobView => ({
+    id: job.id,
+    state: job.state,
+    result: job.result,
+    error: job.error,
+  })
 
   const model: LivyModel = {
     context,
@@ -287,7 +299,8 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
       ensureActive(record)
       needDriver(record)
       let statements = listStatements(driverHost(context, record).driver)
-      if (order !== undefined && order.trim().toLowerCase() === 'desc') statements = statements.reverse()
+      if (order !== undefined && order.trim().toLowerCase() === 'desc')
+        statements = statements.reverse()
       const start = from === undefined ? 0 : parseId(from)
       const count = size === undefined ? statements.length : parseId(size)
       return { total: statements.length, statements: pageList(statements, start, count) }
@@ -331,20 +344,25 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
       driver.jobs.set(entry.id, entry)
       const view = jobView(entry)
       entry.state = 'QUEUED'
-      entry.task = scheduler.after(context.timing.jobRun, `job ${record.id}/${entry.id} runs`, () => {
-        entry.task = null
-        if (entry.state !== 'QUEUED') return
-        // The driver deserialises the payload with Kryo; bytes that are not a serialised
-        // Livy Job fail there, which is all an emulator can honestly say about them.
-        let kind: string
-        try {
-          kind = statementKind(jobType ?? 'spark')
-        } catch {
-          kind = 'spark'
-        }
-        entry.state = 'FAILED'
-        entry.error = `com.esotericsoftware.kryo.KryoException: Unable to deserialize ${kind} job payload (${Math.floor((job.length * 3) / 4)} bytes)`
-      }, `session:${record.id}`)
+      entry.task = scheduler.after(
+        context.timing.jobRun,
+        `job ${record.id}/${entry.id} runs`,
+        () => {
+          entry.task = null
+          if (entry.state !== 'QUEUED') return
+          // The driver deserialises the payload with Kryo; bytes that are not a serialised
+          // Livy Job fail there, which is all an emulator can honestly say about them.
+          let kind: string
+          try {
+            kind = statementKind(jobType ?? 'spark')
+          } catch {
+            kind = 'spark'
+          }
+          entry.state = 'FAILED'
+          entry.error = `com.esotericsoftware.kryo.KryoException: Unable to deserialize ${kind} job payload (${Math.floor((job.length * 3) / 4)} bytes)`
+        },
+        `session:${record.id}`,
+      )
       return view
     },
     getJob(record, jobIdText) {
@@ -357,7 +375,8 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
       if (job.reported) {
         throw remoteFailure('java.util.NoSuchElementException', String(id))
       }
-      if (job.state === 'CANCELLED' || job.state === 'FAILED' || job.state === 'SUCCEEDED') job.reported = true
+      if (job.state === 'CANCELLED' || job.state === 'FAILED' || job.state === 'SUCCEEDED')
+        job.reported = true
       return jobView(job)
     },
     cancelJob(record, jobIdText) {
@@ -379,7 +398,9 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
       driverHost(context, record).driver.resources.push({ kind, uri: resolved })
     },
     uploadResource(record, kind, fileName) {
-      const staging = (config.raw['livy.session.staging-dir'] ?? 'file:///root/.livy-sessions').replace(/\/$/, '')
+      const staging = (
+        config.raw['livy.session.staging-dir'] ?? 'file:///root/.livy-sessions'
+      ).replace(/\/$/, '')
       const uri = `${staging}/${random.uuid()}/${fileName}`
       model.addResource(record, kind, uri)
     },
@@ -404,7 +425,12 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
       return record
     },
     batchView(record, caller = ANONYMOUS) {
-      return { record, log: canView(record.owner, record.proxyUser, caller) ? lastLines(batchLogLines(record)) : [] }
+      return {
+        record,
+        log: canView(record.owner, record.proxyUser, caller)
+          ? lastLines(batchLogLines(record))
+          : [],
+      }
     },
     batchLog: (record, from, size) => pageLog(batchLogLines(record), from, size),
     deleteBatch: (record) => deleteBatch(context, record.id),

@@ -21,7 +21,11 @@ function parseUri(text: string): { scheme: string | null; path: string; fragment
   if (!scheme) return { scheme: null, path: body.split('?')[0] as string, fragment }
   const rest = body.slice(scheme[0].length)
   const path = rest.startsWith('//') ? rest.slice(2).replace(/^[^/]*/, '') : rest
-  return { scheme: (scheme[1] as string).toLowerCase(), path: path.split('?')[0] as string, fragment }
+  return {
+    scheme: (scheme[1] as string).toLowerCase(),
+    path: path.split('?')[0] as string,
+    fragment,
+  }
 }
 
 /** `java.nio.file.Path.normalize()` for absolute POSIX paths. */
@@ -53,7 +57,8 @@ export function resolveUri(uri: string, config: LivyConfig): string {
   let resolved = uri
   let scheme = parsed.scheme
   if (scheme === null) {
-    const pathWithFragment = parsed.fragment !== null ? `${parsed.path}#${parsed.fragment}` : parsed.path
+    const pathWithFragment =
+      parsed.fragment !== null ? `${parsed.path}#${parsed.fragment}` : parsed.path
     requirement(pathWithFragment.startsWith('/'), `Path '${parsed.path}' is not absolute.`)
     const defaultFs = config.defaultFs.replace(/\/$/, '')
     resolved = defaultFs + pathWithFragment

@@ -74,13 +74,17 @@ export function resolveTiming(
 ): Timing {
   if (typeof option === 'string') {
     const profile = TIMING_PROFILES[option]
-    if (!profile) throw new RangeError(`unknown timing profile "${option}" (instant, fast, realistic)`)
+    if (!profile)
+      throw new RangeError(`unknown timing profile "${option}" (instant, fast, realistic)`)
     return profile
   }
   const { base = 'instant', ...overrides } = option
   const merged = { ...resolveTiming(base), ...overrides }
   for (const [key, value] of Object.entries(merged)) {
-    if (value !== 'manual' && !(typeof value === 'number' && Number.isFinite(value) && value >= 0)) {
+    if (
+      value !== 'manual' &&
+      !(typeof value === 'number' && Number.isFinite(value) && value >= 0)
+    ) {
       throw new RangeError(`timing.${key} must be a number of ms >= 0 or 'manual'`)
     }
   }

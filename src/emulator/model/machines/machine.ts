@@ -41,7 +41,8 @@ export function defineMachine<S extends string, E extends string>(spec: {
 }): StateMachine<S, E> {
   const known = new Set<string>(spec.states)
   const seen = new Set<string>()
-  if (!known.has(spec.initial)) throw new Error(`${spec.name}: unknown initial state ${spec.initial}`)
+  if (!known.has(spec.initial))
+    throw new Error(`${spec.name}: unknown initial state ${spec.initial}`)
   for (const row of spec.rows) {
     for (const s of [row.from, row.to]) {
       if (!known.has(s)) throw new Error(`${spec.name}: row uses unknown state ${s}`)

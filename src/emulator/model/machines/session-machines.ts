@@ -74,7 +74,14 @@ export const replMachine = defineMachine<ReplState, ReplEvent>({
 })
 
 /** Batch states: `starting → running → success | dead | killed` (recovered ones start `recovering`). */
-export const BATCH_STATES = ['starting', 'recovering', 'running', 'success', 'dead', 'killed'] as const
+export const BATCH_STATES = [
+  'starting',
+  'recovering',
+  'running',
+  'success',
+  'dead',
+  'killed',
+] as const
 export type BatchState = (typeof BATCH_STATES)[number]
 export type BatchEvent = 'app-running' | 'app-finished' | 'app-failed' | 'app-killed'
 
@@ -112,7 +119,10 @@ export type ReportedState =
   | 'success'
 
 /** What an interactive session reports: the REPL state while the server side is running. */
-export function reportedInteractiveState(server: ServerState, repl: ReplState | null): ReportedState {
+export function reportedInteractiveState(
+  server: ServerState,
+  repl: ReplState | null,
+): ReportedState {
   if (server !== 'running') return server
   // Livy assumes `busy` when the driver has not pushed a REPL state yet.
   return repl ?? 'busy'

@@ -1,7 +1,13 @@
 import { defineMachine } from './machine.ts'
 
 /** Statement states exactly as Livy's `StatementState` (there is no `error` state). */
-export const STATEMENT_STATES = ['waiting', 'running', 'available', 'cancelling', 'cancelled'] as const
+export const STATEMENT_STATES = [
+  'waiting',
+  'running',
+  'available',
+  'cancelling',
+  'cancelled',
+] as const
 export type StatementState = (typeof STATEMENT_STATES)[number]
 export type StatementEvent = 'start' | 'complete' | 'cancel' | 'cancelled'
 

@@ -33,7 +33,25 @@ interface Token {
   readonly text: string
 }
 
-const OPERATORS = ['==', '!=', '<=', '>=', '&&', '||', '//', '**', '+', '-', '*', '/', '%', '<', '>', '(', ')']
+const OPERATORS = [
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '&&',
+  '||',
+  '//',
+  '**',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '<',
+  '>',
+  '(',
+  ')',
+]
 
 function tokenize(source: string): Token[] {
   const tokens: Token[] = []
@@ -146,15 +164,21 @@ export function parseExpression(source: string, keywords: Keywords): Expr {
       return {
         op: 'lit',
         text: t.text,
-        value: isDouble ? { type: 'double', value: Number(text) } : { type: 'int', value: Number(text) },
+        value: isDouble
+          ? { type: 'double', value: Number(text) }
+          : { type: 'int', value: Number(text) },
       }
     }
-    if (t.kind === 'str') return { op: 'lit', text: t.text, value: { type: 'string', value: t.text } }
+    if (t.kind === 'str')
+      return { op: 'lit', text: t.text, value: { type: 'string', value: t.text } }
     if (t.kind === 'name') {
       const lower = t.text
-      if (keywords.trueWords.includes(lower)) return { op: 'lit', text: t.text, value: { type: 'bool', value: true } }
-      if (keywords.falseWords.includes(lower)) return { op: 'lit', text: t.text, value: { type: 'bool', value: false } }
-      if (keywords.nullWords.includes(lower)) return { op: 'lit', text: t.text, value: { type: 'null' } }
+      if (keywords.trueWords.includes(lower))
+        return { op: 'lit', text: t.text, value: { type: 'bool', value: true } }
+      if (keywords.falseWords.includes(lower))
+        return { op: 'lit', text: t.text, value: { type: 'bool', value: false } }
+      if (keywords.nullWords.includes(lower))
+        return { op: 'lit', text: t.text, value: { type: 'null' } }
       if (keywords.notWords.includes(lower)) return { op: 'not', arg: unary() }
       return { op: 'name', name: t.text }
     }
@@ -223,7 +247,8 @@ const numeric = (v: Value): v is Extract<Value, { value: number }> =>
 export function evaluate(expr: Expr, names: ReadonlyMap<string, Value>, sem: Semantics): Value {
   switch (expr.op) {
     case 'lit':
-      if (sem.intsAreDoubles && expr.value.type === 'int') return { type: 'double', value: expr.value.value }
+      if (sem.intsAreDoubles && expr.value.type === 'int')
+        return { type: 'double', value: expr.value.value }
       if (sem.wrap32 && expr.value.type === 'int' && Math.abs(expr.value.value) > 2 ** 31) {
         throw new EvalFailure('Error', `integer number too large: ${expr.text}`)
       }
@@ -236,14 +261,21 @@ export function evaluate(expr: Expr, names: ReadonlyMap<string, Value>, sem: Sem
     case 'neg': {
       const v = evaluate(expr.arg, names, sem)
       if (!numeric(v)) throw new EvalFailure('TypeError', 'bad operand type for unary -')
-      return v.type === 'int' ? { type: 'int', value: sem.wrap32 ? -v.value | 0 : -v.value } : { type: 'double', value: -v.value }
+      return v.type === 'int'
+        ? { type: 'int', value: sem.wrap32 ? -v.value | 0 : -v.value }
+        : { type: 'double', value: -v.value }
     }
     case 'not': {
       const v = evaluate(expr.arg, names, sem)
       return { type: 'bool', value: !truthy(v) }
     }
     case 'bin':
-      return binary(expr.operator, evaluate(expr.left, names, sem), evaluate(expr.right, names, sem), sem)
+      return binary(
+        expr.operator,
+        evaluate(expr.left, names, sem),
+        evaluate(expr.right, names, sem),
+        sem,
+      )
   }
 }
 
@@ -257,7 +289,10 @@ function binary(op: string, a: Value, b: Value, sem: Semantics): Value {
   if (op === '&&' || op === 'and') return { type: 'bool', value: truthy(a) && truthy(b) }
   if (op === '||' || op === 'or') return { type: 'bool', value: truthy(a) || truthy(b) }
   if (op === '==' || op === '=' || op === '!=' || op === '<>') {
-    const same = a.type === 'null' || b.type === 'null' ? a.type === b.type : 'value' in a && 'value' in b && a.value === b.value
+    const same =
+      a.type === 'null' || b.type === 'null'
+        ? a.type === b.type
+        : 'value' in a && 'value' in b && a.value === b.value
     return { type: 'bool', value: op === '==' || op === '=' ? same : !same }
   }
   if (op === '+' && (a.type === 'string' || b.type === 'string')) {
@@ -267,7 +302,14 @@ function binary(op: string, a: Value, b: Value, sem: Semantics): Value {
     throw new EvalFailure('TypeError', `unsupported operand types for ${op}`)
   }
   if (['<', '>', '<=', '>='].includes(op)) {
-    const r = op === '<' ? a.value < b.value : op === '>' ? a.value > b.value : op === '<=' ? a.value <= b.value : a.value >= b.value
+    const r =
+      op === '<'
+        ? a.value < b.value
+        : op === '>'
+          ? a.value > b.value
+          : op === '<='
+            ? a.value <= b.value
+            : a.value >= b.value
     return { type: 'bool', value: r }
   }
   const ints = a.type === 'int' && b.type === 'int'
@@ -292,7 +334,8 @@ function binary(op: string, a: Value, b: Value, sem: Semantics): Value {
       value = Math.floor(a.value / b.value)
       break
     case '%':
-      value = ints && !sem.integerDivision ? ((a.value % b.value) + b.value) % b.value : a.value % b.value
+      value =
+        ints && !sem.integerDivision ? ((a.value % b.value) + b.value) % b.value : a.value % b.value
       break
     default:
       value = ints && sem.integerDivision ? Math.trunc(a.value / b.value) : a.value / b.value

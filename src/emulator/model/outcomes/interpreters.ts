@@ -1,3 +1,4 @@
+import { JsonDouble } from '../json-value.ts'
 import {
   EvalFailure,
   type Expr,
@@ -10,7 +11,6 @@ import {
   type Semantics,
   type Value,
 } from './expression.ts'
-import { JsonDouble } from '../json-value.ts'
 import type { StatementOutputBody } from './outcome.ts'
 
 /** Interpreter kinds a statement can run on. */
@@ -43,7 +43,13 @@ const PYTHON: Keywords = {
   notWords: ['not'],
   wordOperators: ['and', 'or'],
 }
-const R: Keywords = { trueWords: ['TRUE', 'T'], falseWords: ['FALSE', 'F'], nullWords: ['NULL'], notWords: [], wordOperators: [] }
+const R: Keywords = {
+  trueWords: ['TRUE', 'T'],
+  falseWords: ['FALSE', 'F'],
+  nullWords: ['NULL'],
+  notWords: [],
+  wordOperators: [],
+}
 const SQL: Keywords = {
   trueWords: ['true', 'TRUE', 'True'],
   falseWords: ['false', 'FALSE', 'False'],
@@ -77,7 +83,14 @@ const tryParse = (source: string, keywords: Keywords): Expr | ParseFailure => {
 // ---------------------------------------------------------------------------------- Scala
 
 const scalaType = (v: Value): string =>
-  ({ int: 'Int', double: 'Double', decimal: 'BigDecimal', string: 'String', bool: 'Boolean', null: 'Null' })[v.type]
+  ({
+    int: 'Int',
+    double: 'Double',
+    decimal: 'BigDecimal',
+    string: 'String',
+    bool: 'Boolean',
+    null: 'Null',
+  })[v.type]
 
 const scalaShow = (v: Value): string => {
   switch (v.type) {
@@ -122,14 +135,9 @@ function runScala(code: string, memory: InterpreterMemory): StatementOutputBody 
       value = evaluate(parsed, memory.scala, SCALA_SEM)
     } catch (e) {
       if (!(e instanceof EvalFailure)) throw e
-      const message =
-        e.ename === 'NameError' ? `not found: value ${e.message}` : e.message
+      const message = e.ename === 'NameError' ? `not found: value ${e.message}` : e.message
       if (e.ename === 'ZeroDivisionError') {
-        return error(
-          'Error',
-          'java.lang.ArithmeticException: / by zero',
-          ['  ... 37 elided\n'],
-        )
+        return error('Error', 'java.lang.ArithmeticException: / by zero', ['  ... 37 elided\n'])
       }
       return error('Error', `<console>:${SCALA_CONSOLE_LINE}: error: ${message}`, [
         `       ${source}\n`,
@@ -158,7 +166,9 @@ const pythonRepr = (v: Value): string => {
     case 'decimal':
       return `Decimal('${v.text}')`
     case 'string':
-      return v.value.includes("'") && !v.value.includes('"') ? `"${v.value}"` : `'${v.value.replace(/'/g, "\\'")}'`
+      return v.value.includes("'") && !v.value.includes('"')
+        ? `"${v.value}"`
+        : `'${v.value.replace(/'/g, "\\'")}'`
     case 'bool':
       return v.value ? 'True' : 'False'
     case 'null':
@@ -195,7 +205,10 @@ function runPython(code: string, memory: InterpreterMemory): StatementOutputBody
       if (parsed instanceof ParseFailure) {
         if (parsed.incomplete) {
           const evalue = 'unexpected EOF while parsing (<stdin>, line 1)'
-          return error('SyntaxError', evalue, [`  File "<stdin>", line 1\n`, `SyntaxError: ${evalue}\n`])
+          return error('SyntaxError', evalue, [
+            `  File "<stdin>", line 1\n`,
+            `SyntaxError: ${evalue}\n`,
+          ])
         }
         // Beyond the toy interpreter (e.g. a Spark call): treat it as running quietly.
         values.length = 0
@@ -206,7 +219,9 @@ function runPython(code: string, memory: InterpreterMemory): StatementOutputBody
       } catch (e) {
         if (!(e instanceof EvalFailure)) throw e
         const [ename, evalue] =
-          e.ename === 'NameError' ? ['NameError', `name '${e.message}' is not defined`] : [e.ename, e.message]
+          e.ename === 'NameError'
+            ? ['NameError', `name '${e.message}' is not defined`]
+            : [e.ename, e.message]
         return error(ename, evalue, pythonTraceback(ename, evalue))
       }
     }
@@ -292,7 +307,11 @@ interface SqlColumn {
 const sqlName = (expr: Expr): string => {
   switch (expr.op) {
     case 'lit':
-      return expr.value.type === 'null' ? 'NULL' : expr.value.type === 'bool' ? String(expr.value.value) : expr.text
+      return expr.value.type === 'null'
+        ? 'NULL'
+        : expr.value.type === 'bool'
+          ? String(expr.value.value)
+          : expr.text
     case 'name':
       return expr.name
     case 'neg':
@@ -353,7 +372,10 @@ function runSql(code: string, rowLimit: number): StatementOutputBody {
   const columns: SqlColumn[] = []
   for (const item of splitArgs(select[1] as string)) {
     const aliased = /^([\s\S]+?)\s+(?:as\s+)?([A-Za-z_]\w*)$/i.exec(item.trim())
-    const source = aliased && !/^(null|true|false)$/i.test(aliased[2] as string) ? (aliased[1] as string) : item.trim()
+    const source =
+      aliased && !/^(null|true|false)$/i.test(aliased[2] as string)
+        ? (aliased[1] as string)
+        : item.trim()
     const alias = aliased && source !== item.trim() ? (aliased[2] as string) : undefined
     const parsed = tryParse(source, SQL)
     if (parsed instanceof ParseFailure) return ok({ 'application/json': EMPTY_RESULT })
@@ -372,9 +394,23 @@ function runSql(code: string, rowLimit: number): StatementOutputBody {
     'application/json': {
       schema: {
         type: 'struct',
-        fields: columns.map((c) => ({ name: c.name, type: c.type, nullable: c.nullable, metadata: {} })),
+        fields: columns.map((c) => ({
+          name: c.name,
+          type: c.type,
+          nullable: c.nullable,
+          metadata: {},
+        })),
       },
-      data: rowLimit > 0 ? [columns.map((c) => (c.type === 'double' && typeof c.value === 'number' ? new JsonDouble(c.value) : c.value))] : [],
+      data:
+        rowLimit > 0
+          ? [
+              columns.map((c) =>
+                c.type === 'double' && typeof c.value === 'number'
+                  ? new JsonDouble(c.value)
+                  : c.value,
+              ),
+            ]
+          : [],
     },
   })
 }

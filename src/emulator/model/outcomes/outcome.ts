@@ -39,7 +39,11 @@ export interface OutcomeRule {
   /** A successful output: mime type → value (`text/plain`, `application/json`, `image/png`, …). */
   readonly output?: Readonly<Record<string, unknown>>
   /** A failed output (`status: "error"`); the statement still ends `available`. */
-  readonly error?: { readonly ename: string; readonly evalue: string; readonly traceback?: readonly string[] }
+  readonly error?: {
+    readonly ename: string
+    readonly evalue: string
+    readonly traceback?: readonly string[]
+  }
   /** The interpreter dies while running it: output `Interpreter died:\n<message>`, REPL `error`. */
   readonly abort?: string
   /** Computes the output (wins over `output`/`error`). */
@@ -91,17 +95,24 @@ const matches = (rule: OutcomeRule, context: OutcomeContext): boolean => {
 /** Checks a rule up front so a bad one fails where it is registered, not mid-statement. */
 export function validateOutcomeRule(rule: OutcomeRule): void {
   const answers = [rule.output, rule.error, rule.abort, rule.respond].filter((x) => x !== undefined)
-  if (answers.length > 1) throw new TypeError('an outcome rule gives at most one of output, error, abort, respond')
+  if (answers.length > 1)
+    throw new TypeError('an outcome rule gives at most one of output, error, abort, respond')
   if (answers.length === 0 && rule.durationMs === undefined) {
     throw new TypeError('an outcome rule needs output, error, abort, respond or durationMs')
   }
-  if (rule.durationMs !== undefined && !(Number.isFinite(rule.durationMs) && rule.durationMs >= 0)) {
+  if (
+    rule.durationMs !== undefined &&
+    !(Number.isFinite(rule.durationMs) && rule.durationMs >= 0)
+  ) {
     throw new RangeError('durationMs must be a finite number >= 0')
   }
   if (rule.times !== undefined && !(Number.isInteger(rule.times) && rule.times > 0)) {
     throw new RangeError('times must be a positive integer')
   }
-  if (rule.error && (typeof rule.error.ename !== 'string' || typeof rule.error.evalue !== 'string')) {
+  if (
+    rule.error &&
+    (typeof rule.error.ename !== 'string' || typeof rule.error.evalue !== 'string')
+  ) {
     throw new TypeError('error needs string ename and evalue')
   }
 }
