@@ -1,6 +1,11 @@
 import type { HttpHandler } from 'msw'
+import { createControlApi } from './control/control-api.ts'
+import { createHttpFaults, type HttpFaults } from './control/http-faults.ts'
+import { createJournal, type Journal } from './control/journal.ts'
+import { snapshot, type Snapshot } from './control/snapshot.ts'
 import { createEdge, type Edge, type EdgeFilter } from './http/edge.ts'
 import { andThen, createSerial, isPromise, type MaybePromise } from './http/maybe-async.ts'
+import { commonHeaders, JSON_CONTENT_TYPE } from './http/responses.ts'
 import { createMswHandlers, fromFetchRequest, toFetchResponse } from './http/msw-handlers.ts'
 import type { Route } from './http/routes.ts'
 import type { EdgeRequest, EdgeResponse } from './http/types.ts'
@@ -57,6 +62,12 @@ export interface LivyEmulator {
   /** Scripted statement outcomes (newest matching rule wins). */
   readonly outcomes: OutcomeRules
   readonly faults: ModelFaultControls
+  /** HTTP-level faults (status, delay, count) for matching routes. */
+  readonly httpFaults: HttpFaults
+  /** Every Livy request served (method, path, status, virtual time). */
+  readonly journal: Journal
+  /** A read-only picture of sessions, statements, batches and pending steps. */
+  snapshot(): Promise<Snapshot>
   /** The model behind the HTTP edge (current instance; replaced by `reset()`). */
   readonly model: LivyModel
   readonly edge: Edge
@@ -105,6 +116,18 @@ export function createLivyEmulator(options: LivyEmulatorOptions = {}): LivyEmula
   const outcomes = createOutcomeRules()
   const listeners = new Set<(event: ModelEvent) => void>()
   const serial = createSerial()
+  // `current` is assigned right below; these closures only run once requests arrive.
+  const journal = createJournal(() => current.model.context.now())
+  const httpFaults = createHttpFaults(() =>
+    commonHeaders(current.model.config, current.model.context.now(), JSON_CONTENT_TYPE),
+  )
+  let control: ReturnType<typeof createControlApi> | undefined
+  const filters = (): EdgeFilter[] => [
+    (request, next) => (control ? control(request, next) : next(request)),
+    journal.filter,
+    httpFaults.filter,
+    ...(options.filters ?? []),
+  ]
 
   const build = (): { model: LivyModel; edge: Edge } => {
     const model = createLivyModel({
@@ -118,7 +141,7 @@ export function createLivyEmulator(options: LivyEmulatorOptions = {}): LivyEmula
         for (const listener of listeners) listener(event)
       },
     })
-    const edge = createEdge({ model, serial, filters: options.filters, routes: options.routes })
+    const edge = createEdge({ model, serial, filters: filters(), routes: options.routes })
     return { model, edge }
   }
   let current = build()
@@ -162,6 +185,9 @@ export function createLivyEmulator(options: LivyEmulatorOptions = {}): LivyEmula
         )
       },
     },
+    httpFaults,
+    journal,
+    snapshot: () => exclusive((model) => snapshot(model.context)),
     get model() {
       return current.model
     },
@@ -189,6 +215,8 @@ export function createLivyEmulator(options: LivyEmulatorOptions = {}): LivyEmula
         current.model.context.scheduler.clear()
         clock.rewind()
         outcomes.clear()
+        httpFaults.clear()
+        journal.clear()
         current = build()
       })
     },
@@ -198,5 +226,21 @@ export function createLivyEmulator(options: LivyEmulatorOptions = {}): LivyEmula
     },
     exclusive,
   }
+  control = createControlApi({
+    clock,
+    outcomes,
+    httpFaults,
+    journal,
+    context: () => current.model.context,
+    reset: () => emulator.reset(),
+    advance: (ms) => emulator.advance(ms),
+    step: (subject) => emulator.step(subject),
+    exclusive: (fn) => exclusive(() => fn()),
+    sessionStartFails: (reason, count) => emulator.faults.sessionStartFails(reason, count),
+    interpreterDies: (id, reason) => emulator.faults.interpreterDies(id, reason),
+    driverExits: (id, reason) => emulator.faults.driverExits(id, reason),
+    batchFails: (id, exitCode, reason) => emulator.faults.batchFails(id, exitCode, reason),
+    nextBatchesFail: (exitCode, reason, count) => emulator.faults.nextBatchesFail(exitCode, reason, count),
+  })
   return emulator
 }

@@ -32,9 +32,9 @@ describe.each(HARNESSES)('batches ($name)', ({ create }) => {
       '{"id":0,"name":null,"owner":null,"proxyUser":null,"state":"starting","appId":null,' +
         '"appInfo":{"driverLogUrl":null,"sparkUiUrl":null,"executorLogUrls":null},"log":["stdout: ","\\nstderr: "]}',
     )
-    await h.livy.advance(500)
+    await h.control.advance(500)
     expect((await h.request('GET', '/batches/0/state')).text).toBe('{"id":0,"state":"running"}')
-    await h.livy.advance(1500)
+    await h.control.advance(1500)
     const done = (await h.request('GET', '/batches/0')).json<Batch>()
     expect(done.state).toBe('success')
     const log = (await h.request('GET', '/batches/0/log?size=-1')).json<{ log: string[] }>().log
@@ -44,7 +44,7 @@ describe.each(HARNESSES)('batches ($name)', ({ create }) => {
 
   test('a batch that exits non-zero ends dead with the exit in its log', async () => {
     h = await create({ livyConf: WHITELIST })
-    h.livy.faults.nextBatchesFail(1, 'Traceback: boom')
+    await h.control.nextBatchesFail(1, 'Traceback: boom')
     await h.request('POST', '/batches', { file: '/tmp/livy-files/fail.py' })
     const batch = (await h.request('GET', '/batches/0')).json<Batch>()
     expect(batch.state).toBe('dead')
@@ -88,7 +88,7 @@ describe.each(HARNESSES)('batches ($name)', ({ create }) => {
   test('deleting a running batch kills and removes it', async () => {
     h = await create({ timing: 'fast' })
     await h.request('POST', '/batches', { file: 'hdfs:///job.py' })
-    await h.livy.advance(600)
+    await h.control.advance(600)
     expect((await h.request('DELETE', '/batches/0')).text).toBe('{"msg":"deleted"}')
     expect((await h.request('GET', '/batches/0')).text).toBe('{"msg":"Session \'0\' not found."}')
   })

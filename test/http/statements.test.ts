@@ -29,7 +29,7 @@ describe.each(HARNESSES)('statements ($name)', ({ create }) => {
 
   test('a statement is created waiting, with Location, null output and Java-double progress', async () => {
     await open({ timing: 'fast' })
-    await h.livy.advance(1000)
+    await h.control.advance(1000)
     const res = await h.request('POST', '/sessions/0/statements', { code: '1 + 1' })
     expect(res.status).toBe(201)
     expect(res.headers.get('location')).toBe('/sessions/0/statements/0')
@@ -40,14 +40,14 @@ describe.each(HARNESSES)('statements ($name)', ({ create }) => {
 
   test('a statement runs, then becomes available with the output and timestamps', async () => {
     await open({ timing: 'fast' })
-    await h.livy.advance(1000)
+    await h.control.advance(1000)
     await h.request('POST', '/sessions/0/statements', { code: '1 + 1' })
     const running = (await h.request('GET', '/sessions/0/statements/0')).json<Statement>()
     expect(running.state).toBe('running')
     expect((await h.request('GET', '/sessions/0/state')).json<{ state: string }>().state).toBe(
       'busy',
     )
-    await h.livy.advance(100)
+    await h.control.advance(100)
     const done = await h.request('GET', '/sessions/0/statements/0')
     expect(done.json<Statement>()).toMatchObject({
       state: 'available',
@@ -64,7 +64,7 @@ describe.each(HARNESSES)('statements ($name)', ({ create }) => {
 
   test('statements run one at a time in submission order', async () => {
     await open({ timing: 'fast' })
-    await h.livy.advance(1000)
+    await h.control.advance(1000)
     await h.request('POST', '/sessions/0/statements', { code: '1' })
     await h.request('POST', '/sessions/0/statements', { code: '2' })
     const states = async () =>
@@ -72,15 +72,15 @@ describe.each(HARNESSES)('statements ($name)', ({ create }) => {
         .json<{ statements: Statement[] }>()
         .statements.map((s) => s.state)
     expect(await states()).toEqual(['running', 'waiting'])
-    await h.livy.advance(100)
+    await h.control.advance(100)
     expect(await states()).toEqual(['available', 'running'])
-    await h.livy.advance(100)
+    await h.control.advance(100)
     expect(await states()).toEqual(['available', 'available'])
   })
 
   test('cancelling a waiting statement cancels it at once', async () => {
     await open({ timing: 'fast' })
-    await h.livy.advance(1000)
+    await h.control.advance(1000)
     await h.request('POST', '/sessions/0/statements', { code: '1' })
     await h.request('POST', '/sessions/0/statements', { code: '2' })
     const res = await h.request('POST', '/sessions/0/statements/1/cancel')
@@ -91,15 +91,15 @@ describe.each(HARNESSES)('statements ($name)', ({ create }) => {
 
   test('cancelling a running statement goes through cancelling to cancelled', async () => {
     await open({ timing: 'fast' })
-    await h.livy.advance(1000)
-    h.livy.outcomes.add({ match: 'slow', durationMs: 60_000, output: { 'text/plain': '' } })
+    await h.control.advance(1000)
+    await h.control.outcome({ match: 'slow', durationMs: 60_000, output: { 'text/plain': '' } })
     await h.request('POST', '/sessions/0/statements', { code: 'slow' })
     await h.request('GET', '/sessions/0/statements/0')
     await h.request('POST', '/sessions/0/statements/0/cancel')
     expect((await h.request('GET', '/sessions/0/statements/0')).json<Statement>().state).toBe(
       'cancelling',
     )
-    await h.livy.advance(100)
+    await h.control.advance(100)
     expect((await h.request('GET', '/sessions/0/statements/0')).json<Statement>().state).toBe(
       'cancelled',
     )
@@ -202,8 +202,8 @@ describe.each(HARNESSES)('statements ($name)', ({ create }) => {
 
   test('a registered rule scripts the output, error or duration of matching code', async () => {
     await open({}, { kind: 'pyspark' })
-    h.livy.outcomes.add({ match: /^df\./, output: { 'text/plain': '+---+\n| id|\n+---+' } })
-    h.livy.outcomes.add({
+    await h.control.outcome({ match: { regex: '^df\\.' }, output: { 'text/plain': '+---+\n| id|\n+---+' } })
+    await h.control.outcome({
       match: 'boom()',
       error: { ename: 'RuntimeError', evalue: 'boom', traceback: ['t\n'] },
     })

@@ -1,0 +1,275 @@
+import type { EdgeFilter } from '../http/edge.ts'
+import type { MaybePromise } from '../http/maybe-async.ts'
+import type { EdgeRequest, EdgeResponse } from '../http/types.ts'
+import type { Clock } from '../model/clock.ts'
+import type { ModelContext } from '../model/context.ts'
+import { STATEMENT_KINDS, type StatementKind } from '../model/outcomes/interpreters.ts'
+import type { OutcomeRule, OutcomeRules } from '../model/outcomes/outcome.ts'
+import type { TaskHandle } from '../model/scheduler.ts'
+import type { HttpFault, HttpFaults } from './http-faults.ts'
+import type { Journal } from './journal.ts'
+import { snapshot } from './snapshot.ts'
+import { CONTROL_PAGE } from './ui-page.ts'
+
+/** What the control API drives; the emulator implements it. */
+export interface ControlTarget {
+  readonly clock: Clock
+  readonly outcomes: OutcomeRules
+  readonly httpFaults: HttpFaults
+  readonly journal: Journal
+  context(): ModelContext
+  reset(): Promise<void>
+  advance(ms: number): Promise<void>
+  step(subject?: string): Promise<TaskHandle | undefined>
+  exclusive<T>(fn: () => MaybePromise<T>): Promise<T>
+  sessionStartFails(reason: string, count: number): void
+  interpreterDies(sessionId: number, reason: string): Promise<void>
+  driverExits(sessionId: number, reason: string): Promise<void>
+  batchFails(batchId: number, exitCode: number, reason: string): Promise<void>
+  nextBatchesFail(exitCode: number, reason: string, count: number): void
+}
+
+/** A control request the emulator refuses (answered 400 with `{"error": …}`). */
+class ControlError extends Error {
+  readonly status: number
+  constructor(message: string, status = 400) {
+    super(message)
+    this.status = status
+  }
+}
+
+const reply = (status: number, body: unknown, type = 'application/json'): EdgeResponse => ({
+  status,
+  headers: [
+    ['Content-Type', type === 'application/json' ? 'application/json' : type],
+    ['Cache-Control', 'no-store'],
+  ],
+  body: body === null ? null : typeof body === 'string' && type !== 'application/json' ? body : JSON.stringify(body),
+})
+
+const decoder = new TextDecoder()
+
+function jsonBody(request: EdgeRequest): Record<string, unknown> {
+  const text = request.body ? decoder.decode(request.body) : ''
+  if (text.trim() === '') return {}
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (e) {
+    throw new ControlError(`body is not JSON: ${(e as Error).message}`)
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ControlError('body must be a JSON object')
+  return value as Record<string, unknown>
+}
+
+const str = (v: unknown, name: string, fallback?: string): string => {
+  if (v === undefined && fallback !== undefined) return fallback
+  if (typeof v !== 'string') throw new ControlError(`${name} must be a string`)
+  return v
+}
+const int = (v: unknown, name: string, fallback?: number): number => {
+  if (v === undefined && fallback !== undefined) return fallback
+  if (typeof v !== 'number' || !Number.isInteger(v)) throw new ControlError(`${name} must be an integer`)
+  return v
+}
+
+const regex = (source: unknown, flags: unknown): RegExp => {
+  try {
+    return new RegExp(str(source, 'match.regex'), flags === undefined ? '' : str(flags, 'match.flags'))
+  } catch (e) {
+    throw new ControlError(`match.regex is not a valid regular expression: ${(e as Error).message}`)
+  }
+}
+
+/**
+ * A rule as JSON: `match` is a string (exact code) or `{regex, flags}` / `{contains}`.
+ *
+ * @example
+ * {"match": {"regex": "^spark\\.range"}, "kind": "spark", "output": {"text/plain": "res0: Long = 10\n"}}
+ */
+export function ruleFromJson(json: Record<string, unknown>): OutcomeRule {
+  const allowed = ['match', 'kind', 'sessionId', 'output', 'error', 'abort', 'durationMs', 'times']
+  const unknown = Object.keys(json).filter((k) => !allowed.includes(k))
+  if (unknown.length > 0) throw new ControlError(`unknown rule field(s): ${unknown.join(', ')} (allowed: ${allowed.join(', ')})`)
+  const m = json.match
+  let match: OutcomeRule['match']
+  if (typeof m === 'string') match = m
+  else if (m && typeof m === 'object' && 'regex' in m) match = regex((m as { regex: unknown }).regex, (m as { flags?: unknown }).flags)
+  else if (m && typeof m === 'object' && 'contains' in m) {
+    const needle = str((m as { contains: unknown }).contains, 'match.contains')
+    match = (c) => c.code.includes(needle)
+  } else throw new ControlError('match must be a string, {"regex": "..."} or {"contains": "..."}')
+  const kinds = json.kind === undefined ? undefined : Array.isArray(json.kind) ? json.kind : [json.kind]
+  if (kinds && !kinds.every((k) => (STATEMENT_KINDS as readonly unknown[]).includes(k))) {
+    throw new ControlError(`kind must be one of ${STATEMENT_KINDS.join(', ')}`)
+  }
+  const rule: OutcomeRule = {
+    match,
+    ...(kinds ? { kind: kinds as StatementKind[] } : {}),
+    ...(json.sessionId !== undefined ? { sessionId: int(json.sessionId, 'sessionId') } : {}),
+    ...(json.output !== undefined ? { output: json.output as Record<string, unknown> } : {}),
+    ...(json.error !== undefined ? { error: json.error as { ename: string; evalue: string; traceback?: string[] } } : {}),
+    ...(json.abort !== undefined ? { abort: str(json.abort, 'abort') } : {}),
+    ...(json.durationMs !== undefined ? { durationMs: json.durationMs as number } : {}),
+    ...(json.times !== undefined ? { times: json.times as number } : {}),
+  }
+  if (rule.output !== undefined && (rule.output === null || typeof rule.output !== 'object' || Array.isArray(rule.output))) {
+    throw new ControlError('output must be an object of mime type → value')
+  }
+  return rule
+}
+
+function faultFromJson(json: Record<string, unknown>): HttpFault {
+  const path = json.path
+  const fault: HttpFault = {
+    path: typeof path === 'string' ? path : path && typeof path === 'object' && 'regex' in path ? regex((path as { regex: unknown }).regex, undefined) : str(path, 'path'),
+    ...(json.method !== undefined ? { method: str(json.method, 'method').toUpperCase() } : {}),
+    ...(json.status !== undefined ? { status: int(json.status, 'status') } : {}),
+    ...(json.body !== undefined ? { body: typeof json.body === 'string' ? json.body : JSON.stringify(json.body) } : {}),
+    ...(json.headers !== undefined ? { headers: json.headers as Record<string, string> } : {}),
+    ...(json.delayMs !== undefined ? { delayMs: json.delayMs as number } : {}),
+    ...(json.count !== undefined ? { count: int(json.count, 'count') } : {}),
+  }
+  return fault
+}
+
+/** The control API: `/__emulator/…`, never a Livy path. */
+export function createControlApi(target: ControlTarget): EdgeFilter {
+  const rules = new Map<number, ReturnType<OutcomeRules['add']>>()
+  const ruleJson = new Map<number, Record<string, unknown>>()
+  let nextRuleId = 1
+
+  const route = async (request: EdgeRequest): Promise<EdgeResponse> => {
+    const path = request.path.replace(/\/$/, '') || '/'
+    const key = `${request.method} ${path}`
+    switch (key) {
+      case 'GET /__emulator':
+        return reply(200, CONTROL_PAGE, 'text/html;charset=utf-8')
+      case 'POST /__emulator/reset':
+        await target.reset()
+        rules.clear()
+        ruleJson.clear()
+        target.httpFaults.clear()
+        target.journal.clear()
+        return reply(200, { reset: true, now: target.clock.now() })
+      case 'GET /__emulator/clock':
+        return reply(200, { now: target.clock.now(), iso: new Date(target.clock.now()).toISOString(), kind: target.clock.kind })
+      case 'POST /__emulator/clock/advance': {
+        const body = jsonBody(request)
+        const ms = body.ms
+        if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new ControlError('ms must be a number >= 0')
+        await target.advance(ms)
+        return reply(200, { now: target.clock.now(), iso: new Date(target.clock.now()).toISOString(), kind: target.clock.kind })
+      }
+      case 'POST /__emulator/step': {
+        const body = jsonBody(request)
+        const task = await target.step(body.subject === undefined ? undefined : str(body.subject, 'subject'))
+        if (!task) return reply(404, { error: 'no pending manual step' + (body.subject ? ` for ${body.subject}` : '') })
+        return reply(200, { ran: task.label })
+      }
+      case 'GET /__emulator/state':
+        return reply(200, await target.exclusive(() => snapshot(target.context())))
+      case 'GET /__emulator/requests':
+        return reply(200, { requests: target.journal.entries() })
+      case 'GET /__emulator/outcomes':
+        return reply(200, { rules: [...ruleJson.entries()].map(([id, rule]) => ({ id, ...rule, used: rules.get(id)?.used ?? 0 })) })
+      case 'POST /__emulator/outcomes': {
+        const body = jsonBody(request)
+        const rule = ruleFromJson(body)
+        let handle: ReturnType<OutcomeRules['add']>
+        try {
+          handle = target.outcomes.add(rule)
+        } catch (e) {
+          throw new ControlError((e as Error).message)
+        }
+        const id = nextRuleId++
+        rules.set(id, handle)
+        ruleJson.set(id, body)
+        return reply(201, { id })
+      }
+      case 'DELETE /__emulator/outcomes':
+        target.outcomes.clear()
+        rules.clear()
+        ruleJson.clear()
+        return reply(200, { cleared: true })
+      case 'GET /__emulator/faults':
+        return reply(200, { faults: target.httpFaults.list().map((f) => ({ ...f, path: String(f.path) })) })
+      case 'DELETE /__emulator/faults':
+        target.httpFaults.clear()
+        return reply(200, { cleared: true })
+      case 'POST /__emulator/faults':
+        return reply(201, await addFault(jsonBody(request)))
+    }
+    const rule = /^DELETE \/__emulator\/outcomes\/(\d+)$/.exec(key)
+    if (rule) {
+      const id = Number(rule[1])
+      const handle = rules.get(id)
+      if (!handle) return reply(404, { error: `no rule ${id}` })
+      handle.remove()
+      rules.delete(id)
+      ruleJson.delete(id)
+      return reply(200, { removed: id })
+    }
+    const fault = /^DELETE \/__emulator\/faults\/(\d+)$/.exec(key)
+    if (fault) {
+      const id = Number(fault[1])
+      return target.httpFaults.remove(id) ? reply(200, { removed: id }) : reply(404, { error: `no fault ${id}` })
+    }
+    return reply(404, { error: `no control endpoint ${request.method} ${request.path}` })
+  }
+
+  const addFault = async (body: Record<string, unknown>): Promise<Record<string, unknown>> => {
+    const type = str(body.type, 'type')
+    const reason = (fallback: string) => str(body.reason, 'reason', fallback)
+    switch (type) {
+      case 'http': {
+        const { type: _, ...rest } = body
+        try {
+          const added = target.httpFaults.add(faultFromJson(rest))
+          return { id: added.id, type }
+        } catch (e) {
+          throw e instanceof ControlError ? e : new ControlError((e as Error).message)
+        }
+      }
+      case 'session-start-fails':
+        target.sessionStartFails(reason('Failed to launch the Spark driver'), int(body.count, 'count', 1))
+        return { type }
+      case 'interpreter-dies':
+        await wrap(() => target.interpreterDies(int(body.sessionId, 'sessionId'), reason('Process exited with code 1')))
+        return { type }
+      case 'driver-exits':
+        await wrap(() => target.driverExits(int(body.sessionId, 'sessionId'), reason('Spark driver exited unexpectedly')))
+        return { type }
+      case 'batch-fails': {
+        const exitCode = int(body.exitCode, 'exitCode', 1)
+        await wrap(() => target.batchFails(int(body.batchId, 'batchId'), exitCode, reason(`Application failed with exit code ${exitCode}`)))
+        return { type }
+      }
+      case 'next-batches-fail': {
+        const exitCode = int(body.exitCode, 'exitCode', 1)
+        target.nextBatchesFail(exitCode, reason(`Application failed with exit code ${exitCode}`), int(body.count, 'count', 1))
+        return { type }
+      }
+      default:
+        throw new ControlError(
+          `unknown fault type "${type}" (http, session-start-fails, interpreter-dies, driver-exits, batch-fails, next-batches-fail)`,
+        )
+    }
+  }
+
+  const wrap = async (fn: () => Promise<void>): Promise<void> => {
+    try {
+      await fn()
+    } catch (e) {
+      throw e instanceof ControlError ? e : new ControlError((e as Error).message, 409)
+    }
+  }
+
+  return (request, next) => {
+    if (request.path !== '/__emulator' && !request.path.startsWith('/__emulator/')) return next(request)
+    return route(request).catch((e: unknown) => {
+      if (e instanceof ControlError) return reply(e.status, { error: e.message })
+      throw e
+    })
+  }
+}

@@ -1,0 +1,56 @@
+import type { ModelContext } from '../model/context.ts'
+import { interactiveState } from '../model/interactive.ts'
+
+/**
+ * A read-only picture of the emulator (what `GET /__emulator/state` answers): sessions with
+ * their statements, batches, id counters, virtual time and the steps that are pending.
+ * Building it changes nothing (no heartbeat, no catch-up side effects beyond due steps).
+ */
+export function snapshot(ctx: ModelContext) {
+  return {
+    clock: { now: ctx.clock.now(), iso: new Date(ctx.clock.now()).toISOString(), kind: ctx.clock.kind },
+    counters: { nextSessionId: ctx.counters.session, nextBatchId: ctx.counters.batch },
+    sessions: [...ctx.store.sessions.values()].map((record) => {
+      const runtime = ctx.sessions.get(record.id)
+      return {
+        id: record.id,
+        name: record.name,
+        kind: record.kind,
+        state: interactiveState(ctx, record),
+        serverState: record.serverState,
+        replState: runtime?.driver.repl ?? null,
+        owner: record.owner,
+        proxyUser: record.proxyUser,
+        appId: record.appId,
+        createdAt: record.createdAt,
+        finishedAt: record.finishedAt,
+        lastActivity: runtime?.lastActivity ?? null,
+        heartbeatDeadline: runtime?.heartbeatDeadline ?? null,
+        statements: [...(runtime?.driver.statements.values() ?? [])].map((s) => ({
+          id: s.id,
+          code: s.code,
+          kind: s.kind,
+          state: s.state,
+          started: s.started,
+          completed: s.completed,
+          output: s.output === null ? null : (JSON.parse(s.output) as unknown),
+        })),
+        log: runtime?.log.lines() ?? [],
+      }
+    }),
+    batches: [...ctx.store.batches.values()].map((record) => ({
+      id: record.id,
+      name: record.name,
+      state: record.state,
+      file: record.file,
+      zombie: record.zombie,
+      appId: record.appId,
+      createdAt: record.createdAt,
+      finishedAt: record.finishedAt,
+      log: ctx.batches.get(record.id)?.log?.lines() ?? [],
+    })),
+    pending: ctx.scheduler.pending().map((t) => ({ label: t.label, at: t.at })),
+  }
+}
+
+export type Snapshot = ReturnType<typeof snapshot>

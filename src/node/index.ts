@@ -1,0 +1,8 @@
+/**
+ * Node entry point: the emulator as a real HTTP server.
+ *
+ * @example
+ * import { startLivyServer } from 'livy-emulator/node'
+ * const livy = await startLivyServer({ port: 8998 })
+ */
+export { type LivyServer, type LivyServerOptions, startLivyServer } from './server.ts'
