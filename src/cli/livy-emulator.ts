@@ -102,10 +102,6 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.stderr.write(`livy-emulator: ${(e as Error).message}\n`)
     process.exit(1)
   }
-  process.stdout.write(
-    `livy-emulator listening on ${server.url} (timing ${timing}, clock ${clockKind}, seed ${values.seed ?? 'livy-emulator'})\n` +
-      `  try: curl ${server.url}/sessions\n  control page: ${server.url}/__emulator\n`,
-  )
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return
@@ -118,4 +114,9 @@ export async function main(argv: readonly string[]): Promise<void> {
   }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
+  // Printed last: whoever waits for this line may signal us right away.
+  process.stdout.write(
+    `livy-emulator listening on ${server.url} (timing ${timing}, clock ${clockKind}, seed ${values.seed ?? 'livy-emulator'})\n` +
+      `  try: curl ${server.url}/sessions\n  control page: ${server.url}/__emulator\n`,
+  )
 }
