@@ -7,11 +7,12 @@
  * const res = await livy.fetch('/sessions', { method: 'POST', body: '{}' })
  */
 export {
-  createLivyEmulator,
-  type LivyEmulator,
+  createEmulatorCore,
+  type EmulatorCore,
   type LivyEmulatorOptions,
   type ModelFaultControls,
-} from './emulator/create-livy-emulator.ts'
+} from './emulator/create-emulator-core.ts'
+export { createLivyEmulator, type LivyEmulator } from './emulator/create-livy-emulator.ts'
 export type { Edge, EdgeFilter } from './emulator/http/edge.ts'
 export type { Route } from './emulator/http/routes.ts'
 export { ROUTES } from './emulator/http/routes.ts'

@@ -69,11 +69,14 @@ export async function main(argv: readonly string[]): Promise<void> {
     return
   }
   const port = values.port === undefined ? 8998 : Number(values.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0-65535, got "${values.port}"`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    fail(`--port must be 0-65535, got "${values.port}"`)
   const timing = (values.timing ?? 'fast') as TimingName
-  if (!(timing in TIMING_PROFILES)) fail(`--timing must be instant, fast or realistic, got "${values.timing}"`)
+  if (!(timing in TIMING_PROFILES))
+    fail(`--timing must be instant, fast or realistic, got "${values.timing}"`)
   const clockKind = values.clock ?? 'system'
-  if (clockKind !== 'system' && clockKind !== 'frozen') fail(`--clock must be system or frozen, got "${values.clock}"`)
+  if (clockKind !== 'system' && clockKind !== 'frozen')
+    fail(`--clock must be system or frozen, got "${values.clock}"`)
   // A frozen clock starts at the wall time of start-up and moves only when told to.
   const clock: Clock | 'system' = clockKind === 'frozen' ? createManualClock(Date.now()) : 'system'
   const livyConf: Record<string, string> = {}
@@ -83,8 +86,15 @@ export async function main(argv: readonly string[]): Promise<void> {
     livyConf[entry.slice(0, eq).trim()] = entry.slice(eq + 1).trim()
   }
   const bodyLimit = values['body-limit'] === undefined ? undefined : Number(values['body-limit'])
-  if (bodyLimit !== undefined && !(Number.isInteger(bodyLimit) && bodyLimit > 0)) fail('--body-limit must be a positive integer')
-  const cors = values.cors === undefined ? [] : values.cors.split(',').map((s) => s.trim()).filter(Boolean)
+  if (bodyLimit !== undefined && !(Number.isInteger(bodyLimit) && bodyLimit > 0))
+    fail('--body-limit must be a positive integer')
+  const cors =
+    values.cors === undefined
+      ? []
+      : values.cors
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
 
   let server: Awaited<ReturnType<typeof startLivyServer>>
   try {

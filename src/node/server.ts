@@ -1,7 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { brotliDecompressSync, deflateSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib'
-import { createLivyEmulator, type LivyEmulator, type LivyEmulatorOptions } from '../emulator/create-livy-emulator.ts'
+import {
+  createEmulatorCore,
+  type EmulatorCore,
+  type LivyEmulatorOptions,
+} from '../emulator/create-emulator-core.ts'
 import { isPromise } from '../emulator/http/maybe-async.ts'
 import { jettyErrorPage } from '../emulator/http/responses.ts'
 import type { EdgeRequest, EdgeResponse } from '../emulator/http/types.ts'
@@ -20,14 +24,14 @@ export interface LivyServerOptions extends LivyEmulatorOptions {
   /** Origins allowed to call the server from a browser (`['*']` for any). */
   readonly cors?: readonly string[]
   /** Use an existing emulator instead of creating one. */
-  readonly emulator?: LivyEmulator
+  readonly emulator?: EmulatorCore
 }
 
 /** A running emulator server. */
 export interface LivyServer {
   readonly url: string
   readonly port: number
-  readonly emulator: LivyEmulator
+  readonly emulator: EmulatorCore
   readonly server: Server
   /** Stops accepting, lets in-flight requests finish, then closes idle connections. */
   close(): Promise<void>
@@ -93,7 +97,8 @@ function chooseEncoding(accept: string | undefined): 'gzip' | 'deflate' | null {
 export async function startLivyServer(options: LivyServerOptions = {}): Promise<LivyServer> {
   const port = options.port ?? 8998
   const host = options.host ?? '127.0.0.1'
-  const emulator = options.emulator ?? createLivyEmulator({ clock: 'system', timing: 'fast', ...options })
+  const emulator =
+    options.emulator ?? createEmulatorCore({ clock: 'system', timing: 'fast', ...options })
   const limit = options.bodyLimit ?? emulator.model.config.uploadMaxSize
   const cors = options.cors ?? []
 
@@ -109,7 +114,10 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
   }
 
   const send = (req: IncomingMessage, res: ServerResponse, response: EdgeResponse): void => {
-    const headers: [string, string][] = [...(response.headers as [string, string][]), ...corsHeaders(req)]
+    const headers: [string, string][] = [
+      ...(response.headers as [string, string][]),
+      ...corsHeaders(req),
+    ]
     let body: Uint8Array | string | null = response.body
     if (body !== null && body.length > 0 && req.method !== 'HEAD') {
       const encoding = chooseEncoding(req.headers['accept-encoding'])
@@ -119,15 +127,28 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
       }
     }
     const noBody = req.method === 'HEAD' || response.status === 204 || response.status === 304
-    const length = body === null ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength
+    const length =
+      body === null ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength
     if (!noBody || req.method === 'HEAD') headers.push(['Content-Length', String(length)])
     res.writeHead(response.status, headers.flat())
     res.end(noBody ? undefined : (body ?? undefined))
   }
 
-  const fail = (req: IncomingMessage, res: ServerResponse, status: number, message: string): void => {
+  const fail = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    message: string,
+  ): void => {
     const model = emulator.model
-    const page = jettyErrorPage(model.config, model.context.now(), status, message, req.url ?? '/', req.headers.accept)
+    const page = jettyErrorPage(
+      model.config,
+      model.context.now(),
+      status,
+      message,
+      req.url ?? '/',
+      req.headers.accept,
+    )
     send(req, res, { ...page, headers: [...page.headers, ['Connection', 'close']] })
   }
 
@@ -140,7 +161,7 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
       fail(req, res, 400, 'Bad request body: invalid compressed data')
       return
     }
-    let result: ReturnType<LivyEmulator['handle']>
+    let result: ReturnType<EmulatorCore['handle']>
     try {
       result = emulator.handle(edgeRequestOf(req, decoded))
     } catch (e) {
@@ -161,13 +182,20 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
 
   const server = createServer({ keepAlive: true, requestTimeout: 120_000 }, (req, res) => {
     res.sendDate = false
-    if (req.method === 'OPTIONS' && req.headers.origin && req.headers['access-control-request-method']) {
+    if (
+      req.method === 'OPTIONS' &&
+      req.headers.origin &&
+      req.headers['access-control-request-method']
+    ) {
       const allowed = corsHeaders(req)
       const headers: [string, string][] = [...allowed, ['Content-Length', '0']]
       if (allowed.length > 0) {
         headers.push(
           ['Access-Control-Allow-Methods', 'GET, POST, DELETE, PUT, HEAD, OPTIONS'],
-          ['Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? 'Content-Type'],
+          [
+            'Access-Control-Allow-Headers',
+            req.headers['access-control-request-headers'] ?? 'Content-Type',
+          ],
           ['Access-Control-Max-Age', '600'],
         )
       }
@@ -181,7 +209,10 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
       req.resume()
       return
     }
-    if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
+    if (
+      req.headers['content-length'] === undefined &&
+      req.headers['transfer-encoding'] === undefined
+    ) {
       serve(req, res, null)
       req.resume()
       return
@@ -201,7 +232,15 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
     })
     req.on('end', () => {
       if (rejected) return
-      serve(req, res, size === 0 ? EMPTY : chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size))
+      serve(
+        req,
+        res,
+        size === 0
+          ? EMPTY
+          : chunks.length === 1
+            ? (chunks[0] as Buffer)
+            : Buffer.concat(chunks, size),
+      )
     })
   })
 
@@ -210,7 +249,12 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
       server.off('listening', onListening)
       reject(
         e.code === 'EADDRINUSE'
-          ? Object.assign(new Error(`port ${port} on ${host} is already in use (another Livy or emulator?); pick another with --port`), { code: 'EADDRINUSE' })
+          ? Object.assign(
+              new Error(
+                `port ${port} on ${host} is already in use (another Livy or emulator?); pick another with --port`,
+              ),
+              { code: 'EADDRINUSE' },
+            )
           : e,
       )
     }

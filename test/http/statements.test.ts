@@ -202,7 +202,10 @@ describe.each(HARNESSES)('statements ($name)', ({ create }) => {
 
   test('a registered rule scripts the output, error or duration of matching code', async () => {
     await open({}, { kind: 'pyspark' })
-    await h.control.outcome({ match: { regex: '^df\\.' }, output: { 'text/plain': '+---+\n| id|\n+---+' } })
+    await h.control.outcome({
+      match: { regex: '^df\\.' },
+      output: { 'text/plain': '+---+\n| id|\n+---+' },
+    })
     await h.control.outcome({
       match: 'boom()',
       error: { ename: 'RuntimeError', evalue: 'boom', traceback: ['t\n'] },

@@ -22,7 +22,16 @@ describe('livy-emulator CLI', () => {
   test('--help explains every option with an example', async () => {
     const p = spawnBin('livy-emulator.js', ['--help'])
     expect(await p.exited()).toBe(0)
-    for (const flag of ['--port', '--host', '--seed', '--timing', '--clock', '--cors', '--conf', '--body-limit']) {
+    for (const flag of [
+      '--port',
+      '--host',
+      '--seed',
+      '--timing',
+      '--clock',
+      '--cors',
+      '--conf',
+      '--body-limit',
+    ]) {
       expect(p.stdout()).toContain(flag)
     }
   })
@@ -86,7 +95,10 @@ describe('livy-emulator CLI', () => {
     const t0 = (await json(`${url}/__emulator/clock`)).now
     await new Promise((r) => setTimeout(r, 50))
     expect((await json(`${url}/__emulator/clock`)).now).toBe(t0)
-    const moved = await json(`${url}/__emulator/clock/advance`, { method: 'POST', body: '{"ms":250}' })
+    const moved = await json(`${url}/__emulator/clock/advance`, {
+      method: 'POST',
+      body: '{"ms":250}',
+    })
     expect(moved.now).toBe(t0 + 250)
   })
 
@@ -115,12 +127,20 @@ describe('livy-emulator CLI', () => {
 
   test('--body-limit refuses larger bodies with 413', async () => {
     const { url } = await start('--body-limit', '100')
-    const res = await fetch(`${url}/sessions`, { method: 'POST', body: JSON.stringify({ name: 'x'.repeat(200) }) })
+    const res = await fetch(`${url}/sessions`, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'x'.repeat(200) }),
+    })
     expect(res.status).toBe(413)
   })
 
   test('a bad flag is explained and exits 2', async () => {
-    for (const args of [['--timing', 'slowish'], ['--clock', 'moon'], ['--port', 'abc'], ['--frobnicate']]) {
+    for (const args of [
+      ['--timing', 'slowish'],
+      ['--clock', 'moon'],
+      ['--port', 'abc'],
+      ['--frobnicate'],
+    ]) {
       const p = spawnBin('livy-emulator.js', args)
       running.push(p)
       expect(await p.exited()).toBe(2)

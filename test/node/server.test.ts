@@ -12,8 +12,18 @@ afterEach(async () => {
 /** A raw request, to see exactly what goes over the wire (fetch hides encodings). */
 function raw(
   url: string,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: Buffer | string; agent?: boolean },
-): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  options: {
+    method?: string
+    path: string
+    headers?: Record<string, string>
+    body?: Buffer | string
+    agent?: boolean
+  },
+): Promise<{
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: Buffer
+}> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       `${url}${options.path}`,
@@ -21,7 +31,13 @@ function raw(
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+          }),
+        )
       },
     )
     req.on('error', reject)
@@ -33,11 +49,17 @@ function raw(
 describe('the Node server', () => {
   test('serves the same bytes as the msw path', async () => {
     server = await startLivyServer({ port: 0, clock: 'manual', timing: 'instant' })
-    const res = await raw(server.url, { method: 'POST', path: '/sessions', body: '{"kind":"spark"}' })
+    const res = await raw(server.url, {
+      method: 'POST',
+      path: '/sessions',
+      body: '{"kind":"spark"}',
+    })
     expect(res.status).toBe(201)
     expect(res.headers.location).toBe('/sessions/0')
     expect(res.headers['content-type']).toBe('application/json;charset=utf-8')
-    expect(res.body.toString()).toMatch(/^\{"id":0,"name":null,"appId":null,"owner":null,"proxyUser":null,"state":"starting","kind":"spark"/)
+    expect(res.body.toString()).toMatch(
+      /^\{"id":0,"name":null,"appId":null,"owner":null,"proxyUser":null,"state":"starting","kind":"spark"/,
+    )
   })
 
   test('gzips the body when the client asks for it', async () => {
@@ -61,7 +83,11 @@ describe('the Node server', () => {
 
   test('a body over the limit is refused with a clear 413', async () => {
     server = await startLivyServer({ port: 0, clock: 'manual', bodyLimit: 1024 })
-    const res = await raw(server.url, { method: 'POST', path: '/sessions', body: `{"name":"${'x'.repeat(2000)}"}` })
+    const res = await raw(server.url, {
+      method: 'POST',
+      path: '/sessions',
+      body: `{"name":"${'x'.repeat(2000)}"}`,
+    })
     expect(res.status).toBe(413)
     expect(res.body.toString()).toContain('exceeds the limit of 1024 bytes')
     expect((await fetch(`${server.url}/sessions`)).status).toBe(200)
@@ -102,7 +128,12 @@ describe('the Node server', () => {
     expect(pre.headers['access-control-allow-origin']).toBe('http://app.example')
     expect(pre.headers['access-control-allow-methods']).toContain('POST')
     expect(pre.headers['access-control-allow-headers']).toBe('content-type')
-    const post = await raw(server.url, { method: 'POST', path: '/sessions', body: '{}', headers: { Origin: 'http://app.example' } })
+    const post = await raw(server.url, {
+      method: 'POST',
+      path: '/sessions',
+      body: '{}',
+      headers: { Origin: 'http://app.example' },
+    })
     expect(post.headers['access-control-expose-headers']).toContain('Location')
     const other = await raw(server.url, {
       method: 'OPTIONS',
@@ -135,7 +166,10 @@ describe('the Node server', () => {
 
 describe('the control API over HTTP', () => {
   const post = (path: string, body?: unknown) =>
-    fetch(`${server?.url}${path}`, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) })
+    fetch(`${server?.url}${path}`, {
+      method: 'POST',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
 
   test('reset empties the state, restarts ids and rewinds the clock', async () => {
     server = await startLivyServer({ port: 0, clock: 'manual' })
@@ -145,7 +179,9 @@ describe('the control API over HTTP', () => {
     const reset = await post('/__emulator/reset')
     expect(reset.status).toBe(200)
     expect((await (await fetch(`${server.url}/__emulator/clock`)).json()).now).toBe(start)
-    expect(await (await fetch(`${server.url}/sessions`)).text()).toBe('{"from":0,"total":0,"sessions":[]}')
+    expect(await (await fetch(`${server.url}/sessions`)).text()).toBe(
+      '{"from":0,"total":0,"sessions":[]}',
+    )
     expect((await (await post('/sessions', {})).json()).id).toBe(0)
   })
 
@@ -161,14 +197,28 @@ describe('the control API over HTTP', () => {
   test('outcome rules can be registered, listed and removed', async () => {
     server = await startLivyServer({ port: 0, clock: 'manual', timing: 'instant' })
     await post('/sessions', { kind: 'spark' })
-    const added = await (await post('/__emulator/outcomes', { match: { regex: '^spark\\.range' }, output: { 'text/plain': 'res0: Long = 10\n' } })).json()
+    const added = await (
+      await post('/__emulator/outcomes', {
+        match: { regex: '^spark\\.range' },
+        output: { 'text/plain': 'res0: Long = 10\n' },
+      })
+    ).json()
     expect(added.id).toBe(1)
     await post('/sessions/0/statements', { code: 'spark.range(10).count()' })
     const stmt = await (await fetch(`${server.url}/sessions/0/statements/0`)).json()
     expect(stmt.output.data['text/plain']).toBe('res0: Long = 10\n')
     const list = await (await fetch(`${server.url}/__emulator/outcomes`)).json()
-    expect(list.rules).toEqual([{ id: 1, match: { regex: '^spark\\.range' }, output: { 'text/plain': 'res0: Long = 10\n' }, used: 1 }])
-    expect((await fetch(`${server.url}/__emulator/outcomes/1`, { method: 'DELETE' })).status).toBe(200)
+    expect(list.rules).toEqual([
+      {
+        id: 1,
+        match: { regex: '^spark\\.range' },
+        output: { 'text/plain': 'res0: Long = 10\n' },
+        used: 1,
+      },
+    ])
+    expect((await fetch(`${server.url}/__emulator/outcomes/1`, { method: 'DELETE' })).status).toBe(
+      200,
+    )
     expect((await post('/__emulator/outcomes', { match: 'x', bogus: 1 })).status).toBe(400)
   })
 
@@ -205,7 +255,9 @@ describe('the control API over HTTP', () => {
   test('model faults are named and checked', async () => {
     server = await startLivyServer({ port: 0, clock: 'manual' })
     await post('/sessions', {})
-    expect((await post('/__emulator/faults', { type: 'driver-exits', sessionId: 0 })).status).toBe(201)
+    expect((await post('/__emulator/faults', { type: 'driver-exits', sessionId: 0 })).status).toBe(
+      201,
+    )
     expect((await (await fetch(`${server.url}/sessions/0/state`)).json()).state).toBe('dead')
     const bad = await post('/__emulator/faults', { type: 'meteor' })
     expect(bad.status).toBe(400)
@@ -221,10 +273,12 @@ describe('the control API over HTTP', () => {
     const first = await (await fetch(`${server.url}/__emulator/requests`)).json()
     const second = await (await fetch(`${server.url}/__emulator/requests`)).json()
     expect(first).toEqual(second)
-    expect(first.requests.map((r: { method: string; path: string; status: number }) => `${r.method} ${r.path} ${r.status}`)).toEqual([
-      'POST /sessions 201',
-      'GET /sessions/9 404',
-    ])
+    expect(
+      first.requests.map(
+        (r: { method: string; path: string; status: number }) =>
+          `${r.method} ${r.path} ${r.status}`,
+      ),
+    ).toEqual(['POST /sessions 201', 'GET /sessions/9 404'])
     expect(typeof first.requests[0].time).toBe('number')
   })
 

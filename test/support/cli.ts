@@ -15,7 +15,11 @@ export interface Spawned {
   kill(signal?: NodeJS.Signals): void
 }
 
-export function spawnBin(bin: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Spawned {
+export function spawnBin(
+  bin: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Spawned {
   const child = spawn(process.execPath, [join(ROOT, 'bin', bin), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
@@ -36,7 +40,11 @@ export function spawnBin(bin: string, args: readonly string[], env: NodeJS.Proce
     stderr: () => err,
     waitFor(pattern, timeoutMs = 15_000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; stdout: ${out}; stderr: ${err}`)), timeoutMs)
+        const timer = setTimeout(
+          () =>
+            reject(new Error(`timed out waiting for ${pattern}; stdout: ${out}; stderr: ${err}`)),
+          timeoutMs,
+        )
         const check = () => {
           const m = pattern.exec(out)
           if (m) {

@@ -1,6 +1,11 @@
 import { setupServer } from 'msw/node'
 import { ruleFromJson } from '../../src/emulator/control/control-api.ts'
-import { createLivyEmulator, type LivyEmulator, type LivyEmulatorOptions } from '../../src/index.ts'
+import {
+  createLivyEmulator,
+  type EmulatorCore,
+  type LivyEmulator,
+  type LivyEmulatorOptions,
+} from '../../src/index.ts'
 import { startLivyServer } from '../../src/node/index.ts'
 
 /** A response read once: status, headers and exact body text. */
@@ -30,8 +35,13 @@ export interface Harness {
   readonly name: string
   readonly control: Control
   /** The emulator object (in-process in both cases; the HTTP harness steers it over HTTP). */
-  readonly livy: LivyEmulator
-  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Exchange>
+  readonly livy: EmulatorCore
+  request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Exchange>
   close(): Promise<void>
 }
 
@@ -49,7 +59,7 @@ const encode = (body: unknown): string | undefined =>
   body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
 
 /** In-process control: the emulator's own API. */
-function directControl(livy: LivyEmulator): Control {
+function directControl(livy: EmulatorCore): Control {
   return {
     advance: (ms) => livy.advance(ms),
     async outcome(rule) {
@@ -82,7 +92,8 @@ function httpControl(url: string): Control {
       headers: { 'Content-Type': 'application/json' },
     })
     const text = await res.text()
-    if (res.status >= 300) throw new Error(`control ${method} ${path} answered ${res.status}: ${text}`)
+    if (res.status >= 300)
+      throw new Error(`control ${method} ${path} answered ${res.status}: ${text}`)
     return text === '' ? undefined : JSON.parse(text)
   }
   const strip = <T extends Record<string, unknown>>(o: T) =>
@@ -97,11 +108,21 @@ function httpControl(url: string): Control {
     driverExits: async (sessionId, reason) =>
       void (await call('POST', '/faults', strip({ type: 'driver-exits', sessionId, reason }))),
     nextBatchesFail: async (exitCode, reason, count) =>
-      void (await call('POST', '/faults', strip({ type: 'next-batches-fail', exitCode, reason, count }))),
+      void (await call(
+        'POST',
+        '/faults',
+        strip({ type: 'next-batches-fail', exitCode, reason, count }),
+      )),
     batchFails: async (batchId, exitCode, reason) =>
-      void (await call('POST', '/faults', strip({ type: 'batch-fails', batchId, exitCode, reason }))),
+      void (await call(
+        'POST',
+        '/faults',
+        strip({ type: 'batch-fails', batchId, exitCode, reason }),
+      )),
     step: async (subject) => void (await call('POST', '/step', strip({ subject }))),
-    pending: async () => ((await call('GET', '/state')) as { pending: { label: string; at: number | null }[] }).pending,
+    pending: async () =>
+      ((await call('GET', '/state')) as { pending: { label: string; at: number | null }[] })
+        .pending,
   }
 }
 

@@ -44,7 +44,12 @@ const reply = (status: number, body: unknown, type = 'application/json'): EdgeRe
     ['Content-Type', type === 'application/json' ? 'application/json' : type],
     ['Cache-Control', 'no-store'],
   ],
-  body: body === null ? null : typeof body === 'string' && type !== 'application/json' ? body : JSON.stringify(body),
+  body:
+    body === null
+      ? null
+      : typeof body === 'string' && type !== 'application/json'
+        ? body
+        : JSON.stringify(body),
 })
 
 const decoder = new TextDecoder()
@@ -58,7 +63,8 @@ function jsonBody(request: EdgeRequest): Record<string, unknown> {
   } catch (e) {
     throw new ControlError(`body is not JSON: ${(e as Error).message}`)
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ControlError('body must be a JSON object')
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new ControlError('body must be a JSON object')
   return value as Record<string, unknown>
 }
 
@@ -69,13 +75,17 @@ const str = (v: unknown, name: string, fallback?: string): string => {
 }
 const int = (v: unknown, name: string, fallback?: number): number => {
   if (v === undefined && fallback !== undefined) return fallback
-  if (typeof v !== 'number' || !Number.isInteger(v)) throw new ControlError(`${name} must be an integer`)
+  if (typeof v !== 'number' || !Number.isInteger(v))
+    throw new ControlError(`${name} must be an integer`)
   return v
 }
 
 const regex = (source: unknown, flags: unknown): RegExp => {
   try {
-    return new RegExp(str(source, 'match.regex'), flags === undefined ? '' : str(flags, 'match.flags'))
+    return new RegExp(
+      str(source, 'match.regex'),
+      flags === undefined ? '' : str(flags, 'match.flags'),
+    )
   } catch (e) {
     throw new ControlError(`match.regex is not a valid regular expression: ${(e as Error).message}`)
   }
@@ -90,16 +100,21 @@ const regex = (source: unknown, flags: unknown): RegExp => {
 export function ruleFromJson(json: Record<string, unknown>): OutcomeRule {
   const allowed = ['match', 'kind', 'sessionId', 'output', 'error', 'abort', 'durationMs', 'times']
   const unknown = Object.keys(json).filter((k) => !allowed.includes(k))
-  if (unknown.length > 0) throw new ControlError(`unknown rule field(s): ${unknown.join(', ')} (allowed: ${allowed.join(', ')})`)
+  if (unknown.length > 0)
+    throw new ControlError(
+      `unknown rule field(s): ${unknown.join(', ')} (allowed: ${allowed.join(', ')})`,
+    )
   const m = json.match
   let match: OutcomeRule['match']
   if (typeof m === 'string') match = m
-  else if (m && typeof m === 'object' && 'regex' in m) match = regex((m as { regex: unknown }).regex, (m as { flags?: unknown }).flags)
+  else if (m && typeof m === 'object' && 'regex' in m)
+    match = regex((m as { regex: unknown }).regex, (m as { flags?: unknown }).flags)
   else if (m && typeof m === 'object' && 'contains' in m) {
     const needle = str((m as { contains: unknown }).contains, 'match.contains')
     match = (c) => c.code.includes(needle)
   } else throw new ControlError('match must be a string, {"regex": "..."} or {"contains": "..."}')
-  const kinds = json.kind === undefined ? undefined : Array.isArray(json.kind) ? json.kind : [json.kind]
+  const kinds =
+    json.kind === undefined ? undefined : Array.isArray(json.kind) ? json.kind : [json.kind]
   if (kinds && !kinds.every((k) => (STATEMENT_KINDS as readonly unknown[]).includes(k))) {
     throw new ControlError(`kind must be one of ${STATEMENT_KINDS.join(', ')}`)
   }
@@ -108,12 +123,17 @@ export function ruleFromJson(json: Record<string, unknown>): OutcomeRule {
     ...(kinds ? { kind: kinds as StatementKind[] } : {}),
     ...(json.sessionId !== undefined ? { sessionId: int(json.sessionId, 'sessionId') } : {}),
     ...(json.output !== undefined ? { output: json.output as Record<string, unknown> } : {}),
-    ...(json.error !== undefined ? { error: json.error as { ename: string; evalue: string; traceback?: string[] } } : {}),
+    ...(json.error !== undefined
+      ? { error: json.error as { ename: string; evalue: string; traceback?: string[] } }
+      : {}),
     ...(json.abort !== undefined ? { abort: str(json.abort, 'abort') } : {}),
     ...(json.durationMs !== undefined ? { durationMs: json.durationMs as number } : {}),
     ...(json.times !== undefined ? { times: json.times as number } : {}),
   }
-  if (rule.output !== undefined && (rule.output === null || typeof rule.output !== 'object' || Array.isArray(rule.output))) {
+  if (
+    rule.output !== undefined &&
+    (rule.output === null || typeof rule.output !== 'object' || Array.isArray(rule.output))
+  ) {
     throw new ControlError('output must be an object of mime type → value')
   }
   return rule
@@ -122,10 +142,17 @@ export function ruleFromJson(json: Record<string, unknown>): OutcomeRule {
 function faultFromJson(json: Record<string, unknown>): HttpFault {
   const path = json.path
   const fault: HttpFault = {
-    path: typeof path === 'string' ? path : path && typeof path === 'object' && 'regex' in path ? regex((path as { regex: unknown }).regex, undefined) : str(path, 'path'),
+    path:
+      typeof path === 'string'
+        ? path
+        : path && typeof path === 'object' && 'regex' in path
+          ? regex((path as { regex: unknown }).regex, undefined)
+          : str(path, 'path'),
     ...(json.method !== undefined ? { method: str(json.method, 'method').toUpperCase() } : {}),
     ...(json.status !== undefined ? { status: int(json.status, 'status') } : {}),
-    ...(json.body !== undefined ? { body: typeof json.body === 'string' ? json.body : JSON.stringify(json.body) } : {}),
+    ...(json.body !== undefined
+      ? { body: typeof json.body === 'string' ? json.body : JSON.stringify(json.body) }
+      : {}),
     ...(json.headers !== undefined ? { headers: json.headers as Record<string, string> } : {}),
     ...(json.delayMs !== undefined ? { delayMs: json.delayMs as number } : {}),
     ...(json.count !== undefined ? { count: int(json.count, 'count') } : {}),
@@ -153,18 +180,32 @@ export function createControlApi(target: ControlTarget): EdgeFilter {
         target.journal.clear()
         return reply(200, { reset: true, now: target.clock.now() })
       case 'GET /__emulator/clock':
-        return reply(200, { now: target.clock.now(), iso: new Date(target.clock.now()).toISOString(), kind: target.clock.kind })
+        return reply(200, {
+          now: target.clock.now(),
+          iso: new Date(target.clock.now()).toISOString(),
+          kind: target.clock.kind,
+        })
       case 'POST /__emulator/clock/advance': {
         const body = jsonBody(request)
         const ms = body.ms
-        if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new ControlError('ms must be a number >= 0')
+        if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+          throw new ControlError('ms must be a number >= 0')
         await target.advance(ms)
-        return reply(200, { now: target.clock.now(), iso: new Date(target.clock.now()).toISOString(), kind: target.clock.kind })
+        return reply(200, {
+          now: target.clock.now(),
+          iso: new Date(target.clock.now()).toISOString(),
+          kind: target.clock.kind,
+        })
       }
       case 'POST /__emulator/step': {
         const body = jsonBody(request)
-        const task = await target.step(body.subject === undefined ? undefined : str(body.subject, 'subject'))
-        if (!task) return reply(404, { error: 'no pending manual step' + (body.subject ? ` for ${body.subject}` : '') })
+        const task = await target.step(
+          body.subject === undefined ? undefined : str(body.subject, 'subject'),
+        )
+        if (!task)
+          return reply(404, {
+            error: 'no pending manual step' + (body.subject ? ` for ${body.subject}` : ''),
+          })
         return reply(200, { ran: task.label })
       }
       case 'GET /__emulator/state':
@@ -172,7 +213,13 @@ export function createControlApi(target: ControlTarget): EdgeFilter {
       case 'GET /__emulator/requests':
         return reply(200, { requests: target.journal.entries() })
       case 'GET /__emulator/outcomes':
-        return reply(200, { rules: [...ruleJson.entries()].map(([id, rule]) => ({ id, ...rule, used: rules.get(id)?.used ?? 0 })) })
+        return reply(200, {
+          rules: [...ruleJson.entries()].map(([id, rule]) => ({
+            id,
+            ...rule,
+            used: rules.get(id)?.used ?? 0,
+          })),
+        })
       case 'POST /__emulator/outcomes': {
         const body = jsonBody(request)
         const rule = ruleFromJson(body)
@@ -193,7 +240,9 @@ export function createControlApi(target: ControlTarget): EdgeFilter {
         ruleJson.clear()
         return reply(200, { cleared: true })
       case 'GET /__emulator/faults':
-        return reply(200, { faults: target.httpFaults.list().map((f) => ({ ...f, path: String(f.path) })) })
+        return reply(200, {
+          faults: target.httpFaults.list().map((f) => ({ ...f, path: String(f.path) })),
+        })
       case 'DELETE /__emulator/faults':
         target.httpFaults.clear()
         return reply(200, { cleared: true })
@@ -213,7 +262,9 @@ export function createControlApi(target: ControlTarget): EdgeFilter {
     const fault = /^DELETE \/__emulator\/faults\/(\d+)$/.exec(key)
     if (fault) {
       const id = Number(fault[1])
-      return target.httpFaults.remove(id) ? reply(200, { removed: id }) : reply(404, { error: `no fault ${id}` })
+      return target.httpFaults.remove(id)
+        ? reply(200, { removed: id })
+        : reply(404, { error: `no fault ${id}` })
     }
     return reply(404, { error: `no control endpoint ${request.method} ${request.path}` })
   }
@@ -232,22 +283,45 @@ export function createControlApi(target: ControlTarget): EdgeFilter {
         }
       }
       case 'session-start-fails':
-        target.sessionStartFails(reason('Failed to launch the Spark driver'), int(body.count, 'count', 1))
+        target.sessionStartFails(
+          reason('Failed to launch the Spark driver'),
+          int(body.count, 'count', 1),
+        )
         return { type }
       case 'interpreter-dies':
-        await wrap(() => target.interpreterDies(int(body.sessionId, 'sessionId'), reason('Process exited with code 1')))
+        await wrap(() =>
+          target.interpreterDies(
+            int(body.sessionId, 'sessionId'),
+            reason('Process exited with code 1'),
+          ),
+        )
         return { type }
       case 'driver-exits':
-        await wrap(() => target.driverExits(int(body.sessionId, 'sessionId'), reason('Spark driver exited unexpectedly')))
+        await wrap(() =>
+          target.driverExits(
+            int(body.sessionId, 'sessionId'),
+            reason('Spark driver exited unexpectedly'),
+          ),
+        )
         return { type }
       case 'batch-fails': {
         const exitCode = int(body.exitCode, 'exitCode', 1)
-        await wrap(() => target.batchFails(int(body.batchId, 'batchId'), exitCode, reason(`Application failed with exit code ${exitCode}`)))
+        await wrap(() =>
+          target.batchFails(
+            int(body.batchId, 'batchId'),
+            exitCode,
+            reason(`Application failed with exit code ${exitCode}`),
+          ),
+        )
         return { type }
       }
       case 'next-batches-fail': {
         const exitCode = int(body.exitCode, 'exitCode', 1)
-        target.nextBatchesFail(exitCode, reason(`Application failed with exit code ${exitCode}`), int(body.count, 'count', 1))
+        target.nextBatchesFail(
+          exitCode,
+          reason(`Application failed with exit code ${exitCode}`),
+          int(body.count, 'count', 1),
+        )
         return { type }
       }
       default:
@@ -266,7 +340,8 @@ export function createControlApi(target: ControlTarget): EdgeFilter {
   }
 
   return (request, next) => {
-    if (request.path !== '/__emulator' && !request.path.startsWith('/__emulator/')) return next(request)
+    if (request.path !== '/__emulator' && !request.path.startsWith('/__emulator/'))
+      return next(request)
     return route(request).catch((e: unknown) => {
       if (e instanceof ControlError) return reply(e.status, { error: e.message })
       throw e

@@ -41,17 +41,27 @@ const globToRegex = (glob: string): RegExp =>
   new RegExp(
     `^${glob
       .split(/(\*\*|\*)/)
-      .map((part) => (part === '**' ? '.*' : part === '*' ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+      .map((part) =>
+        part === '**' ? '.*' : part === '*' ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'),
+      )
       .join('')}/?$`,
   )
 
 export function validateHttpFault(fault: HttpFault): void {
-  if (typeof fault.path !== 'string' && !(fault.path instanceof RegExp)) throw new TypeError('fault.path must be a string or RegExp')
-  if (fault.status !== undefined && !(Number.isInteger(fault.status) && fault.status >= 100 && fault.status <= 599)) {
+  if (typeof fault.path !== 'string' && !(fault.path instanceof RegExp))
+    throw new TypeError('fault.path must be a string or RegExp')
+  if (
+    fault.status !== undefined &&
+    !(Number.isInteger(fault.status) && fault.status >= 100 && fault.status <= 599)
+  ) {
     throw new RangeError('fault.status must be an HTTP status (100-599)')
   }
-  if (fault.status === undefined && fault.delayMs === undefined) throw new TypeError('a fault needs a status or a delayMs')
-  if (fault.delayMs !== undefined && !(Number.isFinite(fault.delayMs) && fault.delayMs >= 0 && fault.delayMs <= 600_000)) {
+  if (fault.status === undefined && fault.delayMs === undefined)
+    throw new TypeError('a fault needs a status or a delayMs')
+  if (
+    fault.delayMs !== undefined &&
+    !(Number.isFinite(fault.delayMs) && fault.delayMs >= 0 && fault.delayMs <= 600_000)
+  ) {
     throw new RangeError('fault.delayMs must be between 0 and 600000')
   }
   if (fault.count !== undefined && !(Number.isInteger(fault.count) && fault.count > 0)) {
@@ -72,11 +82,14 @@ export function createHttpFaults(baseHeaders: () => [string, string][]): HttpFau
   return {
     filter(request, next) {
       const entry = faults.find(
-        (f) => (f.fault.method === undefined || f.fault.method.toUpperCase() === request.method) && f.regex.test(request.path),
+        (f) =>
+          (f.fault.method === undefined || f.fault.method.toUpperCase() === request.method) &&
+          f.regex.test(request.path),
       )
       if (!entry) return next(request)
       entry.hits++
-      if (entry.fault.count !== undefined && entry.hits >= entry.fault.count) faults.splice(faults.indexOf(entry), 1)
+      if (entry.fault.count !== undefined && entry.hits >= entry.fault.count)
+        faults.splice(faults.indexOf(entry), 1)
       const { status, body, headers, delayMs } = entry.fault
       const answer = async (): Promise<EdgeResponse> => {
         if (delayMs) await sleep(delayMs)

@@ -20,21 +20,35 @@ export interface Journal {
 }
 
 export function createJournal(now: () => number, limit = 10_000): Journal {
-  let entries: JournalEntry[] = []
+  // A ring buffer: recording stays O(1) however long the server runs.
+  let ring: (JournalEntry | undefined)[] = new Array(limit)
   let seq = 0
   return {
     filter: (request, next) => {
       if (request.path.startsWith('/__emulator')) return next(request)
       const time = now()
       return andThen(next(request), (response) => {
-        entries.push({ seq: seq++, method: request.method, path: request.path, query: request.query, status: response.status, time })
-        if (entries.length > limit) entries = entries.slice(entries.length - limit)
+        ring[seq % limit] = {
+          seq,
+          method: request.method,
+          path: request.path,
+          query: request.query,
+          status: response.status,
+          time,
+        }
+        seq++
         return response
       })
     },
-    entries: () => entries,
+    entries() {
+      const count = Math.min(seq, limit)
+      const out: JournalEntry[] = []
+      for (let i = seq - count; i < seq; i++) out.push(ring[i % limit] as JournalEntry)
+      return out
+    },
     clear() {
-      entries = []
+      ring = new Array(limit)
+      seq = 0
     },
   }
 }

@@ -8,7 +8,11 @@ import { interactiveState } from '../model/interactive.ts'
  */
 export function snapshot(ctx: ModelContext) {
   return {
-    clock: { now: ctx.clock.now(), iso: new Date(ctx.clock.now()).toISOString(), kind: ctx.clock.kind },
+    clock: {
+      now: ctx.clock.now(),
+      iso: new Date(ctx.clock.now()).toISOString(),
+      kind: ctx.clock.kind,
+    },
     counters: { nextSessionId: ctx.counters.session, nextBatchId: ctx.counters.batch },
     sessions: [...ctx.store.sessions.values()].map((record) => {
       const runtime = ctx.sessions.get(record.id)

@@ -178,7 +178,9 @@ export function createEdge(options: EdgeOptions): Edge {
     attempt(
       () =>
         serial.run(() =>
-          model.hasDue() ? model.catchUp().then(() => livyServlet(request)) : livyServlet(request),
+          model.hasDue()
+            ? andThen(model.catchUp(), () => livyServlet(request))
+            : livyServlet(request),
         ),
       (e) => {
         if (!(e instanceof DriverNotReady)) throw e

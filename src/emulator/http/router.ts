@@ -13,6 +13,8 @@ export type RouteMatch<T> =
   | { readonly kind: 'method-not-allowed'; readonly allow: readonly string[] }
   | { readonly kind: 'not-found' }
 
+const ALLOW_ORDER = ['POST', 'DELETE', 'PUT', 'PATCH', 'GET', 'OPTIONS', 'HEAD']
+
 interface Compiled<T> {
   readonly method: string
   readonly regex: RegExp

@@ -15,12 +15,12 @@ import {
 } from './jackson.ts'
 import { readMultipart } from './multipart.ts'
 import {
-  batchJson,
+  batchBody,
   batchListBody,
   jobBody,
   logBody,
   messageBody,
-  sessionJson,
+  sessionBody,
   sessionListBody,
   stateBody,
   statementBody,
@@ -197,7 +197,7 @@ export const ROUTES: readonly Route[] = [
       const view = await c.model.createSession(input, c.caller)
       return {
         status: 201,
-        body: json(sessionJson(view)),
+        body: sessionBody(view),
         headers: [['Location', `/sessions/${view.record.id}`]],
       }
     },
@@ -207,7 +207,7 @@ export const ROUTES: readonly Route[] = [
     path: '/sessions/:sessionId',
     operationId: 'getSession',
     servlet: 'sessions',
-    handler: (c) => ok(json(sessionJson(c.model.sessionView(session(c, 'none'), c.caller)))),
+    handler: (c) => ok(sessionBody(c.model.sessionView(session(c, 'none'), c.caller))),
   },
   {
     method: 'GET',
@@ -266,7 +266,7 @@ export const ROUTES: readonly Route[] = [
     path: '/sessions/:sessionId/connect',
     operationId: 'connectSession',
     servlet: 'sessions',
-    handler: (c) => ok(json(sessionJson(c.model.connectSession(session(c, 'modify'))))),
+    handler: (c) => ok(sessionBody(c.model.connectSession(session(c, 'modify')))),
   },
   {
     method: 'GET',
@@ -441,7 +441,7 @@ export const ROUTES: readonly Route[] = [
       const view = await c.model.createBatch(input, c.caller)
       return {
         status: 201,
-        body: json(batchJson(view)),
+        body: batchBody(view),
         headers: [['Location', `/batches/${view.record.id}`]],
       }
     },
@@ -451,7 +451,7 @@ export const ROUTES: readonly Route[] = [
     path: '/batches/:batchId',
     operationId: 'getBatch',
     servlet: 'batches',
-    handler: (c) => ok(json(batchJson(c.model.batchView(batch(c, 'none'), c.caller)))),
+    handler: (c) => ok(batchBody(c.model.batchView(batch(c, 'none'), c.caller))),
   },
   {
     method: 'GET',

@@ -78,12 +78,42 @@ export function statementBody(s: StatementEntry): string {
   return `{"id":${s.id},"code":${JSON.stringify(s.code)},"state":"${s.state}","output":${s.output ?? 'null'},"progress":${double(s.progress)},"started":${s.started},"completed":${s.completed}}`
 }
 
+interface Cached {
+  readonly key: string
+  readonly json: string
+}
+
+/**
+ * Serialised sessions and batches, reused while nothing visible changed: records are
+ * immutable (a change makes a new one), so record identity plus state and log version is
+ * exact. Listing 100 sessions then costs string joins instead of 100 `JSON.stringify`s.
+ */
+const sessionCache = new WeakMap<object, Cached>()
+const batchCache = new WeakMap<object, Cached>()
+
+export function sessionBody(view: SessionView): string {
+  const key = `${view.state}|${view.logKey}`
+  const hit = sessionCache.get(view.record)
+  if (hit?.key === key) return hit.json
+  const json = JSON.stringify(sessionJson(view))
+  sessionCache.set(view.record, { key, json })
+  return json
+}
+
+export function batchBody(view: BatchView): string {
+  const hit = batchCache.get(view.record)
+  if (hit?.key === view.logKey) return hit.json
+  const json = JSON.stringify(batchJson(view))
+  batchCache.set(view.record, { key: view.logKey, json })
+  return json
+}
+
 export function sessionListBody(list: ListView<SessionView>): string {
-  return `{"from":${list.from},"total":${list.total},"sessions":[${list.items.map((v) => JSON.stringify(sessionJson(v))).join(',')}]}`
+  return `{"from":${list.from},"total":${list.total},"sessions":[${list.items.map(sessionBody).join(',')}]}`
 }
 
 export function batchListBody(list: ListView<BatchView>): string {
-  return `{"from":${list.from},"total":${list.total},"sessions":[${list.items.map((v) => JSON.stringify(batchJson(v))).join(',')}]}`
+  return `{"from":${list.from},"total":${list.total},"sessions":[${list.items.map(batchBody).join(',')}]}`
 }
 
 export function statementListBody(list: StatementListView): string {

@@ -64,12 +64,13 @@ export const CUSTOM_CLASSPATH_BLACKLIST = [
   'spark.submit.proxyUser.allowCustomClasspathInClusterMode',
 ]
 
+/** Livy's security headers, in the order real Livy 0.9.0 sends them. */
 const DEFAULT_HEADERS: Record<string, string> = {
-  'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'SAMEORIGIN',
   'X-XSS-Protection': '1; mode=block',
   'Content-Security-Policy':
     "default-src 'self'; script-src 'self' 'unsafe-inline'; img-src 'self'; frame-src 'self';",
+  'X-Content-Type-Options': 'nosniff',
 }
 
 const list = (value: string | undefined): string[] =>

@@ -29,7 +29,7 @@ import {
 } from './interactive.ts'
 import type { ReportedState } from './machines/session-machines.ts'
 import { createOutcomeRules, type OutcomeRules } from './outcomes/outcome.ts'
-import { type LogPage, lastLines, pageList, pageLog } from './paging.ts'
+import { type LogPage, pageList, pageLog } from './paging.ts'
 import { createRandom, type Random } from './random.ts'
 import { resolveUri } from './resources.ts'
 import { createScheduler, type TaskHandle } from './scheduler.ts'
@@ -41,14 +41,17 @@ import type { Timing } from './timing.ts'
 export interface SessionView {
   readonly record: SessionRecord
   readonly state: ReportedState
-  /** Last 10 log lines, or `[]` for callers without view access. */
+  /** Last 10 log lines, or `[]` for callers without view access (computed on read). */
   readonly log: readonly string[]
+  /** Changes whenever `log` would (a serialiser may reuse its previous output). */
+  readonly logKey: string
 }
 
 /** A batch as a response shows it. */
 export interface BatchView {
   readonly record: BatchRecord
   readonly log: readonly string[]
+  readonly logKey: string
 }
 
 /** A page of sessions or batches. */
@@ -105,8 +108,8 @@ export interface LivyModel {
   readonly outcomes: OutcomeRules
   readonly random: Random
 
-  /** Runs every step due by now; call before handling a request. */
-  catchUp(): Promise<void>
+  /** Runs every step due by now; call before handling a request (sync when the steps are). */
+  catchUp(): void | Promise<void>
   hasDue(): boolean
 
   /** `livy.server.session.max-creation` reached (checked before the body is read). */
@@ -161,6 +164,7 @@ export interface LivyModel {
 }
 
 function resolveSegment(segment: string): { id: number } | { name: string } {
+  if (/^[0-9]{1,9}$/.test(segment)) return { id: Number(segment) }
   // Scala's `forall(_.isDigit)` then `toInt`: Java parses any Unicode decimal digits.
   if (/^\p{Nd}+$/u.test(segment)) return { id: parseJavaInt(toAsciiDigits(segment)) }
   return { name: segment }
@@ -230,6 +234,8 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
 
   const logLines = (record: SessionRecord): string[] =>
     context.sessions.get(record.id)?.log.lines() ?? []
+  const logTail = (record: SessionRecord): string[] =>
+    context.sessions.get(record.id)?.log.tail(10) ?? []
   const batchLogLines = (record: BatchRecord): string[] =>
     context.batches.get(record.id)?.log?.lines() ?? []
 
@@ -252,8 +258,9 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
     outcomes,
     random,
 
-    async catchUp() {
-      await scheduler.runDue()
+    catchUp() {
+      const ran = scheduler.runDue()
+      if (ran instanceof Promise) return ran.then(() => undefined)
     },
     hasDue: () => scheduler.hasDue(),
 
@@ -280,10 +287,15 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
       return record
     },
     sessionView(record, caller = ANONYMOUS) {
+      const visible = canView(record.owner, record.proxyUser, caller)
+      const version = context.sessions.get(record.id)?.log.version ?? -1
       return {
         record,
         state: interactiveState(context, record),
-        log: canView(record.owner, record.proxyUser, caller) ? lastLines(logLines(record)) : [],
+        get log() {
+          return visible ? logTail(record) : []
+        },
+        logKey: visible ? String(version) : 'hidden',
       }
     },
     sessionState: (record) => interactiveState(context, record),
@@ -425,11 +437,14 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
       return record
     },
     batchView(record, caller = ANONYMOUS) {
+      const visible = canView(record.owner, record.proxyUser, caller)
+      const log = context.batches.get(record.id)?.log
       return {
         record,
-        log: canView(record.owner, record.proxyUser, caller)
-          ? lastLines(batchLogLines(record))
-          : [],
+        get log() {
+          return visible ? (log?.tail(10) ?? []) : []
+        },
+        logKey: visible ? String(log?.version ?? -1) : 'hidden',
       }
     },
     batchLog: (record, from, size) => pageLog(batchLogLines(record), from, size),

@@ -9,6 +9,10 @@ export interface ProcessLog {
   /** Extra trailing section such as `\nYARN Diagnostics: `. */
   diagnostics(header: string, lines: readonly string[]): void
   lines(): string[]
+  /** The last `n` of {@link lines} without building them all (the `log` field). */
+  tail(n: number): string[]
+  /** Grows with every write: lets serialisers reuse what they wrote last time. */
+  readonly version: number
 }
 
 /**
@@ -21,7 +25,9 @@ export function createProcessLog(cap: number, mergeErrIntoOut = false): ProcessL
   const stdout: string[] = []
   const stderr: string[] = []
   let extra: { header: string; lines: string[] } | null = null
+  let version = 0
   const push = (stream: string[], line: string): void => {
+    version++
     stream.push(line)
     if (stream.length > cap) stream.splice(0, stream.length - cap)
   }
@@ -29,12 +35,27 @@ export function createProcessLog(cap: number, mergeErrIntoOut = false): ProcessL
     out: (line) => push(stdout, line),
     err: (line) => push(mergeErrIntoOut ? stdout : stderr, line),
     diagnostics(header, lines) {
+      version++
       extra = { header, lines: [...lines] }
+    },
+    get version() {
+      return version
     },
     lines() {
       const all = ['stdout: ', ...stdout, '\nstderr: ', ...stderr]
       if (extra) all.push(extra.header, ...extra.lines)
       return all
+    },
+    tail(n) {
+      const extraLines = extra ? extra.lines.length + 1 : 0
+      const total = stdout.length + stderr.length + 2 + extraLines
+      if (total <= n || extraLines >= n || stderr.length + extraLines < n) {
+        return this.lines().slice(Math.max(0, total - n))
+      }
+      // The last n lines are all within stderr and the extra section.
+      const out = stderr.slice(stderr.length - (n - extraLines))
+      if (extra) out.push(extra.header, ...extra.lines)
+      return out
     },
   }
 }

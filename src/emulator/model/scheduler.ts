@@ -45,8 +45,11 @@ export interface Scheduler {
   hasDue(): boolean
   /** Due time of the next timed step, if any. */
   nextDueAt(): number | undefined
-  /** Runs every timed step due by the clock's current time, in (time, submission) order. */
-  runDue(): Promise<number>
+  /**
+   * Runs every timed step due by the clock's current time, in (time, submission) order.
+   * Synchronous while the steps are (statement steps are); a promise once one is not.
+   */
+  runDue(): number | Promise<number>
   /** Runs the oldest pending manual step (optionally only one whose subject matches). */
   step(subject?: string): Promise<TaskHandle | undefined>
   /** Pending steps (timed and manual), oldest first. */
@@ -121,15 +124,25 @@ export function createScheduler(clock: Clock): Scheduler {
     return task
   }
 
-  const execute = async (task: Task, time: number): Promise<void> => {
+  const execute = (task: Task, time: number): void | Promise<void> => {
     const previous = current
     current = time
+    let result: void | Promise<void>
     try {
-      await task.run()
-    } finally {
+      result = task.run()
+    } catch (e) {
       task.done = true
       current = previous
+      throw e
     }
+    if (result instanceof Promise) {
+      return result.finally(() => {
+        task.done = true
+        current = previous
+      })
+    }
+    task.done = true
+    current = previous
   }
 
   const scheduler: Scheduler = {
@@ -155,16 +168,20 @@ export function createScheduler(clock: Clock): Scheduler {
       dropCancelledTop()
       return heap[0]?.at ?? undefined
     },
-    async runDue() {
+    runDue() {
       let count = 0
-      for (;;) {
-        dropCancelledTop()
-        const top = heap[0]
-        if (!top || (top.at as number) > clock.now()) return count
-        pop()
-        await execute(top, top.at as number)
-        count++
+      const loop = (): number | Promise<number> => {
+        for (;;) {
+          dropCancelledTop()
+          const top = heap[0]
+          if (!top || (top.at as number) > clock.now()) return count
+          pop()
+          const result = execute(top, top.at as number)
+          count++
+          if (result instanceof Promise) return result.then(loop)
+        }
       }
+      return loop()
     },
     async step(subject) {
       manual = manual.filter((t) => !t.cancelled)

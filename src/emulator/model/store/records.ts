@@ -1,67 +1,21 @@
-import { z } from 'zod'
-import { BATCH_STATES, SERVER_STATES } from '../machines/session-machines.ts'
+import type { z } from 'zod'
+import type { batchRecordSchema, sessionRecordSchema } from './record-schemas.ts'
 
 /** Canonical interactive session kinds (the aliases `scala`, `python`, `r` map onto these). */
 export const SESSION_KINDS = ['spark', 'pyspark', 'sparkr', 'sql', 'shared'] as const
 export type SessionKind = (typeof SESSION_KINDS)[number]
 
-const appInfo = z.object({
-  driverLogUrl: z.string().nullable(),
-  sparkUiUrl: z.string().nullable(),
-  executorLogUrls: z.string().nullable(),
-})
-export type AppInfo = z.infer<typeof appInfo>
-
-/** Fields a session and a batch request share (echoed back as given). */
-const common = {
-  id: z.number().int().nonnegative(),
-  name: z.string().nullable(),
-  owner: z.string().nullable(),
-  proxyUser: z.string().nullable(),
-  appId: z.string().nullable(),
-  appTag: z.string(),
-  appInfo,
-  driverMemory: z.string().nullable(),
-  driverCores: z.number().int().nullable(),
-  executorMemory: z.string().nullable(),
-  executorCores: z.number().int().nullable(),
-  numExecutors: z.number().int().nullable(),
-  queue: z.string().nullable(),
-  conf: z.record(z.string(), z.string()),
-  jars: z.array(z.string()),
-  pyFiles: z.array(z.string()),
-  files: z.array(z.string()),
-  archives: z.array(z.string()),
-  createdAt: z.number(),
-  /** When the session reached a finished state (retention runs from here). */
-  finishedAt: z.number().nullable(),
+/** An application's tracking URLs (Livy's `AppInfo`). */
+export interface AppInfo {
+  driverLogUrl: string | null
+  sparkUiUrl: string | null
+  executorLogUrls: string | null
 }
 
-/**
- * What the server keeps about an interactive session (Livy's session object plus its
- * recovery metadata). Statements and the REPL state live in the driver, not here.
- */
-export const sessionRecordSchema = z.object({
-  ...common,
-  kind: z.enum(SESSION_KINDS),
-  serverState: z.enum(SERVER_STATES),
-  ttl: z.string().nullable(),
-  idleTimeout: z.string().nullable(),
-  heartbeatTimeoutInSecond: z.number().int(),
-  startedOn: z.number().nullable(),
-})
+/** A stored interactive session (see `sessionRecordSchema`). */
 export type SessionRecord = z.infer<typeof sessionRecordSchema>
 
-/** What the server keeps about a batch. */
-export const batchRecordSchema = z.object({
-  ...common,
-  state: z.enum(BATCH_STATES),
-  file: z.string().nullable(),
-  className: z.string().nullable(),
-  args: z.array(z.string()),
-  /** A batch whose spark-submit never started (rejected after registration): empty log. */
-  zombie: z.boolean(),
-})
+/** A stored batch (see `batchRecordSchema`). */
 export type BatchRecord = z.infer<typeof batchRecordSchema>
 
 /** A null `appInfo`, as Livy reports it until the cluster manager knows better. */

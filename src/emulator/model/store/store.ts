@@ -1,11 +1,6 @@
-import { Collection } from '@msw/data'
+import type { Collection } from '@msw/data'
 import type { z } from 'zod'
-import {
-  type BatchRecord,
-  batchRecordSchema,
-  type SessionRecord,
-  sessionRecordSchema,
-} from './records.ts'
+import type { BatchRecord, SessionRecord } from './records.ts'
 
 /** A table of records keyed by Livy id, with Livy's name index and insertion order. */
 export interface RecordTable<R extends { id: number; name: string | null }> {
@@ -32,15 +27,27 @@ export interface LivyStore {
 
 /**
  * A {@link RecordTable} on an `@msw/data` collection. `@msw/data` finds records by scanning,
- * so an id/name index sits beside it to keep lookups O(1) on the request path.
+ * so an id/name index sits beside it to keep lookups O(1) on the request path. The collection
+ * (with zod and `@msw/data`) is loaded on the first write: an idle server never pays for it.
  */
 function createMswDataTable<R extends { id: number; name: string | null }>(
-  schema: z.ZodType<R>,
+  loadSchema: () => Promise<z.ZodType<R>>,
 ): RecordTable<R> {
-  const collection = new Collection({ schema })
+  type Coll = Collection<z.ZodType<R>>
+  let collection: Coll | undefined
+  let loading: Promise<Coll> | undefined
+  const load = (): Promise<Coll> => {
+    loading ??= Promise.all([import('@msw/data'), loadSchema()]).then(
+      ([{ Collection }, schema]) => {
+        collection = new Collection({ schema })
+        return collection
+      },
+    )
+    return loading
+  }
   const byId = new Map<number, R>()
   const byName = new Map<string, number>()
-  type Stored = ReturnType<typeof collection.all>[number]
+  type Stored = ReturnType<Coll['all']>[number]
 
   return {
     get: (id) => byId.get(id),
@@ -52,7 +59,7 @@ function createMswDataTable<R extends { id: number; name: string | null }>(
     size: () => byId.size,
     async insert(record) {
       if (byId.has(record.id)) throw new Error(`record ${record.id} already exists`)
-      const stored = (await collection.create(record)) as unknown as R
+      const stored = (await (collection ?? (await load())).create(record)) as unknown as R
       byId.set(record.id, stored)
       if (record.name !== null) byName.set(record.name, record.id)
       return stored
@@ -60,7 +67,7 @@ function createMswDataTable<R extends { id: number; name: string | null }>(
     async update(id, change) {
       const current = byId.get(id)
       if (!current) throw new Error(`record ${id} does not exist`)
-      const next = (await collection.update(current as unknown as Stored, {
+      const next = (await (collection ?? (await load())).update(current as unknown as Stored, {
         data: (draft) => change(draft as unknown as R),
       })) as unknown as R | undefined
       if (!next) throw new Error(`record ${id} vanished during update`)
@@ -73,13 +80,13 @@ function createMswDataTable<R extends { id: number; name: string | null }>(
     async remove(id) {
       const current = byId.get(id)
       if (!current) return false
-      collection.delete(current as unknown as Stored)
+      collection?.delete(current as unknown as Stored)
       byId.delete(id)
       if (current.name !== null && byName.get(current.name) === id) byName.delete(current.name)
       return true
     },
     clear() {
-      collection.clear()
+      collection?.clear()
       byId.clear()
       byName.clear()
     },
@@ -95,8 +102,11 @@ function createMswDataTable<R extends { id: number; name: string | null }>(
  * store.sessions.get(0)
  */
 export function createStore(): LivyStore {
-  const sessions = createMswDataTable<SessionRecord>(sessionRecordSchema)
-  const batches = createMswDataTable<BatchRecord>(batchRecordSchema)
+  const schemas = () => import('./record-schemas.ts')
+  const sessions = createMswDataTable<SessionRecord>(
+    async () => (await schemas()).sessionRecordSchema,
+  )
+  const batches = createMswDataTable<BatchRecord>(async () => (await schemas()).batchRecordSchema)
   return {
     sessions,
     batches,

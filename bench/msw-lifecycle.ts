@@ -1,0 +1,39 @@
+import { setupServer } from 'msw/node'
+import { createLivyEmulator } from '../dist/src/index.js'
+
+/** Times the whole interactive lifecycle through msw + fetch, with instant timing. */
+export async function mswLifecycle(
+  runs: number,
+): Promise<{ median: number; p95: number; runs: number; requests: number }> {
+  const livy = createLivyEmulator({ baseUrl: 'http://livy.bench', timing: 'instant' })
+  const server = setupServer(...livy.handlers)
+  server.listen({ onUnhandledFrame: 'error' })
+  const base = 'http://livy.bench'
+  const times: number[] = []
+  let requests = 0
+  const call = async (method: string, path: string, body?: string) => {
+    requests++
+    return (await fetch(`${base}${path}`, { method, body })).json()
+  }
+  try {
+    for (let i = 0; i < runs + 50; i++) {
+      requests = 0
+      const t0 = performance.now()
+      const { id } = await call('POST', '/sessions', '{"kind":"spark"}')
+      while ((await call('GET', `/sessions/${id}/state`)).state !== 'idle') {}
+      const st = await call('POST', `/sessions/${id}/statements`, '{"code":"1 + 1"}')
+      while ((await call('GET', `/sessions/${id}/statements/${st.id}`)).state !== 'available') {}
+      await call('DELETE', `/sessions/${id}`)
+      if (i >= 50) times.push(performance.now() - t0)
+    }
+  } finally {
+    server.close()
+  }
+  times.sort((a, b) => a - b)
+  return {
+    median: times[Math.floor(times.length / 2)] as number,
+    p95: times[Math.floor(times.length * 0.95)] as number,
+    runs,
+    requests,
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * `npm run bench`: the emulator server against a bare node:http baseline answering the same
+ * bytes, measured in one run with wrk (1 thread × 32 connections), plus memory and the
+ * in-process msw lifecycle. Prints ratios; it asserts nothing (targets are in the README).
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+
+const run = promisify(execFile)
+const here = import.meta.dirname
+const DURATION = process.env.BENCH_DURATION ?? '8s'
+const CONNECTIONS = 32
+
+interface Ready {
+  url: string
+  rssMb?: number
+  heapMb?: number
+  populateMs?: number
+}
+
+function child(
+  script: string,
+  args: string[],
+  nodeArgs: string[] = [],
+): Promise<{ proc: ChildProcess; ready: Ready }> {
+  const proc = spawn(process.execPath, [...nodeArgs, join(here, script), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  return new Promise((resolve, reject) => {
+    let buffer = ''
+    proc.stdout?.on('data', (d: Buffer) => {
+      buffer += d.toString()
+      const line = buffer.split('\n')[0]
+      if (buffer.includes('\n') && line) resolve({ proc, ready: JSON.parse(line) as Ready })
+    })
+    proc.on('exit', (code) => reject(new Error(`${script} exited with ${code}`)))
+  })
+}
+
+const stop = (proc: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    proc.removeAllListeners('exit')
+    proc.on('exit', () => resolve())
+    proc.kill('SIGTERM')
+  })
+
+interface Load {
+  rps: number
+  p50: number
+  p99: number
+}
+
+async function wrk(url: string, post?: string): Promise<Load> {
+  const args = ['-t1', `-c${CONNECTIONS}`, `-d${DURATION}`, '--latency']
+  if (post !== undefined) {
+    const dir = await mkdtemp(join(tmpdir(), 'wrk-'))
+    const script = join(dir, 'post.lua')
+    await writeFile(
+      script,
+      `wrk.method = "POST"\nwrk.body = ${JSON.stringify(post)}\nwrk.headers["Content-Type"] = "application/json"\n`,
+    )
+    args.push('-s', script)
+  }
+  // wrk on its own core, the server on the other (2-core machine).
+  const { stdout } = await run('taskset', ['-c', '1', 'wrk', ...args, url])
+  const ms = (label: string): number => {
+    const m = new RegExp(`${label}%\\s+([\\d.]+)(us|ms|s)`).exec(stdout)
+    if (!m) return Number.NaN
+    const v = Number(m[1])
+    return m[2] === 'us' ? v / 1000 : m[2] === 's' ? v * 1000 : v
+  }
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1])
+  const errors = /Non-2xx or 3xx responses: (\d+)/.exec(stdout)
+  if (errors) console.warn(`  (wrk saw ${errors[1]} non-2xx responses on ${url})`)
+  return { rps, p50: ms('50'), p99: ms('99') }
+}
+
+async function fixturesFrom(url: string): Promise<string> {
+  // The baseline answers exactly what the emulator answered (status, headers, body).
+  const answers: Record<string, unknown> = {}
+  const capture = async (method: string, path: string, body?: string) => {
+    const res = await fetch(`${url}${path}`, { method, body })
+    answers[`${method} ${path}`] = {
+      status: res.status,
+      headers: [...res.headers].filter(
+        ([k]) => !['content-length', 'connection', 'keep-alive', 'date'].includes(k),
+      ),
+      body: await res.text(),
+    }
+  }
+  await capture('GET', '/sessions/0')
+  await capture('POST', '/sessions/0/statements', '{"code":"1 + 1"}')
+  await capture('GET', '/sessions?size=100')
+  const file = join(await mkdtemp(join(tmpdir(), 'bench-')), 'fixtures.json')
+  await writeFile(file, JSON.stringify(answers))
+  return file
+}
+
+const fmt = (n: number, d = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })
+const row = (name: string, emu: Load, base: Load) =>
+  `${name.padEnd(34)} ${fmt(emu.rps).padStart(8)} ${fmt(base.rps).padStart(8)}  ${(emu.rps / base.rps).toFixed(2).padStart(5)}×   p50 ${emu.p50.toFixed(2)}/${base.p50.toFixed(2)} ms   p99 ${emu.p99.toFixed(2)}/${base.p99.toFixed(2)} ms`
+
+async function throughput(): Promise<void> {
+  console.log(
+    `\nThroughput (wrk -t1 -c${CONNECTIONS} -d${DURATION}; server pinned to core 0, wrk to core 1)`,
+  )
+  console.log(
+    `${'request'.padEnd(34)} ${'emulator'.padStart(8)} ${'baseline'.padStart(8)}  ratio   latency emulator/baseline`,
+  )
+  const emu = await child('emulator-server.js', ['0', '100', '0'])
+  const fixtures = await fixturesFrom(emu.ready.url)
+  const base = await child('baseline-server.ts', ['0', fixtures])
+  try {
+    await run('taskset', ['-pc', '0', String(emu.proc.pid)])
+    await run('taskset', ['-pc', '0', String(base.proc.pid)])
+    for (const [name, path, post] of [
+      ['GET /sessions/0', '/sessions/0', undefined],
+      ['POST /sessions/0/statements', '/sessions/0/statements', '{"code":"1 + 1"}'],
+      ['GET /sessions?size=100 (100 sessions)', '/sessions?size=100', undefined],
+    ] as const) {
+      // Warm both up, then measure them back to back.
+      await wrk(`${emu.ready.url}${path}`, post).catch(() => undefined)
+      const e = await wrk(`${emu.ready.url}${path}`, post)
+      const b = await wrk(`${base.ready.url}${path}`, post)
+      console.log(row(name, e, b))
+    }
+  } finally {
+    await stop(emu.proc)
+    await stop(base.proc)
+  }
+}
+
+/** Resident set size of a process, from /proc (what `ps` calls RSS). */
+async function rssOf(pid: number): Promise<number> {
+  const { readFile } = await import('node:fs/promises')
+  const status = await readFile(`/proc/${pid}/status`, 'utf8')
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]) / 1024
+}
+
+async function memory(): Promise<void> {
+  console.log('\nMemory (resident set size)')
+  // Idle: the CLI exactly as `npx livy-emulator` starts it, after it answered one request.
+  const cli = spawn(
+    process.execPath,
+    [join(here, '..', 'bin', 'livy-emulator.js'), '--port', '0'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  )
+  const url = await new Promise<string>((resolve) => {
+    cli.stdout?.on('data', (d: Buffer) => {
+      const m = /listening on (\S+)/.exec(d.toString())
+      if (m) resolve(m[1] as string)
+    })
+  })
+  await fetch(`${url}/sessions`)
+  await new Promise((r) => setTimeout(r, 300))
+  console.log(
+    `idle CLI server                     RSS ${fmt(await rssOf(cli.pid as number), 1)} MB`,
+  )
+  await stop(cli)
+
+  const small = await child('emulator-server.js', ['0', '10', '100'], ['--expose-gc'])
+  await run('taskset', ['-pc', '0', String(small.proc.pid)])
+  const smallLoad = await wrk(`${small.ready.url}/sessions/0`)
+  await stop(small.proc)
+
+  const big = await child(
+    'emulator-server.js',
+    ['0', '10000', '100'],
+    ['--expose-gc', '--max-old-space-size=4096'],
+  )
+  await run('taskset', ['-pc', '0', String(big.proc.pid)])
+  const bigLoad = await wrk(`${big.ready.url}/sessions/0`)
+  console.log(
+    `10,000 sessions × 100 statements     RSS ${fmt(big.ready.rssMb ?? 0, 1)} MB (heap ${fmt(big.ready.heapMb ?? 0, 1)} MB, populated in ${fmt((big.ready.populateMs ?? 0) / 1000, 1)} s)`,
+  )
+  console.log(
+    `GET /sessions/0 p99: ${bigLoad.p99.toFixed(2)} ms with 10k sessions vs ${smallLoad.p99.toFixed(2)} ms with 10 (ratio ${(bigLoad.p99 / smallLoad.p99).toFixed(2)}); rps ${fmt(bigLoad.rps)} vs ${fmt(smallLoad.rps)}`,
+  )
+  await stop(big.proc)
+}
+
+async function lifecycle(): Promise<void> {
+  const { mswLifecycle } = await import('./msw-lifecycle.ts')
+  const result = await mswLifecycle(500)
+  console.log(
+    '\nIn-process lifecycle through msw (instant timing): create → idle → statement → available → delete',
+  )
+  console.log(
+    `median ${result.median.toFixed(2)} ms, p95 ${result.p95.toFixed(2)} ms over ${result.runs} runs (${result.requests} requests each)`,
+  )
+}
+
+console.log(`livy-emulator benchmark — node ${process.version}, ${new Date().toISOString()}`)
+await throughput()
+await memory()
+await lifecycle()
