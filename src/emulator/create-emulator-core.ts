@@ -183,7 +183,7 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
       const request = typeof url === 'string' ? new Request(url, init) : url
       const base = new URL(baseUrl).pathname.replace(/\/$/, '')
       const result = handle(await fromFetchRequest(request, base))
-      return toFetchResponse(isPromise(result) ? await result : result)
+      return toFetchResponse(isPromise(result) ? await result : result, request.method)
     },
     handle,
     advance(ms) {

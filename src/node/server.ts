@@ -129,7 +129,11 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
     const noBody = req.method === 'HEAD' || response.status === 204 || response.status === 304
     const length =
       body === null ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength
-    if (!noBody || req.method === 'HEAD') headers.push(['Content-Length', String(length)])
+    // Jetty streams compressed bodies (no Content-Length) and sends none on a 204.
+    const compressed = headers.some(([name]) => name === 'Content-Encoding')
+    if (response.status !== 204 && response.status !== 304 && !compressed) {
+      headers.push(['Content-Length', String(length)])
+    }
     res.writeHead(response.status, headers.flat())
     res.end(noBody ? undefined : (body ?? undefined))
   }

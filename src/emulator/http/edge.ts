@@ -122,9 +122,8 @@ export function createEdge(options: EdgeOptions): Edge {
     }
     return attempt(
       () =>
-        andThen(route.handler(context), (result: RouteResult) =>
-          respond(result.status, request.method === 'HEAD' ? null : result.body, result.headers),
-        ),
+        // HEAD keeps the body here: adapters send its length and drop the bytes, as Jetty does.
+        andThen(route.handler(context), (result: RouteResult) => respond(result.status, result.body, result.headers)),
       (e) => {
         if (e instanceof DriverNotReady) {
           // Livy blocks until the driver connects (LIVY-1013); wait outside the serial section.
@@ -135,9 +134,35 @@ export function createEdge(options: EdgeOptions): Edge {
     )
   }
 
+  /** What Livy's other servlets answer on the paths clients and load balancers touch. */
+  const otherServlets = (request: EdgeRequest): EdgeResponse | undefined => {
+    const get = request.method === 'GET' || request.method === 'HEAD'
+    if (request.path === '/' && get) {
+      // Scalatra makes the redirect absolute, from the Host the client used.
+      const host = request.header('host') ?? 'localhost:8998'
+      return {
+        status: 302,
+        headers: [...commonHeaders(config, now(), null), ['Location', `http://${host}/ui`], ['Content-Type', 'text/html;charset=utf-8']],
+        body: '',
+      }
+    }
+    if (request.path === '/metrics/ping' && get) {
+      return {
+        status: 200,
+        headers: [
+          ...commonHeaders(config, now(), null),
+          ['Content-Type', 'text/plain;charset=iso-8859-1'],
+          ['Cache-Control', 'must-revalidate,no-cache,no-store'],
+        ],
+        body: 'pong\n',
+      }
+    }
+    return undefined
+  }
+
   const livyServlet = (request: EdgeRequest): MaybePromise<EdgeResponse> => {
     const servlet = servletOf(request.path)
-    if (servlet === undefined) return respond(404, null)
+    if (servlet === undefined) return otherServlets(request) ?? respond(404, null)
     let method = request.method
     if (method === 'POST') {
       const override =

@@ -18,15 +18,20 @@ export async function fromFetchRequest(request: Request, basePath: string): Prom
     method: request.method,
     path,
     query: url.search.startsWith('?') ? url.search.slice(1) : url.search,
-    header: (name) => request.headers.get(name) ?? undefined,
+    // fetch never sends Host; the URL's authority is what the server would have seen.
+    header: (name) => request.headers.get(name) ?? (name.toLowerCase() === 'host' ? url.host : undefined),
     body: await decodedBody(request),
   }
 }
 
 /** Turns an {@link EdgeResponse} into a Fetch `Response`. */
-export function toFetchResponse(response: EdgeResponse): Response {
+export function toFetchResponse(response: EdgeResponse, method = 'GET'): Response {
   const headers = new Headers()
   for (const [name, value] of response.headers) headers.append(name, value)
-  const noBody = response.status === 204 || response.status === 304
+  const noBody = response.status === 204 || response.status === 304 || method === 'HEAD'
+  // Jetty sends Content-Length on every uncompressed answer but 204 (HEAD: the GET length).
+  if (response.status !== 204 && response.status !== 304 && !headers.has('content-length')) {
+    headers.set('Content-Length', String(new TextEncoder().encode(response.body ?? '').byteLength))
+  }
   return new Response(noBody ? null : (response.body ?? ''), { status: response.status, headers })
 }

@@ -88,10 +88,16 @@ class Reader {
     )
   }
 
+  /** EOF where the structure could have been closed (Jackson's `_handleEOF`). */
   endOfInput(what: string, start: Location): never {
     throw new JacksonError(
       `Unexpected end-of-input: expected close marker for ${what} (start marker at [Source: ${SOURCE}; line: ${start.line}, column: ${start.column}])${at(this.location())}`,
     )
+  }
+
+  /** EOF after a comma, a field name or a colon (Jackson's `_skipComma`/`_skipColon`). */
+  endWithin(what: string): never {
+    throw new JacksonError(`Unexpected end-of-input within/between ${what} entries${at(this.location())}`)
   }
 
   readString(): string {
@@ -183,37 +189,49 @@ class Reader {
     )
   }
 
-  readObject(onField?: (name: string, nameEnd: Location) => void): Value {
+  /**
+   * Reads an object. `onField` runs where Jackson's bean deserializer sees each property: once
+   * the first token of its value is read (strings lazily, after their opening quote), so an
+   * unknown property is reported at that position, before a syntax error further on.
+   */
+  readObject(onField?: (name: string, valueAt: Location) => void): Value {
     const start = this.location()
     this.pos++
     const entries: [string, Value][] = []
-    let first = true
+    let afterComma = false
     for (;;) {
       const c = this.peek()
-      if (c === undefined) this.endOfInput('Object', start)
-      if (c === '}' && first) {
+      if (c === undefined) return afterComma ? this.endWithin('Object') : this.endOfInput('Object', start)
+      if (c === '}' && !afterComma) {
         this.pos++
         break
       }
       if (c !== '"') this.unexpected('was expecting double-quote to start field name')
       const name = this.readString()
-      const nameEnd = this.location()
-      if (this.peek() === undefined) this.endOfInput('Object', start)
-      if (this.text[this.pos] !== ':')
-        this.unexpected('was expecting a colon to separate field name and value')
+      if (this.peek() === undefined) this.endWithin('Object')
+      if (this.text[this.pos] !== ':') this.unexpected('was expecting a colon to separate field name and value')
       this.pos++
-      if (onField) onField(name, nameEnd)
-      if (this.peek() === undefined) this.endOfInput('Object', start)
-      entries.push([name, this.readValue()])
+      const v = this.peek()
+      if (v === undefined) this.endWithin('Object')
+      let value: Value | undefined
+      if (onField) {
+        if (v === '"' || v === '{' || v === '[') {
+          onField(name, this.location(this.pos + 1))
+        } else {
+          value = this.readValue()
+          onField(name, this.location())
+        }
+      }
+      entries.push([name, value ?? this.readValue()])
       const after = this.peek()
       if (after === undefined) this.endOfInput('Object', start)
       this.pos++
       if (after === '}') break
       if (after !== ',') {
         this.pos--
-        this.unexpected(`was expecting comma to separate Object entries`)
+        this.unexpected('was expecting comma to separate Object entries')
       }
-      first = false
+      afterComma = true
     }
     return { kind: 'object', entries, start }
   }
@@ -222,12 +240,13 @@ class Reader {
     const start = this.location()
     this.pos++
     const items: Value[] = []
-    if (this.peek() === ']') {
+    const first = this.peek()
+    if (first === undefined) this.endOfInput('Array', start)
+    if (first === ']') {
       this.pos++
       return { kind: 'array', items, start }
     }
     for (;;) {
-      if (this.peek() === undefined) this.endOfInput('Array', start)
       items.push(this.readValue())
       const after = this.peek()
       if (after === undefined) this.endOfInput('Array', start)
@@ -237,6 +256,7 @@ class Reader {
         this.pos--
         this.unexpected('was expecting comma to separate Array entries')
       }
+      if (this.peek() === undefined) this.endWithin('Array')
     }
     return { kind: 'array', items, start }
   }
@@ -346,9 +366,12 @@ function bindField(spec: BeanSpec, field: string, type: FieldType, value: Value)
       return mismatch(spec, field, type, value)
     }
     case 'optInt': {
+      // `Option[Int]` is erased to `Option[Object]`: Jackson takes any scalar as it is, and
+      // the cast to Int fails later (a 500 ClassCastException, see the model).
       if (value.kind === 'null') return null
-      if (value.kind === 'number' && value.integral) return Number(value.value)
-      if (value.kind === 'string' && /^[+-]?\d+$/.test(value.value)) return Number(value.value)
+      if (value.kind === 'number') return value.integral ? Number(value.value) : { javaClass: 'java.lang.Double', text: value.value }
+      if (value.kind === 'string') return { javaClass: 'java.lang.String', text: value.value }
+      if (value.kind === 'bool') return { javaClass: 'java.lang.Boolean', text: String(value.value) }
       return mismatch(spec, field, type, value)
     }
     case 'stringList': {
@@ -416,11 +439,11 @@ export function readBean(body: string, spec: BeanSpec): Record<string, unknown> 
     )
   }
   const result: Record<string, unknown> = {}
-  const object = reader.readObject((name, nameEnd) => {
+  const object = reader.readObject((name, valueAt) => {
     if (!(name in spec.properties)) {
       const known = spec.knownOrder.map((p) => `"${p}"`).join(', ')
       throw new JacksonError(
-        `Unrecognized field "${name}" (class ${spec.className}), not marked as ignorable (${spec.knownOrder.length} known properties: ${known}])${at(nameEnd)}${chain(spec, name)}`,
+        `Unrecognized field "${name}" (class ${spec.className}), not marked as ignorable (${spec.knownOrder.length} known properties: ${known}])${at(valueAt)}${chain(spec, name)}`,
       )
     }
   })
@@ -453,24 +476,25 @@ export const CREATE_INTERACTIVE_REQUEST: BeanSpec = {
     ttl: 'string',
     idleTimeout: 'string',
   },
+  // Jackson's property-map order, as real Livy 0.9.0 prints it.
   knownOrder: [
-    'kind',
-    'proxyUser',
-    'jars',
-    'pyFiles',
-    'files',
-    'driverMemory',
-    'driverCores',
-    'executorMemory',
     'executorCores',
-    'numExecutors',
-    'archives',
-    'queue',
-    'name',
     'conf',
+    'driverMemory',
+    'name',
+    'driverCores',
+    'idleTimeout',
+    'pyFiles',
+    'archives',
+    'kind',
+    'files',
+    'jars',
+    'proxyUser',
+    'numExecutors',
     'heartbeatTimeoutInSecond',
     'ttl',
-    'idleTimeout',
+    'queue',
+    'executorMemory',
   ],
 }
 
@@ -496,37 +520,37 @@ export const CREATE_BATCH_REQUEST: BeanSpec = {
     conf: 'stringMap',
   },
   knownOrder: [
-    'file',
-    'proxyUser',
-    'args',
-    'className',
-    'jars',
-    'pyFiles',
-    'files',
-    'driverMemory',
-    'driverCores',
-    'executorMemory',
     'executorCores',
-    'numExecutors',
-    'archives',
-    'queue',
-    'name',
+    'className',
     'conf',
+    'driverMemory',
+    'name',
+    'driverCores',
+    'pyFiles',
+    'archives',
+    'executorMemory',
+    'files',
+    'jars',
+    'proxyUser',
+    'numExecutors',
+    'file',
+    'args',
+    'queue',
   ],
 }
 
-/** `org.apache.livy.ExecuteRequest(code, kind)`. */
+/** `org.apache.livy.ExecuteRequest(code, kind)`; `msg_type` is inherited from `Content`. */
 export const EXECUTE_REQUEST: BeanSpec = {
   className: 'org.apache.livy.ExecuteRequest',
-  properties: { code: 'string', kind: 'string' },
-  knownOrder: ['code', 'kind'],
+  properties: { code: 'string', kind: 'string', msg_type: 'string' },
+  knownOrder: ['msg_type', 'kind', 'code'],
 }
 
 /** `org.apache.livy.CompletionRequest(code, kind, cursor)`. */
 export const COMPLETION_REQUEST: BeanSpec = {
   className: 'org.apache.livy.CompletionRequest',
   properties: { code: 'string', kind: 'string', cursor: 'int' },
-  knownOrder: ['code', 'kind', 'cursor'],
+  knownOrder: ['kind', 'code', 'cursor'],
 }
 
 /** `HttpMessages.SerializedJob`. */

@@ -38,7 +38,7 @@ export function createMswHandlers(target: MswTarget): HttpHandler[] {
   const resolve = async ({ request }: { request: Request }): Promise<Response> => {
     const edgeRequest = await fromFetchRequest(request, basePath)
     const result = target.handle(edgeRequest)
-    return toFetchResponse(isPromise(result) ? await result : result)
+    return toFetchResponse(isPromise(result) ? await result : result, request.method)
   }
   const handlers: HttpHandler[] = target.routes.map((route) => {
     const router = createRouter([{ method: route.method, path: route.path, value: route }])
@@ -54,6 +54,8 @@ export function createMswHandlers(target: MswTarget): HttpHandler[] {
       if (path === undefined) return false
       return (
         servletOf(path) !== undefined ||
+        path === '/' ||
+        path === '/metrics/ping' ||
         (target.extraPrefixes ?? []).some((p) => path === p || path.startsWith(`${p}/`))
       )
     }, resolve),

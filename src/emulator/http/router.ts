@@ -75,9 +75,11 @@ export function createRouter<T>(routes: readonly RoutePattern<T>[]) {
         if (!allowed.includes(route.method)) allowed.push(route.method)
         if (route.method === 'GET' && !allowed.includes('HEAD')) allowed.push('HEAD')
       }
-      return allowed.length > 0
-        ? { kind: 'method-not-allowed', allow: allowed }
-        : { kind: 'not-found' }
+      if (allowed.length === 0) return { kind: 'not-found' }
+      // Scalatra lists methods in its registry's hash order, HEAD last (observed on Livy
+      // 0.9.0: "POST, GET, HEAD" for /sessions, "DELETE, GET, HEAD" for /sessions/0).
+      const allow = [...allowed].sort((a, b) => ALLOW_ORDER.indexOf(a) - ALLOW_ORDER.indexOf(b))
+      return { kind: 'method-not-allowed', allow }
     },
   }
 }

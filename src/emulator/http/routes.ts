@@ -1,7 +1,9 @@
 import type { Caller } from '../model/access.ts'
 import { type CreateBatchInput, DEFAULT_BATCH_INPUT } from '../model/batches.ts'
+import { remoteFailure } from '../model/driver.ts'
 import { ModelError, parseJavaInt } from '../model/errors.ts'
 import { type CreateSessionInput, DEFAULT_SESSION_INPUT } from '../model/interactive.ts'
+import { uriSyntaxError } from '../model/resources.ts'
 import type { LivyModel } from '../model/livy-model.ts'
 import type { SessionKind } from '../model/store/records.ts'
 import {
@@ -81,9 +83,8 @@ const nonNull = <T>(value: T | null): T => {
 
 function sessionInput(raw: Record<string, unknown>): CreateSessionInput {
   const d = DEFAULT_SESSION_INPUT
-  const kind = orDefault<SessionKind | null>(raw.kind, d.kind)
   return {
-    kind: nonNull(kind),
+    kind: orDefault<SessionKind | null>(raw.kind, d.kind),
     proxyUser: orDefault(raw.proxyUser, d.proxyUser),
     jars: nonNull(orDefault(raw.jars, d.jars)),
     pyFiles: nonNull(orDefault(raw.pyFiles, d.pyFiles)),
@@ -127,15 +128,9 @@ function batchInput(raw: Record<string, unknown>): CreateBatchInput {
 
 /** `new URI(...)` in add-jar/add-file fails outside Livy's error mapping: a 500. */
 const checkUriSyntax = (uri: string | null): string => {
-  if (uri === null) throw new ModelError('illegal-state', 'null', 'java.lang.NullPointerException')
-  const bad = /[ "<>\\^`{|}]/.exec(uri)
-  if (bad) {
-    throw new ModelError(
-      'illegal-state',
-      `Illegal character in path at index ${bad.index}: ${uri}`,
-      'java.net.URISyntaxException',
-    )
-  }
+  if (uri === null) throw new ModelError('internal', 'null', 'java.lang.NullPointerException')
+  const syntax = uriSyntaxError(uri)
+  if (syntax) throw new ModelError('internal', syntax, 'java.net.URISyntaxException')
   return uri
 }
 
@@ -294,11 +289,7 @@ export const ROUTES: readonly Route[] = [
       const record = session(c, 'modify')
       const code = orDefault<string | null>(raw.code, null)
       if (code === null) {
-        throw new ModelError(
-          'remote',
-          'org.apache.livy.rsc.rpc.RpcException: java.lang.NullPointerException',
-          'java.util.concurrent.ExecutionException',
-        )
+        throw remoteFailure('java.lang.NullPointerException', 'Cannot invoke "String.toCharArray()" because "s" is null')
       }
       const statement = c.model.createStatement(record, code, orDefault(raw.kind, null))
       return {
@@ -501,5 +492,5 @@ export const LIVY_VERSION = {
   revision: '',
   version: '0.9.0-incubating',
   date: '2026-01-02T00:00:00Z',
-  user: 'livy',
+  user: '',
 }

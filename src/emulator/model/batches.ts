@@ -1,7 +1,7 @@
 import type { Caller } from './access.ts'
 import type { BatchRuntime, ModelContext } from './context.ts'
 import { ModelError, requirement } from './errors.ts'
-import { isAllDigits } from './interactive.ts'
+import { castInt, type ErasedInt, isAllDigits } from './interactive.ts'
 import { transition } from './machines/machine.ts'
 import { type BatchEvent, batchMachine } from './machines/session-machines.ts'
 import { createProcessLog } from './process-log.ts'
@@ -19,10 +19,10 @@ export interface CreateBatchInput {
   readonly files: readonly string[]
   readonly archives: readonly string[]
   readonly driverMemory: string | null
-  readonly driverCores: number | null
+  readonly driverCores: ErasedInt
   readonly executorMemory: string | null
-  readonly executorCores: number | null
-  readonly numExecutors: number | null
+  readonly executorCores: ErasedInt
+  readonly numExecutors: ErasedInt
   readonly queue: string | null
   readonly name: string | null
   readonly conf: Readonly<Record<string, string>>
@@ -99,10 +99,10 @@ export async function createBatch(
     appTag: `livy-batch-${id}-${ctx.random.alphanumeric(8)}`,
     appInfo: { ...EMPTY_APP_INFO },
     driverMemory: input.driverMemory,
-    driverCores: input.driverCores,
+    driverCores: null,
     executorMemory: input.executorMemory,
-    executorCores: input.executorCores,
-    numExecutors: input.numExecutors,
+    executorCores: null,
+    numExecutors: null,
     queue: input.queue,
     conf: { ...input.conf },
     jars: [...input.jars],
@@ -121,7 +121,10 @@ export async function createBatch(
   try {
     checkResources(input, ctx.config)
     requirement(input.file !== null, 'File is required.')
+    // spark-submit options are built next; erased Option[Int] values are cast here.
+    const cores = { driverCores: castInt(input.driverCores), executorCores: castInt(input.executorCores), numExecutors: castInt(input.numExecutors) }
     resolveUri(input.file, ctx.config)
+    await ctx.store.batches.update(id, (d) => Object.assign(d, cores))
   } catch (e) {
     await ctx.store.batches.update(id, (d) => {
       d.zombie = true

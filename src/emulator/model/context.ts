@@ -28,6 +28,8 @@ export interface StatementEntry {
 /** A Job API job (`submit-job` / `run-job`). */
 export interface JobEntry {
   readonly id: number
+  /** The id the RSC client gave the job in the driver (a UUID). */
+  readonly clientId: string
   state: 'SENT' | 'QUEUED' | 'STARTED' | 'CANCELLED' | 'FAILED' | 'SUCCEEDED'
   result: string | null
   error: string | null
@@ -46,6 +48,8 @@ export interface DriverState {
   readonly memory: InterpreterMemory
   readonly jobs: Map<number, JobEntry>
   jobCounter: number
+  /** Spark jobs run so far (their numbers appear in cancellation messages). */
+  sparkJobs: number
   /** Set when the interpreter process died: every later statement reports it. */
   interpreterDeath: string | null
   /** Resources added with add-jar/add-file/add-pyfile or uploaded. */

@@ -7,6 +7,8 @@ import { type StatementEvent, statementMachine } from './machines/statement-mach
 import {
   createInterpreterMemory,
   runDefaultInterpreter,
+  runsSparkJobs,
+  sleepDurationMs,
   type StatementKind,
 } from './outcomes/interpreters.ts'
 import type { ResolvedOutcome, StatementOutputBody } from './outcomes/outcome.ts'
@@ -21,6 +23,7 @@ export function createDriverState(): DriverState {
     memory: createInterpreterMemory(),
     jobs: new Map(),
     jobCounter: 0,
+    sparkJobs: 0,
     interpreterDeath: null,
     resources: [],
   }
@@ -74,12 +77,20 @@ export function statementKind(raw: string): StatementKind | 'shared' {
  * catch-all then answers 500 with the exception's `toString()`.
  */
 export function remoteFailure(javaClass: string, message: string): ModelError {
+  // The remote stack trace follows the message, frames separated by "\n\t" as Livy prints them.
   return new ModelError(
     'remote',
-    `org.apache.livy.rsc.rpc.RpcException: ${javaClass}: ${message}`,
+    `org.apache.livy.rsc.rpc.RpcException: ${javaClass}: ${message}${REMOTE_FRAMES}`,
     'java.util.concurrent.ExecutionException',
   )
 }
+
+/** The RPC frames every driver-side failure carries (as observed on Livy 0.9.0). */
+const REMOTE_FRAMES =
+  '\n\tat org.apache.livy.repl.ReplDriver.handle(ReplDriver.scala:60)' +
+  '\n\tat org.apache.livy.rsc.rpc.Rpc.handleCall(Rpc.java:312)' +
+  '\n\tat org.apache.livy.rsc.rpc.Rpc.handleMsg(Rpc.java:270)' +
+  '\n\tat org.apache.livy.rsc.rpc.RpcDispatcher.channelRead0(RpcDispatcher.java:74)\n'
 
 const outputJson = (id: number, body: StatementOutputBody): string =>
   renderJson(
@@ -184,6 +195,20 @@ function resolveOutcome(
   }
 }
 
+/** `livy-emulator.unavailable-interpreters`: kinds whose interpreter cannot start (e.g. no R). */
+const unavailable = (ctx: ModelContext, kind: StatementKind): boolean =>
+  (ctx.config.raw['livy-emulator.unavailable-interpreters'] ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .includes(kind)
+
+const INTERPRETER_ERROR: StatementOutputBody = {
+  status: 'error',
+  ename: 'InterpreterError',
+  evalue: 'Fail to start interpreter',
+  traceback: [],
+}
+
 function startStatement(ctx: ModelContext, host: DriverHost, statement: StatementEntry): void {
   if (!statementEvent(statement, 'start')) return
   const now = ctx.now()
@@ -191,16 +216,13 @@ function startStatement(ctx: ModelContext, host: DriverHost, statement: Statemen
   replEvent(host, 'statement-started')
   const outcome = resolveOutcome(ctx, host, statement)
   const body =
-    outcome.abort === undefined
-      ? (outcome.body ??
-        runDefaultInterpreter(
-          statement.kind,
-          statement.code,
-          host.driver.memory,
-          ctx.config.sqlNumRows,
-        ))
-      : undefined
-  const duration = outcome.durationMs ?? ctx.timing.statementRun
+    outcome.abort !== undefined
+      ? undefined
+      : (outcome.body ??
+        (unavailable(ctx, statement.kind)
+          ? INTERPRETER_ERROR
+          : runDefaultInterpreter(statement.kind, statement.code, host.driver.memory, ctx.config.sqlNumRows)))
+  const duration = outcome.durationMs ?? sleepDurationMs(statement.kind, statement.code) ?? ctx.timing.statementRun
   ctx.changed({ type: 'statement-running', sessionId: host.sessionId, statementId: statement.id })
   statement.task = ctx.scheduler.after(
     duration,
@@ -218,22 +240,25 @@ function finishStatement(
   abort: string | undefined,
 ): void {
   statement.task = null
-  if (abort !== undefined) {
-    statement.output = outputJson(statement.id, {
-      status: 'error',
-      ename: 'Error',
-      evalue: `Interpreter died:\n${abort}`,
-      traceback: [],
-    })
-    replEvent(host, 'aborted')
-  } else if (body) {
-    statement.output = outputJson(statement.id, body)
+  // A statement the cancel timeout already gave up on keeps that ending; the code still
+  // occupied the interpreter until now.
+  if (statement.state === 'running' || statement.state === 'cancelling') {
+    if (abort !== undefined) {
+      statement.output = outputJson(statement.id, {
+        status: 'error',
+        ename: 'Error',
+        evalue: `Interpreter died:\n${abort}`,
+        traceback: [],
+      })
+      replEvent(host, 'aborted')
+    } else if (body) {
+      statement.output = outputJson(statement.id, body)
+    }
+    statementEvent(statement, statement.state === 'running' ? 'complete' : 'cancelled')
+    statement.progress = 1
+    statement.completed = ctx.now()
+    ctx.changed({ type: 'statement-finished', sessionId: host.sessionId, statementId: statement.id })
   }
-  if (statement.state === 'running') statementEvent(statement, 'complete')
-  else if (statement.state === 'cancelling') statementEvent(statement, 'cancelled')
-  statement.progress = 1
-  statement.completed = ctx.now()
-  ctx.changed({ type: 'statement-finished', sessionId: host.sessionId, statementId: statement.id })
   advanceQueue(ctx, host)
 }
 
@@ -253,7 +278,10 @@ function advanceQueue(ctx: ModelContext, host: DriverHost): void {
 
 /**
  * `Session.cancel`: a waiting statement is cancelled at once; a running one goes to
- * `cancelling` until its code returns; anything else (or an unknown id) is a no-op.
+ * `cancelling`. Cancelling a Spark job group ends a statement that runs Spark jobs quickly,
+ * with the job's `SparkException` as output; plain code (a sleep) keeps running until it
+ * returns and ends `cancelled` with its own output, or until `livy.rsc.job-cancel.timeout`.
+ * Anything else (finished, unknown id) is a no-op.
  */
 export function cancelStatement(ctx: ModelContext, host: DriverHost, statementId: number): void {
   const statement = host.driver.statements.get(statementId)
@@ -270,21 +298,32 @@ export function cancelStatement(ctx: ModelContext, host: DriverHost, statementId
   }
   if (statement.state !== 'running') return
   statementEvent(statement, 'cancel')
-  statement.task?.cancel()
   ctx.changed({ type: 'statement-cancelling', sessionId: host.sessionId, statementId })
-  statement.task = ctx.scheduler.after(
-    ctx.timing.statementCancel,
-    `statement ${host.sessionId}/${statementId} cancelled`,
-    () => {
-      statement.task = null
-      statementEvent(statement, 'cancelled')
-      statement.progress = 1
-      statement.completed = ctx.now()
-      ctx.changed({ type: 'statement-cancelled', sessionId: host.sessionId, statementId })
-      advanceQueue(ctx, host)
-    },
-    `session:${host.sessionId}`,
-  )
+  const subject = `session:${host.sessionId}`
+  if (runsSparkJobs(statement.code)) {
+    statement.task?.cancel()
+    const job = host.driver.sparkJobs++
+    statement.task = ctx.scheduler.after(
+      ctx.timing.statementCancel,
+      `statement ${host.sessionId}/${statementId} cancelled`,
+      () =>
+        finishStatement(ctx, host, statement, {
+          status: 'error',
+          ename: 'Error',
+          evalue: `org.apache.spark.SparkException: Job ${job} cancelled part of cancelled job group ${statementId}`,
+          traceback: [],
+        }, undefined),
+      subject,
+    )
+    return
+  }
+  ctx.scheduler.after(ctx.config.jobCancelTimeoutMs, `statement ${host.sessionId}/${statementId} cancel timeout`, () => {
+    if (statement.state !== 'cancelling') return
+    statementEvent(statement, 'cancelled')
+    statement.progress = 1
+    statement.completed = ctx.now()
+    ctx.changed({ type: 'statement-cancelled', sessionId: host.sessionId, statementId })
+  }, subject)
 }
 
 /** Statements the driver still holds, ascending by id. */
@@ -323,16 +362,11 @@ export function stopDriver(driver: DriverState): void {
 /** Code completion: the toy interpreters offer the names they know. */
 export function complete(host: DriverHost, code: string, kind: string, cursor: number): string[] {
   const resolved = statementKind(kind)
+  // Livy's Python interpreter has no completion.
+  if (resolved === 'pyspark') return []
   const prefix = /[A-Za-z_]\w*$/.exec(code.slice(0, Math.max(0, cursor)))?.[0] ?? ''
   const memory = host.driver.memory
-  const names =
-    resolved === 'spark'
-      ? memory.scala
-      : resolved === 'pyspark'
-        ? memory.python
-        : resolved === 'sparkr'
-          ? memory.r
-          : new Map()
+  const names = resolved === 'spark' ? memory.scala : resolved === 'sparkr' ? memory.r : new Map()
   if (prefix === '') return []
   return [...names.keys()].filter((n) => n.startsWith(prefix) && n !== prefix).sort()
 }

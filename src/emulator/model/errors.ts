@@ -20,6 +20,8 @@ export type ModelErrorKind =
   | 'statement-not-found'
   /** The caller lacks view/modify access. */
   | 'forbidden'
+  /** Any other exception Livy does not map (its catch-all answers 500 with `toString()`). */
+  | 'internal'
 
 const JAVA_CLASS: Record<ModelErrorKind, string> = {
   'illegal-argument': 'java.lang.IllegalArgumentException',
@@ -30,6 +32,7 @@ const JAVA_CLASS: Record<ModelErrorKind, string> = {
   'session-not-found': 'java.util.NoSuchElementException',
   'statement-not-found': 'java.util.NoSuchElementException',
   forbidden: 'java.security.AccessControlException',
+  internal: 'java.lang.RuntimeException',
 }
 
 /**

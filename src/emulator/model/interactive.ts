@@ -22,19 +22,39 @@ import { checkResources } from './resources.ts'
 import { EMPTY_APP_INFO, type SessionKind, type SessionRecord } from './store/records.ts'
 import { parseTimeAsMs } from './time-string.ts'
 
+/**
+ * An `Option[Int]` field as Jackson leaves it: type-erased, so any JSON scalar arrives and
+ * only a later cast to `Int` fails (`javaClass` is what arrived instead of an Integer).
+ */
+export type ErasedInt = number | null | { readonly javaClass: string; readonly text: string }
+
+/**
+ * Livy casts erased `Option[Int]` values when it builds the spark-submit options; anything
+ * but an integer is a `ClassCastException` (a 500).
+ */
+export function castInt(value: ErasedInt): number | null {
+  if (value === null || typeof value === 'number') return value
+  throw new ModelError(
+    'internal',
+    `class ${value.javaClass} cannot be cast to class java.lang.Integer (${value.javaClass} and java.lang.Integer are in module java.base of loader 'bootstrap')`,
+    'java.lang.ClassCastException',
+  )
+}
+
 /** A parsed `POST /sessions` body (`CreateInteractiveRequest`), values as the client sent them. */
 export interface CreateSessionInput {
-  readonly kind: SessionKind
+  /** `null` when the client sent `"kind": null` (Livy then fails with an NPE). */
+  readonly kind: SessionKind | null
   readonly proxyUser: string | null
   readonly jars: readonly string[]
   readonly pyFiles: readonly string[]
   readonly files: readonly string[]
   readonly archives: readonly string[]
   readonly driverMemory: string | null
-  readonly driverCores: number | null
+  readonly driverCores: ErasedInt
   readonly executorMemory: string | null
-  readonly executorCores: number | null
-  readonly numExecutors: number | null
+  readonly executorCores: ErasedInt
+  readonly numExecutors: ErasedInt
   readonly queue: string | null
   readonly name: string | null
   readonly conf: Readonly<Record<string, string>>
@@ -150,6 +170,16 @@ export async function createInteractiveSession(
   if (input.idleTimeout !== null) parseTimeAsMs(input.idleTimeout)
   const proxyUser = ctx.access.checkImpersonation(caller.doAs ?? input.proxyUser, caller.user)
   checkResources(input, ctx.config)
+  if (input.kind === null) {
+    throw new ModelError(
+      'internal',
+      'Cannot invoke "org.apache.livy.sessions.Kind.toString()" because "kind" is null',
+      'java.lang.NullPointerException',
+    )
+  }
+  const driverCores = castInt(input.driverCores)
+  const executorCores = castInt(input.executorCores)
+  const numExecutors = castInt(input.numExecutors)
   // The driver is launched before the name is validated; Livy does not stop it on this path.
   if (input.name !== null && isAllDigits(input.name)) {
     ctx.counters.leakedDrivers++
@@ -171,10 +201,10 @@ export async function createInteractiveSession(
     appTag: `livy-session-${id}-${ctx.random.alphanumeric(8)}`,
     appInfo: { ...EMPTY_APP_INFO },
     driverMemory: input.driverMemory,
-    driverCores: input.driverCores,
+    driverCores,
     executorMemory: input.executorMemory,
-    executorCores: input.executorCores,
-    numExecutors: input.numExecutors,
+    executorCores,
+    numExecutors,
     queue: input.queue,
     conf: { ...input.conf },
     jars: [...input.jars],

@@ -5,7 +5,7 @@ import { type CreateBatchInput, createBatch, deleteBatch, failBatchNow } from '.
 import type { Clock } from './clock.ts'
 import { type LivyConfig, resolveLivyConf } from './config.ts'
 import type { JobEntry, ModelContext, ModelEvent, StatementEntry } from './context.ts'
-import { complete, listStatements, remoteFailure, statementKind } from './driver.ts'
+import { complete, listStatements, remoteFailure } from './driver.ts'
 import { ModelError, parseJavaInt } from './errors.ts'
 import { startHousekeeping } from './housekeeping.ts'
 import {
@@ -161,6 +161,22 @@ export interface LivyModel {
   /** Runs the oldest manual step (timing `'manual'`), optionally for one session/batch. */
   step(subject?: string): Promise<TaskHandle | undefined>
   pendingSteps(): TaskHandle[]
+}
+
+/** What Livy's driver reports for a job payload that is not a Kryo-serialised Job. */
+function kryoFailure(base64: string): string {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+  let value = 0
+  for (let i = 0, shift = 0; i < Math.min(bytes.length, 5); i++, shift += 7) {
+    const b = bytes[i] as number
+    value |= (b & 0x7f) << shift
+    if ((b & 0x80) === 0) break
+  }
+  const reason =
+    value >= 2
+      ? `org.apache.livy.shaded.kryo.kryo.KryoException: Encountered unregistered class ID: ${value - 2}`
+      : 'org.apache.livy.shaded.kryo.kryo.KryoException: Buffer underflow.'
+  return `${reason}\n\tat org.apache.livy.shaded.kryo.kryo.Kryo.readClassAndObject(Kryo.java:804)\n\tat org.apache.livy.client.common.Serializer.deserialize(Serializer.java:67)\n\tat org.apache.livy.rsc.driver.BypassJob.call(BypassJob.java:39)\n`
 }
 
 function resolveSegment(segment: string): { id: number } | { name: string } {
@@ -347,6 +363,7 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
       const driver = driverHost(context, record).driver
       const entry: JobEntry = {
         id: ++driver.jobCounter,
+        clientId: random.uuid(),
         state: 'SENT',
         result: null,
         error: null,
@@ -362,16 +379,10 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
         () => {
           entry.task = null
           if (entry.state !== 'QUEUED') return
-          // The driver deserialises the payload with Kryo; bytes that are not a serialised
-          // Livy Job fail there, which is all an emulator can honestly say about them.
-          let kind: string
-          try {
-            kind = statementKind(jobType ?? 'spark')
-          } catch {
-            kind = 'spark'
-          }
+          // The driver deserialises the payload with Kryo. Bytes that are not a serialised Livy
+          // Job fail there: the first varint is read as a registered class id (plus 2).
           entry.state = 'FAILED'
-          entry.error = `com.esotericsoftware.kryo.KryoException: Unable to deserialize ${kind} job payload (${Math.floor((job.length * 3) / 4)} bytes)`
+          entry.error = kryoFailure(job)
         },
         `session:${record.id}`,
       )
@@ -385,7 +396,7 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
       if (!job) throw new ModelError('no-such-element', `key not found: ${id}`)
       recordActivity(context, record.id)
       if (job.reported) {
-        throw remoteFailure('java.util.NoSuchElementException', String(id))
+        throw remoteFailure('java.util.NoSuchElementException', job.clientId)
       }
       if (job.state === 'CANCELLED' || job.state === 'FAILED' || job.state === 'SUCCEEDED')
         job.reported = true
@@ -407,6 +418,17 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
       recordActivity(context, record.id)
       const resolved = resolveUri(uri, config)
       needDriver(record)
+      // A Scala session adds jars and py-files to the REPL compiler's classpath, which only
+      // takes jars and zips.
+      const name = resolved.split(/[/#?]/).filter(Boolean).at(-1) ?? ''
+      if (record.kind === 'spark' && !/\.(jar|zip)$/i.test(name)) {
+        const tmp = Array.from({ length: 19 }, () => random.int(0, 9)).join('')
+        throw new ModelError(
+          'remote',
+          `java.lang.RuntimeException: java.lang.RuntimeException: Unsupported classpath element: /tmp/rsc-tmp${tmp}/__livy__/${name}\n\tat scala.sys.package$.error(package.scala:30)\n`,
+          'java.util.concurrent.ExecutionException',
+        )
+      }
       driverHost(context, record).driver.resources.push({ kind, uri: resolved })
     },
     uploadResource(record, kind, fileName) {

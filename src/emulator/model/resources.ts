@@ -1,19 +1,42 @@
 import { CUSTOM_CLASSPATH_BLACKLIST, type LivyConfig } from './config.ts'
 import { ModelError, requirement } from './errors.ts'
 
+const ILLEGAL = /[ "<>\\^`{|}]/
+
 /**
- * A minimal `java.net.URI` split: scheme, path and fragment, with the syntax errors Java reports
- * for the characters users actually paste (spaces, backslashes, braces, `^`, `|`, quotes).
+ * The message of the `URISyntaxException` `new java.net.URI(text)` throws for the mistakes
+ * users make (spaces, braces, a missing scheme name), or undefined for a valid URI.
+ *
+ * @example
+ * uriSyntaxError('hdfs://bad host/x.jar') // 'Illegal character in authority at index 7: hdfs://bad host/x.jar'
+ */
+export function uriSyntaxError(text: string): string | undefined {
+  if (text.startsWith(':')) return `Expected scheme name at index 0: ${text}`
+  const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:/.exec(text)
+  let pathStart = 0
+  if (scheme && text.startsWith('//', scheme[0].length)) {
+    const authorityStart = scheme[0].length + 2
+    const authorityEnd = text.slice(authorityStart).search(/[/?#]/)
+    const authority = authorityEnd < 0 ? text.slice(authorityStart) : text.slice(authorityStart, authorityStart + authorityEnd)
+    // Java reports a bad authority at its first character.
+    if (ILLEGAL.test(authority)) return `Illegal character in authority at index ${authorityStart}: ${text}`
+    pathStart = authorityStart + authority.length
+  }
+  const rest = text.slice(pathStart)
+  const bad = ILLEGAL.exec(rest)
+  if (!bad) return undefined
+  const index = pathStart + bad.index
+  const component = text.slice(0, index).includes('#') ? 'fragment' : text.slice(0, index).includes('?') ? 'query' : 'path'
+  return `Illegal character in ${component} at index ${index}: ${text}`
+}
+
+/**
+ * A minimal `java.net.URI` split: scheme, path and fragment; a syntax error is Livy's
+ * `IllegalArgumentException` wrapping the `URISyntaxException`.
  */
 function parseUri(text: string): { scheme: string | null; path: string; fragment: string | null } {
-  const illegal = /[ "<>\\^`{|}]/.exec(text)
-  if (illegal) {
-    const component = text.slice(0, illegal.index).includes('?') ? 'query' : 'path'
-    throw new ModelError(
-      'illegal-argument',
-      `java.net.URISyntaxException: Illegal character in ${component} at index ${illegal.index}: ${text}`,
-    )
-  }
+  const syntax = uriSyntaxError(text)
+  if (syntax) throw new ModelError('illegal-argument', `java.net.URISyntaxException: ${syntax}`)
   const hash = text.indexOf('#')
   const fragment = hash >= 0 ? text.slice(hash + 1) : null
   const body = hash >= 0 ? text.slice(0, hash) : text

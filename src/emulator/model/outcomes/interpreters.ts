@@ -106,13 +106,35 @@ const scalaShow = (v: Value): string => {
 }
 
 /** Where the Scala REPL reports a compile error; Livy's own setup lines come first. */
-const SCALA_CONSOLE_LINE = 24
+const SCALA_CONSOLE_LINE = 23
+
+/** Splits Scala source into statements: lines, and `;` outside string literals. */
+function scalaStatements(code: string): string[] {
+  const out: string[] = []
+  for (const line of code.split('\n')) {
+    let current = ''
+    let quote: string | null = null
+    for (const c of line) {
+      if (quote) {
+        if (c === quote) quote = null
+      } else if (c === '"') quote = c
+      else if (c === ';') {
+        out.push(current)
+        current = ''
+        continue
+      }
+      current += c
+    }
+    out.push(current)
+  }
+  return out
+}
 
 function runScala(code: string, memory: InterpreterMemory): StatementOutputBody {
   let out = ''
-  for (const raw of code.split('\n')) {
+  for (const raw of scalaStatements(code)) {
     const line = raw.trim()
-    if (line === '' || line.startsWith('//')) continue
+    if (line === '' || line.startsWith('//') || /^Thread\.sleep\(/.test(line)) continue
     if (/^import\s+[\w.{}, _]+$/.test(line)) {
       out += `${line}\n`
       continue
@@ -191,11 +213,10 @@ function runPython(code: string, memory: InterpreterMemory): StatementOutputBody
     .split('\n')
     .filter((l) => l.trim() !== '' && !l.trim().startsWith('#'))
   let stdout = ''
-  let result = ''
   for (const [index, raw] of lines.entries()) {
     const line = raw.trim()
     const last = index === lines.length - 1
-    if (/^(import|from)\s/.test(line) || /^pass$/.test(line)) continue
+    if (/^(import|from)\s/.test(line) || /^pass$/.test(line) || /^(time\.)?sleep\(/.test(line)) continue
     const assign = /^([A-Za-z_]\w*)\s*=(?!=)\s*(.+)$/.exec(line)
     const print = /^print\((.*)\)$/.exec(line)
     const sources = assign ? [assign[2] as string] : print ? splitArgs(print[1] as string) : [line]
@@ -228,9 +249,10 @@ function runPython(code: string, memory: InterpreterMemory): StatementOutputBody
     if (values.length !== sources.length) continue
     if (assign) memory.python.set(assign[1] as string, values[0] as Value)
     else if (print) stdout += `${values.map(pythonStr).join(' ')}\n`
-    else if (last && values[0] && values[0].type !== 'null') result = pythonRepr(values[0])
+    // The last expression is echoed by Python's display hook, after what was printed.
+    else if (last && values[0] && values[0].type !== 'null') stdout += `${pythonRepr(values[0])}\n`
   }
-  return ok({ 'text/plain': (result + stdout).replace(/\s+$/, '') })
+  return ok({ 'text/plain': stdout.replace(/\s+$/, '') })
 }
 
 function splitArgs(args: string): string[] {
@@ -439,4 +461,36 @@ export function runDefaultInterpreter(
     case 'sql':
       return runSql(code, sqlRowLimit)
   }
+}
+
+const SLEEPS: Record<StatementKind, RegExp | null> = {
+  spark: /\bThread\.sleep\(\s*(\d+)L?\s*\)/g,
+  pyspark: /\b(?:time\.)?sleep\(\s*(\d+(?:\.\d+)?)\s*\)/g,
+  sparkr: /\bSys\.sleep\(\s*(\d+(?:\.\d+)?)\s*\)/g,
+  sql: null,
+}
+
+/**
+ * How long the code itself keeps the interpreter busy: explicit sleeps
+ * (`Thread.sleep(ms)`, `time.sleep(s)`, `Sys.sleep(s)`) take their time whatever the timing
+ * profile, as they do on a cluster. `undefined` when the code has none.
+ */
+export function sleepDurationMs(kind: StatementKind, code: string): number | undefined {
+  const re = SLEEPS[kind]
+  if (!re) return undefined
+  let total = 0
+  let found = false
+  for (const m of code.matchAll(re)) {
+    found = true
+    total += kind === 'spark' ? Number(m[1]) : Number(m[1]) * 1000
+  }
+  return found ? total : undefined
+}
+
+/**
+ * Whether the code runs Spark jobs: cancelling those cancels the job group and the statement
+ * ends quickly with a `SparkException`; plain code keeps running until it returns.
+ */
+export function runsSparkJobs(code: string): boolean {
+  return /\b(sc|spark|sqlContext|sqlCtx)\.\w+|\.(count|collect|show|take|foreach|toPandas|saveAs\w*|write)\b/.test(code)
 }

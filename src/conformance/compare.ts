@@ -1,0 +1,62 @@
+import { createNormaliser, diffTranscripts, type NormalisedExchange } from './normalise.ts'
+import { type RunOptions, runScenarios, select } from './runner.ts'
+import { createSpecValidator } from './spec-validator.ts'
+import type { Target } from './targets/target.ts'
+import type { Scenario, ScenarioResult } from './types.ts'
+
+/** One scenario run on two targets, with the differences of their normalised exchanges. */
+export interface Comparison {
+  readonly scenario: Scenario
+  readonly a: ScenarioResult
+  readonly b: ScenarioResult
+  readonly transcriptA: readonly NormalisedExchange[]
+  readonly transcriptB: readonly NormalisedExchange[]
+  /** Empty when both targets answered the same (after normalisation). */
+  readonly divergences: readonly string[]
+  /** Both passed and nothing diverged (a known divergence is expected to diverge). */
+  readonly agree: boolean
+}
+
+/** Normalises the exchanges of a result. */
+export function transcriptOf(result: ScenarioResult): NormalisedExchange[] {
+  const normaliser = createNormaliser()
+  return result.exchanges.map((e) => normaliser.exchange(e))
+}
+
+/**
+ * Differential mode: every scenario runs on target A, then on target B (both already set
+ * up), and their normalised exchanges are diffed. Emulator-only scenarios run on whichever
+ * target can run them and are not compared.
+ *
+ * @example
+ * const comparisons = await compareTargets(CATALOGUE, realLivy, emulator)
+ * const agreement = comparisons.filter((c) => c.agree).length
+ */
+export async function compareTargets(
+  scenarios: readonly Scenario[],
+  a: Target,
+  b: Target,
+  options: RunOptions & { onComparison?: (c: Comparison, index: number, total: number) => void } = {},
+): Promise<Comparison[]> {
+  const validator = options.validator ?? createSpecValidator()
+  const chosen = select(scenarios, options)
+  const out: Comparison[] = []
+  for (const [index, scenario] of chosen.entries()) {
+    options.onStart?.(scenario, index, chosen.length)
+    const [ra] = await runScenarios([scenario], a, { ...options, validator, onStart: undefined, onResult: undefined })
+    const [rb] = await runScenarios([scenario], b, { ...options, validator, onStart: undefined, onResult: undefined })
+    if (!ra || !rb) continue
+    const transcriptA = transcriptOf(ra)
+    const transcriptB = transcriptOf(rb)
+    const compared = scenario.parity.mark !== 'emulator-only' && ra.outcome !== 'skipped' && rb.outcome !== 'skipped'
+    const divergences = compared ? diffTranscripts(transcriptA, transcriptB) : []
+    const expectedToDiverge = scenario.parity.mark === 'known-divergence'
+    const agree =
+      ra.outcome !== 'failed' && rb.outcome !== 'failed' && (expectedToDiverge || divergences.length === 0)
+    const comparison = { scenario, a: ra, b: rb, transcriptA, transcriptB, divergences, agree }
+    out.push(comparison)
+    options.onResult?.(rb, index, chosen.length)
+    options.onComparison?.(comparison, index, chosen.length)
+  }
+  return out
+}

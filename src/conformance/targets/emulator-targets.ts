@@ -1,0 +1,76 @@
+import { setupServer } from 'msw/node'
+import { createLivyEmulator } from '../../emulator/create-livy-emulator.ts'
+import type { LivyEmulatorOptions } from '../../emulator/create-emulator-core.ts'
+import { type LivyServer, startLivyServer } from '../../node/server.ts'
+import type { Capability } from '../types.ts'
+import { JUDGE_LIVY_CONF, JUDGE_LOCAL_DIR, type RawResponse, type Target } from './target.ts'
+import { rawRequest } from './url-target.ts'
+
+const EMULATOR_CAPABILITIES: readonly Capability[] = ['control', 'virtual-time', 'reset', 'pyspark', 'local-files']
+
+/**
+ * The emulator configured like the judge container, on a virtual clock: sessions take a
+ * (virtual) second to start, as real ones take seconds, so `starting` is observable; waiting
+ * scenarios move the clock instead of sleeping.
+ */
+export const CONFORMANCE_EMULATOR: LivyEmulatorOptions = {
+  clock: 'manual',
+  timing: 'fast',
+  livyConf: JUDGE_LIVY_CONF,
+}
+
+let inProcessTargets = 0
+
+/**
+ * The emulator in this process, reached through its msw handlers and `fetch`, exactly as a
+ * client under test reaches it.
+ */
+export function createInProcessTarget(options: LivyEmulatorOptions = {}): Target {
+  // A distinct origin per target, so two in-process targets never answer each other's calls.
+  const baseUrl = `http://livy-conformance-${process.pid}-${++inProcessTargets}.test`
+  const emulator = createLivyEmulator({ ...CONFORMANCE_EMULATOR, ...options, baseUrl })
+  const server = setupServer(...emulator.handlers)
+  return {
+    name: 'emulator (in-process, msw)',
+    kind: 'emulator',
+    capabilities: new Set(EMULATOR_CAPABILITIES),
+    description: `${baseUrl} (msw)`,
+    localDir: JUDGE_LOCAL_DIR,
+    async setup() {
+      server.listen({ onUnhandledFrame: 'bypass' })
+    },
+    async teardown() {
+      server.close()
+    },
+    async send(method, path, body, headers = {}): Promise<RawResponse> {
+      const started = performance.now()
+      const res = await fetch(`${baseUrl}${path}`, { method, body, headers, redirect: 'manual' })
+      const text = await res.text()
+      return { status: res.status, headers: res.headers, text, durationMs: performance.now() - started }
+    },
+  }
+}
+
+/** The emulator's Node server on an ephemeral port, reached over real HTTP. */
+export function createHttpEmulatorTarget(options: LivyEmulatorOptions = {}): Target {
+  let server: LivyServer | undefined
+  return {
+    name: 'emulator (HTTP server)',
+    kind: 'emulator',
+    capabilities: new Set([...EMULATOR_CAPABILITIES, 'wire']),
+    get description() {
+      return server?.url ?? 'http://127.0.0.1:<ephemeral>'
+    },
+    localDir: JUDGE_LOCAL_DIR,
+    async setup() {
+      server = await startLivyServer({ ...CONFORMANCE_EMULATOR, ...options, port: 0 })
+    },
+    async teardown() {
+      await server?.close()
+    },
+    send(method, path, body, headers = {}) {
+      if (!server) throw new Error('target not set up')
+      return rawRequest(new URL(`${server.url}${path}`), method, body, headers)
+    },
+  }
+}
