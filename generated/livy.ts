@@ -621,6 +621,236 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__emulator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Control page
+         * @description A self-contained HTML page (inline CSS and script) showing the sessions with their statements and log tails, the batches, the pending steps and the last 25 journal entries, refreshed every second from `GET /__emulator/state` and `GET /__emulator/requests`, with buttons that advance virtual time (+1 s, +1 min, +10 min), run the next manual step and reset the emulator. `GET /__emulator/` serves the same page.
+         */
+        get: operations["emulatorPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Snapshot of the emulator state
+         * @description A read-only picture of the model: virtual clock, id counters, every session (with the server-side and REPL states, every retained statement and the full log), every batch and the pending steps. Taken with exclusive access to the model, so no request interleaves; it changes nothing (no heartbeat, no activity) beyond running the steps that were already due, as any request does.
+         */
+        get: operations["emulatorGetState"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the requests served (journal)
+         * @description Every Livy request the emulator answered, oldest first, including answers made by HTTP faults. Bounded to the newest 10 000 (oldest dropped first); emptied by `POST /__emulator/reset`. Control requests are never recorded, so reading the journal does not change it.
+         */
+        get: operations["emulatorListRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List scripted statement outcomes
+         * @description The rules added through `POST /__emulator/outcomes`, oldest first, each as it was posted plus its `id` and `used` count. Rules added with the JavaScript API (`emulator.outcomes.add()`) are not listed. A rule retired by `times` stays listed (with `used` equal to `times`) until it is removed or cleared.
+         */
+        get: operations["emulatorListOutcomes"];
+        put?: never;
+        /**
+         * Script a statement outcome
+         * @description Adds a rule deciding the output, error, interpreter death or duration of statements whose code matches. The newest matching rule wins; statements no rule matches get the built-in interpreter's answer. A rule is checked when added: unknown fields, a bad `match`, an unknown `kind`, more than one of `output`/`error`/`abort`, none of `output`/`error`/`abort`/`durationMs`, a negative `durationMs` or a non-positive `times` is a 400.
+         */
+        post: operations["emulatorAddOutcome"];
+        /**
+         * Remove every scripted outcome
+         * @description Removes every rule, including rules added with the JavaScript API. Rule ids keep counting (they are not reused).
+         */
+        delete: operations["emulatorClearOutcomes"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/outcomes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a scripted outcome */
+        delete: operations["emulatorRemoveOutcome"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/faults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List active HTTP faults
+         * @description The HTTP faults (`type: http`) still active, oldest first, with their hit counts. A fault with a `count` disappears once it has answered that many requests. Model faults (the other types) either act once when added, or wait for the next sessions/batches (`session-start-fails`, `next-batches-fail`): those are listed under `pending`.
+         */
+        get: operations["emulatorListFaults"];
+        put?: never;
+        /**
+         * Inject a fault
+         * @description Injects a fault, chosen by `type`. `http` answers matching Livy requests with a status (and body/headers) instead of Livy's answer, or delays them; the other types act on the model: `session-start-fails` and `next-batches-fail` arm the next `count` sessions/batches, `interpreter-dies`, `driver-exits` and `batch-fails` act now on an existing session/batch. A field not listed for the type is refused with a 400.
+         */
+        post: operations["emulatorAddFault"];
+        /**
+         * Remove every HTTP fault
+         * @description Removes every HTTP fault. Armed model faults (`session-start-fails`, `next-batches-fail`) are not affected; `POST /__emulator/reset` drops them.
+         */
+        delete: operations["emulatorClearFaults"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/faults/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an HTTP fault */
+        delete: operations["emulatorRemoveFault"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset the emulator
+         * @description Empties the state (sessions, batches, statements; ids restart at 0), drops every pending step, rewinds the clock to where it started (a system clock loses its offset), and removes outcome rules, HTTP faults, armed model faults and the journal. Any request body is ignored.
+         */
+        post: operations["emulatorReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the virtual clock
+         * @description The emulator's time. A `manual` clock (the library default, starting at 2026-01-01T00:00:00Z) moves only through `POST /__emulator/clock/advance`; a `system` clock (the HTTP server and CLI default) follows the wall clock plus every advance. Also used to detect a livy-emulator behind a URL.
+         */
+        get: operations["emulatorGetClock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/clock/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Advance virtual time
+         * @description Moves the clock forward by `ms` and runs every step that became due, each at its own due time (sessions starting, statements finishing, timeouts, garbage collection). Answers once they have run.
+         */
+        post: operations["emulatorAdvanceClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/step": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the next manual step
+         * @description With the `manual` timing profile, transitions wait for an explicit step instead of a delay. Runs the oldest pending manual step, or the oldest one of `subject`, and answers with its label. The body may be empty.
+         */
+        post: operations["emulatorStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -987,6 +1217,362 @@ export interface components {
             /** @description Name of the target servlet, when known. */
             servlet?: string;
         };
+        /** @description Error body of the control API. */
+        EmulatorError: {
+            /** @description What was wrong, in plain words. */
+            error: string;
+        };
+        /** @description Epoch milliseconds on the emulator's clock (virtual time). Integral unless the clock was advanced by a fractional number of ms. */
+        EmulatorTime: number;
+        EmulatorClock: {
+            now: components["schemas"]["EmulatorTime"];
+            /**
+             * Format: date-time
+             * @description `now` as an ISO-8601 UTC timestamp with milliseconds.
+             */
+            iso: string;
+            /**
+             * @description `manual`: time moves only when advanced. `system`: the wall clock plus every advance.
+             * @enum {string}
+             */
+            kind: "manual" | "system";
+        };
+        EmulatorResetResult: {
+            /** @constant */
+            reset: true;
+            now: components["schemas"]["EmulatorTime"];
+        };
+        /** @description Either `ms` (move by that much) or `next: true` (jump to the next scheduled step, the smallest move after which something can have changed). Other fields are ignored. */
+        EmulatorAdvanceRequest: {
+            /** @description How far to move the clock, in whole ms (0 only runs due steps; at most 366 days per call). */
+            ms?: number;
+            /** @description Jump to the due time of the next scheduled step (no move when it is already due). */
+            next?: boolean;
+        };
+        /** @description Other fields are ignored. */
+        EmulatorStepRequest: {
+            /**
+             * @description Only a step of this session or batch: `session:<id>` or `batch:<id>`. Any pending manual step when absent.
+             * @example session:0
+             * @example batch:0
+             */
+            subject?: string;
+        };
+        EmulatorStepResult: {
+            /**
+             * @description Label of the step that ran.
+             * @example session 0 driver ready
+             * @example batch 0 running
+             */
+            ran: string;
+        };
+        /** @description What `GET /__emulator/state` answers (the emulator's `snapshot()`). */
+        EmulatorState: {
+            clock: components["schemas"]["EmulatorClock"];
+            counters: {
+                /** @description Id the next interactive session will get. */
+                nextSessionId: number;
+                /** @description Id the next batch will get. */
+                nextBatchId: number;
+            };
+            /** @description Every interactive session the server holds, in insertion order. */
+            sessions: components["schemas"]["EmulatorSessionSnapshot"][];
+            /** @description Every batch the server holds, in insertion order. */
+            batches: components["schemas"]["EmulatorBatchSnapshot"][];
+            /** @description Pending steps, timed ones first (by due time), then manual ones, oldest first. Includes housekeeping steps (garbage collection, watchdogs). */
+            pending: components["schemas"]["EmulatorPendingStep"][];
+        };
+        EmulatorSessionSnapshot: {
+            id: number;
+            name: string | null;
+            kind: components["schemas"]["SessionKind"];
+            /** @description The state Livy reports (`GET /sessions/{sessionId}/state`). */
+            state: components["schemas"]["InteractiveSessionState"];
+            /**
+             * @description Server-side state; while `running`, Livy reports the REPL state instead.
+             * @enum {string}
+             */
+            serverState: "starting" | "recovering" | "running" | "shutting_down" | "error" | "dead" | "killed";
+            /**
+             * @description State pushed by the REPL in the driver; `null` before the first push.
+             * @enum {string|null}
+             */
+            replState: "not_started" | "starting" | "idle" | "busy" | "error" | null;
+            owner: string | null;
+            proxyUser: string | null;
+            appId: string | null;
+            createdAt: components["schemas"]["EmulatorTime"];
+            /** @description When the session reached a finished state (retention runs from here). */
+            finishedAt: components["schemas"]["EmulatorTime"] | null;
+            /** @description Last activity (idle timeout runs from here); `null` without a driver runtime. */
+            lastActivity: components["schemas"]["EmulatorTime"] | null;
+            /** @description When the session times out without a heartbeat; `null` when not watched. */
+            heartbeatDeadline: components["schemas"]["EmulatorTime"] | null;
+            /** @description Statements the driver retains, oldest first. */
+            statements: components["schemas"]["EmulatorStatementSnapshot"][];
+            /** @description The whole session log (not just the last lines Livy shows). */
+            log: string[];
+        };
+        /**
+         * @description Interpreter a statement runs on.
+         * @enum {string}
+         */
+        EmulatorStatementKind: "spark" | "pyspark" | "sparkr" | "sql";
+        EmulatorStatementSnapshot: {
+            id: number;
+            code: string;
+            kind: components["schemas"]["EmulatorStatementKind"];
+            state: components["schemas"]["StatementState"];
+            /** @description 0 until started. */
+            started: components["schemas"]["EmulatorTime"];
+            /** @description 0 until completed. */
+            completed: components["schemas"]["EmulatorTime"];
+            /** @description The statement's `output`, as `GET /sessions/{sessionId}/statements/{statementId}` shows it. */
+            output: components["schemas"]["StatementOutput"] | null;
+        };
+        EmulatorBatchSnapshot: {
+            id: number;
+            name: string | null;
+            state: components["schemas"]["BatchState"];
+            file: string | null;
+            /** @description A batch whose spark-submit never started (rejected after registration). */
+            zombie: boolean;
+            appId: string | null;
+            createdAt: components["schemas"]["EmulatorTime"];
+            finishedAt: components["schemas"]["EmulatorTime"] | null;
+            /** @description The whole batch log. */
+            log: string[];
+        };
+        EmulatorPendingStep: {
+            /**
+             * @example session 0 driver ready
+             * @example statement 0/1 completes
+             */
+            label: string;
+            /** @description When the step is due; `null` for a manual step (see `POST /__emulator/step`). */
+            at: components["schemas"]["EmulatorTime"] | null;
+        };
+        EmulatorJournal: {
+            requests: components["schemas"]["EmulatorJournalEntry"][];
+        };
+        /** @description One Livy request the emulator answered. */
+        EmulatorJournalEntry: {
+            /** @description Sequence number, from 0 (restarts on reset). */
+            seq: number;
+            method: string;
+            /** @description Request path (without the base URL's path). */
+            path: string;
+            /** @description Query string without `?`; empty when there is none. */
+            query: string;
+            /** @description Status answered. */
+            status: number;
+            /** @description Virtual time the request arrived at. */
+            time: components["schemas"]["EmulatorTime"];
+        };
+        /** @description Which statements a rule answers: a string is the exact code (compared trimmed); `{"regex": ..., "flags"?: ...}` a JavaScript regular expression tested against the code; `{"contains": ...}` a substring of the code. Other keys of the objects are ignored; an object with both `regex` and `contains` uses `regex`. */
+        EmulatorOutcomeMatch: string | {
+            /** @description JavaScript regular expression source. */
+            regex: string;
+            /** @description JavaScript regular expression flags (`i`, `m`, `s`, ...). */
+            flags?: string;
+        } | {
+            /** @description Substring the code must contain. */
+            contains: string;
+        };
+        /** @description Only statements running on this interpreter kind (or one of these kinds). */
+        EmulatorOutcomeKinds: components["schemas"]["EmulatorStatementKind"] | components["schemas"]["EmulatorStatementKind"][];
+        /** @description A failed output (`status: "error"`); the statement still ends `available`. */
+        EmulatorOutcomeError: {
+            ename: string;
+            evalue: string;
+            /** @description Default `[]`. */
+            traceback?: string[];
+        };
+        /** @description A scripted statement outcome. Gives at most one of `output`, `error` and `abort`, and at least one of them or `durationMs` (a rule with only `durationMs` changes how long the statement runs, not its output). Unknown fields are a 400. */
+        EmulatorOutcomeRule: {
+            match: components["schemas"]["EmulatorOutcomeMatch"];
+            kind?: components["schemas"]["EmulatorOutcomeKinds"];
+            /** @description Only statements of this session id. */
+            sessionId?: number;
+            /** @description A successful output's `data`: MIME type → value (`text/plain`, `application/json`, `image/png`, ...). */
+            output?: {
+                [key: string]: unknown;
+            };
+            error?: components["schemas"]["EmulatorOutcomeError"];
+            /** @description The interpreter dies while running the statement: output `Interpreter died:\n<abort>`, REPL `error`. */
+            abort?: string;
+            /** @description How long the statement runs (virtual ms); the timing profile's default otherwise. */
+            durationMs?: number;
+            /** @description How many statements the rule answers before it retires; unlimited when absent. */
+            times?: number;
+        };
+        /** @description A rule as it was posted, plus its id and use count. */
+        EmulatorOutcomeRuleEntry: {
+            /** @description Rule id (from 1, never reused until reset). */
+            id: number;
+            match: components["schemas"]["EmulatorOutcomeMatch"];
+            kind?: components["schemas"]["EmulatorOutcomeKinds"];
+            sessionId?: number;
+            output?: {
+                [key: string]: unknown;
+            };
+            error?: components["schemas"]["EmulatorOutcomeError"];
+            abort?: string;
+            durationMs?: number;
+            times?: number;
+            /** @description How many statements the rule has answered. */
+            used: number;
+        };
+        EmulatorOutcomeRuleList: {
+            rules: components["schemas"]["EmulatorOutcomeRuleEntry"][];
+        };
+        EmulatorCreated: {
+            /** @description Id to remove the rule with (`DELETE /__emulator/outcomes/{id}`). */
+            id: number;
+        };
+        EmulatorCleared: {
+            /** @constant */
+            cleared: true;
+        };
+        EmulatorRemoved: {
+            /** @description Id of the removed rule or fault. */
+            removed: number;
+        };
+        /** @description A fault to inject, chosen by `type`. Fields other than the type's are ignored. */
+        EmulatorFaultRequest: components["schemas"]["EmulatorHttpFault"] | components["schemas"]["EmulatorSessionStartFailsFault"] | components["schemas"]["EmulatorInterpreterDiesFault"] | components["schemas"]["EmulatorDriverExitsFault"] | components["schemas"]["EmulatorBatchFailsFault"] | components["schemas"]["EmulatorNextBatchesFailFault"];
+        /** @description Livy requests matching `method` and `path` get `status` (with `body` and `headers`) instead of Livy's answer, optionally after `delayMs`; with `delayMs` and no `status` they are only slowed down. Needs `status` or `delayMs` (otherwise 400). The oldest matching fault applies. Never applies to `/__emulator/` paths. */
+        EmulatorHttpFault: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "http";
+            /**
+             * @description Method to match, case-insensitive (any when absent).
+             * @example POST
+             */
+            method?: string;
+            /** @description Path to match: a glob where `*` matches one segment and `**` anything (a trailing slash is allowed), or `{"regex": ...}`, a JavaScript regular expression tested against the path (no flags; other keys ignored). */
+            path: string | {
+                regex: string;
+            };
+            /** @description Status to answer. */
+            status?: number;
+            /** @description Body to answer: a string is sent as is, any other JSON value serialised. Empty when absent. Sent with Livy's JSON `Content-Type` and security headers. */
+            body?: unknown;
+            /**
+             * @description Extra response headers.
+             * @example {
+             *       "Retry-After": "3"
+             *     }
+             */
+            headers?: {
+                [key: string]: string;
+            };
+            /** @description Wall-clock delay before answering (ms). */
+            delayMs?: number;
+            /** @description How many matching requests the fault applies to; unlimited when absent. */
+            count?: number;
+        };
+        /** @description The next `count` interactive sessions fail to start: `error`, then `dead`, with `reason` in their log. */
+        EmulatorSessionStartFailsFault: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "session-start-fails";
+            /** @default Failed to launch the Spark driver */
+            reason: string;
+            /** @default 1 */
+            count: number;
+        };
+        /** @description The interpreter of a session dies now: a running statement reports `Interpreter died`, the REPL goes `error`. */
+        EmulatorInterpreterDiesFault: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "interpreter-dies";
+            sessionId: number;
+            /** @default Process exited with code 1 */
+            reason: string;
+        };
+        /** @description The driver process of a session exits now; the session goes `dead`. */
+        EmulatorDriverExitsFault: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "driver-exits";
+            sessionId: number;
+            /** @default Spark driver exited unexpectedly */
+            reason: string;
+        };
+        /** @description A batch fails now with `exitCode`; it goes `dead`. */
+        EmulatorBatchFailsFault: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "batch-fails";
+            batchId: number;
+            /** @default 1 */
+            exitCode: number;
+            /** @description Default `Application failed with exit code <exitCode>`. */
+            reason?: string;
+        };
+        /** @description The next `count` batches exit with `exitCode` when they finish. */
+        EmulatorNextBatchesFailFault: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "next-batches-fail";
+            /** @default 1 */
+            exitCode: number;
+            /** @description Default `Application failed with exit code <exitCode>`. */
+            reason?: string;
+            /** @default 1 */
+            count: number;
+        };
+        /** @description `{"id", "type": "http"}` for an HTTP fault; `{"type"}` for a model fault. */
+        EmulatorFaultAdded: {
+            /** @description Id to remove the fault with (`DELETE /__emulator/faults/{id}`). */
+            id: number;
+            /** @constant */
+            type: "http";
+        } | {
+            /** @enum {string} */
+            type: "session-start-fails" | "interpreter-dies" | "driver-exits" | "batch-fails" | "next-batches-fail";
+        };
+        /** @description An active HTTP fault as it was added (method upper-cased), with its id and hits. */
+        EmulatorActiveHttpFault: {
+            method?: string;
+            /** @description The glob as given, or a regular expression as `/<source>/`. */
+            path: string;
+            status?: number;
+            /** @description The body as it will be sent (a JSON value already serialised). */
+            body?: string;
+            headers?: {
+                [key: string]: string;
+            };
+            delayMs?: number;
+            count?: number;
+            id: number;
+            /** @description Requests answered so far. */
+            hits: number;
+        };
+        EmulatorFaultList: {
+            faults: components["schemas"]["EmulatorActiveHttpFault"][];
+            /** @description Model faults still waiting for the sessions or batches they will hit (`session-start-fails`, `next-batches-fail`). They have no id; `DELETE /__emulator/faults` clears them with the HTTP faults. */
+            pending: {
+                /** @enum {string} */
+                type: "session-start-fails" | "next-batches-fail";
+                reason: string;
+                exitCode?: number;
+                remaining: number;
+            }[];
+        };
     };
     responses: {
         /** @description Done. Empty body (`Content-Type` is still `application/json;charset=utf-8`). */
@@ -1193,6 +1779,28 @@ export interface components {
                 "application/json": components["schemas"]["JettyErrorPage"];
             };
         };
+        /** @description The control request is invalid: the body is not JSON or not a JSON object, a field is missing or has the wrong type or range, an outcome rule has an unknown field, a regular expression does not compile, or the fault `type` is unknown. The message says which. */
+        EmulatorBadRequest: {
+            headers: {
+                "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EmulatorError"];
+            };
+        };
+        /** @description HTTP server only (`startLivyServer`, the CLI), as for any path: a request body larger than the server's body limit (default `livy.file.upload.max.size`, 100 MiB) is refused before routing with a Jetty-style error page, content-negotiated on `Accept`. */
+        EmulatorPayloadTooLarge: {
+            headers: {
+                "Cache-Control": components["headers"]["Cache-Control"];
+                [name: string]: unknown;
+            };
+            content: {
+                "text/html": string;
+                "text/plain": string;
+                "application/json": components["schemas"]["JettyErrorPage"];
+            };
+        };
     };
     parameters: {
         /** @description Session id or name. An all-digit segment is parsed as an Int id (overflow, e.g. `99999999999`, is a 400 `{"msg":"For input string: \"99999999999\""}`); anything else, including `-1` and `1a`, is looked up as an exact session name. Unknown → 404 `{"msg":"Session '<segment as given>' not found."}`. */
@@ -1219,6 +1827,10 @@ export interface components {
         StatementSize: number;
         /** @description `desc` (case-insensitive, trimmed) reverses the list before slicing; any other value means ascending by id. */
         StatementOrder: string;
+        /** @description Outcome rule id, as answered by `POST /__emulator/outcomes`. Only digits are routed; anything else is a 404 `{"error": "no control endpoint ..."}`. */
+        EmulatorRuleId: number;
+        /** @description HTTP fault id, as answered by `POST /__emulator/faults`. Only digits are routed; anything else is a 404 `{"error": "no control endpoint ..."}`. */
+        EmulatorFaultId: number;
     };
     requestBodies: never;
     headers: {
@@ -1242,6 +1854,8 @@ export interface components {
         "Cache-Control": string;
         /** @description `Negotiate` (Kerberos) or `Basic` (LDAP) challenge. */
         "WWW-Authenticate": string;
+        /** @description Every control API response (including its errors) is `no-store`. */
+        EmulatorCacheControl: "no-store";
     };
     pathItems: never;
 }
@@ -2487,6 +3101,532 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenFilter"];
             405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    emulatorPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The control page. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            413: components["responses"]["EmulatorPayloadTooLarge"];
+        };
+    };
+    emulatorGetState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The snapshot. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmulatorState"];
+                };
+            };
+            413: components["responses"]["EmulatorPayloadTooLarge"];
+        };
+    };
+    emulatorListRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The journal. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requests": [
+                     *         {
+                     *           "seq": 0,
+                     *           "method": "POST",
+                     *           "path": "/sessions",
+                     *           "query": "",
+                     *           "status": 201,
+                     *           "time": 1767225600000
+                     *         },
+                     *         {
+                     *           "seq": 1,
+                     *           "method": "GET",
+                     *           "path": "/sessions/0/log",
+                     *           "query": "from=0&size=10",
+                     *           "status": 200,
+                     *           "time": 1767225600000
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmulatorJournal"];
+                };
+            };
+            413: components["responses"]["EmulatorPayloadTooLarge"];
+        };
+    };
+    emulatorListOutcomes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "rules": [
+                     *         {
+                     *           "id": 1,
+                     *           "match": {
+                     *             "regex": "^spark\\.range"
+                     *           },
+                     *           "kind": "spark",
+                     *           "output": {
+                     *             "text/plain": "res0: Long = 10\n"
+                     *           },
+                     *           "used": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmulatorOutcomeRuleList"];
+                };
+            };
+            413: components["responses"]["EmulatorPayloadTooLarge"];
+        };
+    };
+    emulatorAddOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmulatorOutcomeRule"];
+            };
+        };
+        responses: {
+            /** @description Rule added. */
+            201: {
+                headers: {
+                    "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmulatorCreated"];
+                };
+            };
+            400: components["responses"]["EmulatorBadRequest"];
+            413: components["responses"]["EmulatorPayloadTooLarge"];
+        };
+    };
+    emulatorClearOutcomes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rules removed. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmulatorCleared"];
+                };
+            };
+            413: components["responses"]["EmulatorPayloadTooLarge"];
+        };
+    };
+    emulatorRemoveOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Outcome rule id, as answered by `POST /__emulator/outcomes`. Only digits are routed; anything else is a 404 `{"error": "no control endpoint ..."}`. */
+                id: components["parameters"]["EmulatorRuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rule removed. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "removed": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmulatorRemoved"];
+                };
+            };
+            /** @description No rule with this id (never added, already removed, or cleared): `{"error": "no rule <id>"}`. A non-numeric id is not routed: `{"error": "no control endpoint DELETE <path>"}`. */
+            404: {
+                headers: {
+                    "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "no rule 7"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmulatorError"];
+                };
+            };
+            413: components["responses"]["EmulatorPayloadTooLarge"];
+        };
+    };
+    emulatorListFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The active HTTP faults and the pending model faults. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "faults": [
+                     *         {
+                     *           "path": "/sessions/*\/statements",
+                     *           "method": "POST",
+                     *           "status": 503,
+                     *           "count": 2,
+                     *           "id": 1,
+                     *           "hits": 1
+                     *         }
+                     *       ],
+                     *       "pending": [
+                     *         {
+                     *           "type": "session-start-fails",
+                     *           "reason": "Failed to launch the Spark driver",
+                     *           "remaining": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmulatorFaultList"];
+                };
+            };
+            413: components["responses"]["EmulatorPayloadTooLarge"];
+        };
+    };
+    emulatorAddFault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmulatorFaultRequest"];
+            };
+        };
+        responses: {
+            /** @description Fault injected. An HTTP fault gets an `id` (for `DELETE /__emulator/faults/{id}`); model faults have none. */
+            201: {
+                headers: {
+                    "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmulatorFaultAdded"];
+                };
+            };
+            400: components["responses"]["EmulatorBadRequest"];
+            /** @description The model refuses a fault acting on an existing session or batch (`interpreter-dies`, `driver-exits`, `batch-fails`): unknown id (e.g. `{"error": "no session 42"}`) or a state the fault cannot apply to. */
+            409: {
+                headers: {
+                    "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "no session 42"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmulatorError"];
+                };
+            };
+            413: components["responses"]["EmulatorPayloadTooLarge"];
+        };
+    };
+    emulatorClearFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTTP faults removed. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmulatorCleared"];
+                };
+            };
+            413: components["responses"]["EmulatorPayloadTooLarge"];
+        };
+    };
+    emulatorRemoveFault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description HTTP fault id, as answered by `POST /__emulator/faults`. Only digits are routed; anything else is a 404 `{"error": "no control endpoint ..."}`. */
+                id: components["parameters"]["EmulatorFaultId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Fault removed. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "removed": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmulatorRemoved"];
+                };
+            };
+            /** @description No active HTTP fault with this id (never added, removed, cleared, or used up its `count`): `{"error": "no fault <id>"}`. A non-numeric id is not routed: `{"error": "no control endpoint DELETE <path>"}`. */
+            404: {
+                headers: {
+                    "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "no fault 7"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmulatorError"];
+                };
+            };
+            413: components["responses"]["EmulatorPayloadTooLarge"];
+        };
+    };
+    emulatorReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reset done. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reset": true,
+                     *       "now": 1767225600000
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmulatorResetResult"];
+                };
+            };
+            413: components["responses"]["EmulatorPayloadTooLarge"];
+        };
+    };
+    emulatorGetClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The clock. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "now": 1767225600000,
+                     *       "iso": "2026-01-01T00:00:00.000Z",
+                     *       "kind": "manual"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmulatorClock"];
+                };
+            };
+            413: components["responses"]["EmulatorPayloadTooLarge"];
+        };
+    };
+    emulatorAdvanceClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ms": 60000
+                 *     }
+                 */
+                "application/json": components["schemas"]["EmulatorAdvanceRequest"];
+            };
+        };
+        responses: {
+            /** @description The clock after the advance. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "now": 1767225660000,
+                     *       "iso": "2026-01-01T00:01:00.000Z",
+                     *       "kind": "manual"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmulatorClock"];
+                };
+            };
+            400: components["responses"]["EmulatorBadRequest"];
+            413: components["responses"]["EmulatorPayloadTooLarge"];
+        };
+    };
+    emulatorStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "subject": "session:0"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EmulatorStepRequest"];
+            };
+        };
+        responses: {
+            /** @description The step that ran. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ran": "session 0 driver ready"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmulatorStepResult"];
+                };
+            };
+            400: components["responses"]["EmulatorBadRequest"];
+            /** @description No manual step is pending (for `subject`, when given): `{"error": "no pending manual step"}` or `{"error": "no pending manual step for <subject>"}`. */
+            404: {
+                headers: {
+                    "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "no pending manual step for session:0"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmulatorError"];
+                };
+            };
+            413: components["responses"]["EmulatorPayloadTooLarge"];
         };
     };
 }

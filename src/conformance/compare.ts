@@ -11,6 +11,8 @@ export interface Comparison {
   readonly b: ScenarioResult
   readonly transcriptA: readonly NormalisedExchange[]
   readonly transcriptB: readonly NormalisedExchange[]
+  /** Whether the exchanges were compared (not for emulator-only or skipped scenarios). */
+  readonly compared: boolean
   /** Empty when both targets answered the same (after normalisation). */
   readonly divergences: readonly string[]
   /** Both passed and nothing diverged (a known divergence is expected to diverge). */
@@ -20,7 +22,10 @@ export interface Comparison {
 /** Normalises the exchanges of a result. */
 export function transcriptOf(result: ScenarioResult): NormalisedExchange[] {
   const normaliser = createNormaliser()
-  return result.exchanges.map((e) => normaliser.exchange(e))
+  // Control-API calls exist only on the emulator side of a comparison.
+  return result.exchanges
+    .filter((e) => !e.path.startsWith('/__emulator'))
+    .map((e) => normaliser.exchange(e))
 }
 
 /**
@@ -36,24 +41,50 @@ export async function compareTargets(
   scenarios: readonly Scenario[],
   a: Target,
   b: Target,
-  options: RunOptions & { onComparison?: (c: Comparison, index: number, total: number) => void } = {},
+  options: RunOptions & {
+    onComparison?: (c: Comparison, index: number, total: number) => void
+  } = {},
 ): Promise<Comparison[]> {
   const validator = options.validator ?? createSpecValidator()
   const chosen = select(scenarios, options)
   const out: Comparison[] = []
   for (const [index, scenario] of chosen.entries()) {
     options.onStart?.(scenario, index, chosen.length)
-    const [ra] = await runScenarios([scenario], a, { ...options, validator, onStart: undefined, onResult: undefined })
-    const [rb] = await runScenarios([scenario], b, { ...options, validator, onStart: undefined, onResult: undefined })
+    const [ra] = await runScenarios([scenario], a, {
+      ...options,
+      validator,
+      onStart: undefined,
+      onResult: undefined,
+    })
+    const [rb] = await runScenarios([scenario], b, {
+      ...options,
+      validator,
+      onStart: undefined,
+      onResult: undefined,
+    })
     if (!ra || !rb) continue
     const transcriptA = transcriptOf(ra)
     const transcriptB = transcriptOf(rb)
-    const compared = scenario.parity.mark !== 'emulator-only' && ra.outcome !== 'skipped' && rb.outcome !== 'skipped'
+    const compared =
+      scenario.parity.mark !== 'emulator-only' &&
+      ra.outcome !== 'skipped' &&
+      rb.outcome !== 'skipped'
     const divergences = compared ? diffTranscripts(transcriptA, transcriptB) : []
     const expectedToDiverge = scenario.parity.mark === 'known-divergence'
     const agree =
-      ra.outcome !== 'failed' && rb.outcome !== 'failed' && (expectedToDiverge || divergences.length === 0)
-    const comparison = { scenario, a: ra, b: rb, transcriptA, transcriptB, divergences, agree }
+      ra.outcome !== 'failed' &&
+      rb.outcome !== 'failed' &&
+      (expectedToDiverge || divergences.length === 0)
+    const comparison = {
+      scenario,
+      a: ra,
+      b: rb,
+      transcriptA,
+      transcriptB,
+      compared,
+      divergences,
+      agree,
+    }
     out.push(comparison)
     options.onResult?.(rb, index, chosen.length)
     options.onComparison?.(comparison, index, chosen.length)

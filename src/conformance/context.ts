@@ -31,7 +31,10 @@ export interface ScenarioRecording {
   assertions(): number
 }
 
-export function createScenarioContext(run: RunState): { ctx: ScenarioContext; recording: ScenarioRecording } {
+export function createScenarioContext(run: RunState): {
+  ctx: ScenarioContext
+  recording: ScenarioRecording
+} {
   const { target, validator } = run
   const expect = createExpectations()
   const recording: ScenarioRecording = {
@@ -63,7 +66,9 @@ export function createScenarioContext(run: RunState): { ctx: ScenarioContext; re
         try {
           return JSON.parse(raw.text) as T
         } catch {
-          throw new ExpectationFailure(`${method} ${path} → ${raw.status}: body is not JSON: ${JSON.stringify(raw.text.slice(0, 200))}`)
+          throw new ExpectationFailure(
+            `${method} ${path} → ${raw.status}: body is not JSON: ${JSON.stringify(raw.text.slice(0, 200))}`,
+          )
         }
       },
     }
@@ -71,56 +76,115 @@ export function createScenarioContext(run: RunState): { ctx: ScenarioContext; re
     return exchange
   }
 
-  const request = async (method: string, path: string, options: RequestOptions = {}): Promise<Exchange> => {
-    const body = options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body)
-    const headers = { ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...(options.headers ?? {}) }
+  const request = async (
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<Exchange> => {
+    const body =
+      options.body === undefined
+        ? undefined
+        : typeof options.body === 'string'
+          ? options.body
+          : JSON.stringify(options.body)
+    const headers = {
+      ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...(options.headers ?? {}),
+    }
     const raw = await target.send(method, path, body, headers)
     const exchange = exchangeOf(method, path, body, raw, true)
     if (!options.unvalidated) {
       recording.violations.push(
-        ...validator.validate({ method, path: path.split('?')[0] as string, status: raw.status, headers: raw.headers, text: raw.text }),
+        ...validator.validate({
+          method,
+          path: path.split('?')[0] as string,
+          status: raw.status,
+          headers: raw.headers,
+          text: raw.text,
+        }),
       )
     }
     return exchange
   }
 
   const controlCall = async (method: string, path: string, body?: unknown): Promise<Exchange> => {
-    if (!target.capabilities.has('control')) throw new Error(`${target.name} has no emulator control API`)
-    const raw = await target.send(method, `/__emulator${path}`, body === undefined ? undefined : JSON.stringify(body), {
-      'Content-Type': 'application/json',
-    })
-    const exchange = exchangeOf(method, `/__emulator${path}`, undefined, raw, false)
-    if (raw.status >= 300) throw new Error(`control ${method} ${path} answered ${raw.status}: ${raw.text}`)
+    if (!target.capabilities.has('control'))
+      throw new Error(`${target.name} has no emulator control API`)
+    const raw = await target.send(
+      method,
+      `/__emulator${path}`,
+      body === undefined ? undefined : JSON.stringify(body),
+      {
+        'Content-Type': 'application/json',
+      },
+    )
+    const encoded = body === undefined ? undefined : JSON.stringify(body)
+    // Control calls are recorded and validated like any other (the spec describes them too);
+    // transcripts for differential runs leave them out.
+    const exchange = exchangeOf(method, `/__emulator${path}`, encoded, raw, true)
+    recording.violations.push(
+      ...validator.validate({
+        method,
+        path: `/__emulator${path}`,
+        status: raw.status,
+        headers: raw.headers,
+        text: raw.text,
+      }),
+    )
+    if (raw.status >= 300)
+      throw new Error(`control ${method} ${path} answered ${raw.status}: ${raw.text}`)
     return exchange
   }
 
   const control: ControlClient = {
     advance: async (ms) => void (await controlCall('POST', '/clock/advance', { ms })),
+    advanceToNext: async () => {
+      const before = (await controlCall('GET', '/clock')).json<{ now: number }>().now
+      const after = (await controlCall('POST', '/clock/advance', { next: true })).json<{
+        now: number
+      }>().now
+      return after - before
+    },
     outcome: async (rule) => void (await controlCall('POST', '/outcomes', rule)),
     fault: async (fault) => void (await controlCall('POST', '/faults', fault)),
     reset: async () => void (await controlCall('POST', '/reset')),
     state: async () => (await controlCall('GET', '/state')).json(),
-    requests: async () => (await controlCall('GET', '/requests')).json<{ requests: { method: string; path: string; status: number; time: number }[] }>().requests,
+    requests: async () =>
+      (await controlCall('GET', '/requests')).json<{
+        requests: { method: string; path: string; status: number; time: number }[]
+      }>().requests,
     clock: async () => (await controlCall('GET', '/clock')).json(),
     raw: (method, path, body) => {
-      const encoded = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
-      return target.send(method, `/__emulator${path}`, encoded, { 'Content-Type': 'application/json' }).then((raw) =>
-        exchangeOf(method, `/__emulator${path}`, encoded, raw, true),
-      )
+      const encoded =
+        body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
+      return target
+        .send(method, `/__emulator${path}`, encoded, { 'Content-Type': 'application/json' })
+        .then((raw) => exchangeOf(method, `/__emulator${path}`, encoded, raw, true))
     },
   }
 
-  const waitFor = async <T>(probe: () => Promise<T | undefined>, options: WaitOptions): Promise<T> => {
+  const waitFor = async <T>(
+    probe: () => Promise<T | undefined>,
+    options: WaitOptions,
+  ): Promise<T> => {
     const timeout = options.timeoutMs ?? 90_000
     const interval = options.intervalMs ?? (virtual ? 250 : 1_000)
     let waited = 0
     for (;;) {
       const value = await probe()
       if (value !== undefined) return value
-      if (waited >= timeout) throw new ExpectationFailure(`timed out after ${timeout} ms waiting for ${options.description}`)
-      if (virtual) await control.advance(interval)
-      else await sleep(interval)
-      waited += interval
+      if (waited >= timeout)
+        throw new ExpectationFailure(
+          `timed out after ${timeout} ms waiting for ${options.description}`,
+        )
+      if (virtual) {
+        // Nothing can change before the next scheduled step: jump there (counting at least
+        // 1 ms, so a condition that never comes still times out).
+        waited += Math.max(1, await control.advanceToNext())
+      } else {
+        await sleep(interval)
+        waited += interval
+      }
     }
   }
 
@@ -153,11 +217,17 @@ export function createScenarioContext(run: RunState): { ctx: ScenarioContext; re
           if (states.includes(state)) return state
           if (TERMINAL.includes(state)) {
             const log = await target.send('GET', `/sessions/${id}/log?size=-1`)
-            throw new ExpectationFailure(`session ${id} went ${state} while waiting for ${states.join('/')}; log: ${log.text.slice(-1500)}`)
+            throw new ExpectationFailure(
+              `session ${id} went ${state} while waiting for ${states.join('/')}; log: ${log.text.slice(-1500)}`,
+            )
           }
           return undefined
         },
-        { timeoutMs: 120_000, description: `session ${id} to be ${states.join(' or ')}`, ...options },
+        {
+          timeoutMs: 120_000,
+          description: `session ${id} to be ${states.join(' or ')}`,
+          ...options,
+        },
       )
       return seen
     },
@@ -165,10 +235,18 @@ export function createScenarioContext(run: RunState): { ctx: ScenarioContext; re
       let pending = run.shared.get(kind)
       if (!pending) {
         pending = (async () => {
-          const res = await target.send('POST', '/sessions', JSON.stringify(kind === 'shared' ? {} : { kind }), {
-            'Content-Type': 'application/json',
-          })
-          if (res.status !== 201) throw new ExpectationFailure(`creating a shared ${kind} session answered ${res.status}: ${res.text}`)
+          const res = await target.send(
+            'POST',
+            '/sessions',
+            JSON.stringify(kind === 'shared' ? {} : { kind }),
+            {
+              'Content-Type': 'application/json',
+            },
+          )
+          if (res.status !== 201)
+            throw new ExpectationFailure(
+              `creating a shared ${kind} session answered ${res.status}: ${res.text}`,
+            )
           const id = (JSON.parse(res.text) as { id: number }).id
           await ctx.waitForSessionState(id, ['idle'])
           return id
@@ -179,15 +257,23 @@ export function createScenarioContext(run: RunState): { ctx: ScenarioContext; re
       return pending
     },
     async runStatement(sessionId, code, kind) {
-      const submitted = await request('POST', `/sessions/${sessionId}/statements`, { body: kind === undefined ? { code } : { code, kind } })
+      const submitted = await request('POST', `/sessions/${sessionId}/statements`, {
+        body: kind === undefined ? { code } : { code, kind },
+      })
       if (submitted.status !== 201) failCreate('a statement', submitted)
       const id = submitted.json<{ id: number }>().id
       const statement = await waitFor(
         async () => {
-          const s = (await request('GET', `/sessions/${sessionId}/statements/${id}`)).json<StatementJson>()
+          const s = (
+            await request('GET', `/sessions/${sessionId}/statements/${id}`)
+          ).json<StatementJson>()
           return s.state === 'available' || s.state === 'cancelled' ? s : undefined
         },
-        { timeoutMs: 120_000, intervalMs: virtual ? 250 : 500, description: `statement ${id} of session ${sessionId} to finish` },
+        {
+          timeoutMs: 120_000,
+          intervalMs: virtual ? 250 : 500,
+          description: `statement ${id} of session ${sessionId} to finish`,
+        },
       )
       return { id, statement }
     },
@@ -209,7 +295,7 @@ export function createScenarioContext(run: RunState): { ctx: ScenarioContext; re
       })
       for (let i = 0; i < 480 && !settled; i++) {
         await sleep(5)
-        if (!settled) await control.advance(250)
+        if (!settled) await control.advanceToNext()
       }
       return done
     },

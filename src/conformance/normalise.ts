@@ -12,7 +12,12 @@ export interface NormalisedExchange {
 /** Response headers compared between targets (Date and Content-Length vary by nature). */
 const COMPARED_HEADERS = ['content-type', 'location', 'allow', 'content-encoding']
 
-const LOG_MARKERS = new Set(['stdout: ', '\nstderr: ', '\nYARN Diagnostics: ', '\nKubernetes Diagnostics: '])
+const LOG_MARKERS = new Set([
+  'stdout: ',
+  '\nstderr: ',
+  '\nYARN Diagnostics: ',
+  '\nKubernetes Diagnostics: ',
+])
 
 /**
  * Normalises the exchanges of one scenario run: session, batch and statement ids become
@@ -39,29 +44,46 @@ export function createNormaliser() {
   }
   const session = (id: string | number) => ref(sessions, 'S', id)
   const batch = (id: string | number) => ref(batches, 'B', id)
-  const statement = (sessionRef: string, id: string | number) => ref(statements, 'T', `${sessionRef}/${id}`)
+  const statement = (sessionRef: string, id: string | number) =>
+    ref(statements, 'T', `${sessionRef}/${id}`)
 
   const path = (p: string): string =>
     p
-      .replace(/^\/sessions\/(\d+)(?=\/statements\/(\d+))/, (_, s: string) => `/sessions/${session(s)}`)
-      .replace(/^\/sessions\/(S\d+)\/statements\/(\d+)/, (_, s: string, t: string) => `/sessions/${s}/statements/${statement(s, t)}`)
+      .replace(
+        /^\/sessions\/(\d+)(?=\/statements\/(\d+))/,
+        (_, s: string) => `/sessions/${session(s)}`,
+      )
+      .replace(
+        /^\/sessions\/(S\d+)\/statements\/(\d+)/,
+        (_, s: string, t: string) => `/sessions/${s}/statements/${statement(s, t)}`,
+      )
       .replace(/^\/sessions\/(\d+)/, (_, s: string) => `/sessions/${session(s)}`)
       .replace(/^\/batches\/(\d+)/, (_, b: string) => `/batches/${batch(b)}`)
 
   const text = (s: string): string =>
     s
       .replace(/\n\tat [\s\S]*$/, '\n\tat <stack>')
-      .replace(/Session '(\d+)' not found\./g, (_, id: string) => `Session '${sessions.get(id) ?? batches.get(id) ?? id}' not found.`)
+      .replace(
+        /Session '(\d+)' not found\./g,
+        (_, id: string) => `Session '${sessions.get(id) ?? batches.get(id) ?? id}' not found.`,
+      )
       .replace(/for session (\d+)/g, (_, id: string) => `for session <id>`)
       .replace(/\bres\d+\b/g, 'res<n>')
       .replace(/\/tmp\/rsc-tmp\d+\//g, '/tmp/rsc-tmp<n>/')
       .replace(/\/\.livy-sessions\/[0-9a-f-]{36}\//g, '/.livy-sessions/<uuid>/')
       .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>')
-      .replace(/Job \d+ cancelled part of cancelled job group \d+/g, 'Job <n> cancelled part of cancelled job group <n>')
+      .replace(
+        /Job \d+ cancelled part of cancelled job group \d+/g,
+        'Job <n> cancelled part of cancelled job group <n>',
+      )
       .replace(/<console>:\d+:/g, '<console>:<n>:')
       .replace(/\.\.\. \d+ elided/g, '... <n> elided')
 
-  const walk = (value: unknown, key: string | undefined, context: { sessionRef?: string }): unknown => {
+  const walk = (
+    value: unknown,
+    key: string | undefined,
+    context: { sessionRef?: string },
+  ): unknown => {
     if (Array.isArray(value)) {
       if (key === 'log') {
         const out: string[] = []
@@ -81,8 +103,16 @@ export function createNormaliser() {
     }
     if (typeof value === 'string') {
       if (key === 'appId') return '<appId>'
-      if (key === 'driverLogUrl' || key === 'sparkUiUrl' || key === 'executorLogUrls') return '<url>'
-      if (key === 'date' || key === 'user' || key === 'url' || key === 'branch' || key === 'revision') return '<build>'
+      if (key === 'driverLogUrl' || key === 'sparkUiUrl' || key === 'executorLogUrls')
+        return '<url>'
+      if (
+        key === 'date' ||
+        key === 'user' ||
+        key === 'url' ||
+        key === 'branch' ||
+        key === 'revision'
+      )
+        return '<build>'
       return text(value)
     }
     if (typeof value === 'number') {
@@ -103,9 +133,13 @@ export function createNormaliser() {
       } catch {
         body = undefined
       }
-      const created = e.method === 'POST' && e.status === 201 && body && typeof body === 'object' ? (body as { id?: number }).id : undefined
+      const created =
+        e.method === 'POST' && e.status === 201 && body && typeof body === 'object'
+          ? (body as { id?: number }).id
+          : undefined
       if (created !== undefined) {
-        if (e.path.split('?')[0] === '/sessions' || e.path.split('?')[0] === '/sessions/') session(created)
+        if (e.path.split('?')[0] === '/sessions' || e.path.split('?')[0] === '/sessions/')
+          session(created)
         else if (e.path.startsWith('/batches')) batch(created)
       }
       const sessionRef = /^\/sessions\/(S\d+)/.exec(requestPath)?.[1]
@@ -115,21 +149,34 @@ export function createNormaliser() {
         const o = { ...(v as Record<string, unknown>) }
         if (typeof o.id === 'number') {
           const id = o.id
-          o.id = inStatements && sessionRef ? statement(sessionRef, id) : e.path.startsWith('/batches') ? batch(id) : /\/jobs\/|submit-job|run-job/.test(e.path) ? id : session(id)
+          o.id =
+            inStatements && sessionRef
+              ? statement(sessionRef, id)
+              : e.path.startsWith('/batches')
+                ? batch(id)
+                : /\/jobs\/|submit-job|run-job/.test(e.path)
+                  ? id
+                  : session(id)
         }
-        if (typeof o.execution_count === 'number' && sessionRef) o.execution_count = statement(sessionRef, o.execution_count)
+        if (typeof o.execution_count === 'number' && sessionRef)
+          o.execution_count = statement(sessionRef, o.execution_count)
         for (const [k, x] of Object.entries(o)) {
-          if (k === 'output' || k === 'statements' || k === 'sessions') o[k] = mapIds(x, inStatements || k === 'statements' || k === 'output')
+          if (k === 'output' || k === 'statements' || k === 'sessions')
+            o[k] = mapIds(x, inStatements || k === 'statements' || k === 'output')
         }
         return o
       }
       const isStatement = /\/statements(\/|$|\?)/.test(e.path)
       const normalisedBody =
-        body === undefined ? text(e.text) : JSON.stringify(walk(mapIds(body, isStatement), undefined, {}))
+        body === undefined
+          ? text(e.text)
+          : JSON.stringify(walk(mapIds(body, isStatement), undefined, {}))
       const headers: Record<string, string> = {}
       for (const name of COMPARED_HEADERS) {
         const v = e.headers.get(name)
-        if (v !== null) headers[name] = name === 'location' ? path(v) : v
+        // An absolute Location (GET / → http://host:port/ui) depends on where the server runs.
+        if (v !== null)
+          headers[name] = name === 'location' ? path(v.replace(/^https?:\/\/[^/]+/, '<origin>')) : v
       }
       return {
         request: `${e.method} ${requestPath}`,
@@ -143,14 +190,19 @@ export function createNormaliser() {
 }
 
 /** Differences between two normalised transcripts of the same scenario. */
-export function diffTranscripts(a: readonly NormalisedExchange[], b: readonly NormalisedExchange[]): string[] {
+export function diffTranscripts(
+  a: readonly NormalisedExchange[],
+  b: readonly NormalisedExchange[],
+): string[] {
   const out: string[] = []
   const n = Math.max(a.length, b.length)
   for (let i = 0; i < n; i++) {
     const x = a[i]
     const y = b[i]
     if (!x || !y) {
-      out.push(`#${i}: ${x ? `${x.request} only on the first target` : `${y?.request} only on the second target`}`)
+      out.push(
+        `#${i}: ${x ? `${x.request} only on the first target` : `${y?.request} only on the second target`}`,
+      )
       continue
     }
     if (x.request !== y.request) {
@@ -159,9 +211,15 @@ export function diffTranscripts(a: readonly NormalisedExchange[], b: readonly No
     }
     if (x.status !== y.status) out.push(`#${i} ${x.request}: status ${x.status} vs ${y.status}`)
     for (const h of new Set([...Object.keys(x.headers), ...Object.keys(y.headers)])) {
-      if (x.headers[h] !== y.headers[h]) out.push(`#${i} ${x.request}: header ${h}: ${x.headers[h] ?? '(none)'} vs ${y.headers[h] ?? '(none)'}`)
+      if (x.headers[h] !== y.headers[h])
+        out.push(
+          `#${i} ${x.request}: header ${h}: ${x.headers[h] ?? '(none)'} vs ${y.headers[h] ?? '(none)'}`,
+        )
     }
-    if (x.body !== y.body) out.push(`#${i} ${x.request}: body\n    ${x.body.slice(0, 600)}\n  vs\n    ${y.body.slice(0, 600)}`)
+    if (x.body !== y.body)
+      out.push(
+        `#${i} ${x.request}: body\n    ${x.body.slice(0, 600)}\n  vs\n    ${y.body.slice(0, 600)}`,
+      )
   }
   return out
 }

@@ -25,7 +25,10 @@ export interface RunOptions extends Selection {
  * Refuses a catalogue the runner cannot trust: duplicate ids, a scenario without exactly one
  * parity mark, a known divergence without the observed response, or a behaviour id nobody defined.
  */
-export function validateCatalogue(scenarios: readonly Scenario[], behaviours: readonly Behaviour[]): void {
+export function validateCatalogue(
+  scenarios: readonly Scenario[],
+  behaviours: readonly Behaviour[],
+): void {
   const problems: string[] = []
   const ids = new Set<string>()
   const known = new Set(behaviours.map((b) => b.id))
@@ -34,16 +37,22 @@ export function validateCatalogue(scenarios: readonly Scenario[], behaviours: re
     ids.add(s.id)
     const parity = (s as { parity?: Scenario['parity'] }).parity
     if (!parity || !['verified', 'emulator-only', 'known-divergence'].includes(parity.mark)) {
-      problems.push(`${s.id}: needs exactly one parity mark (verified, emulator-only or known-divergence)`)
+      problems.push(
+        `${s.id}: needs exactly one parity mark (verified, emulator-only or known-divergence)`,
+      )
     } else if (parity.mark === 'known-divergence' && (!parity.observed || !parity.reason)) {
-      problems.push(`${s.id}: a known divergence must record the observed real response and a reason`)
+      problems.push(
+        `${s.id}: a known divergence must record the observed real response and a reason`,
+      )
     } else if (parity.mark === 'emulator-only' && !parity.reason) {
       problems.push(`${s.id}: an emulator-only scenario must say why`)
     }
     if (s.covers.length === 0) problems.push(`${s.id}: covers no behaviour`)
-    for (const b of s.covers) if (!known.has(b)) problems.push(`${s.id}: covers unknown behaviour ${b}`)
+    for (const b of s.covers)
+      if (!known.has(b)) problems.push(`${s.id}: covers unknown behaviour ${b}`)
   }
-  if (problems.length > 0) throw new Error(`the scenario catalogue is invalid:\n  ${problems.join('\n  ')}`)
+  if (problems.length > 0)
+    throw new Error(`the scenario catalogue is invalid:\n  ${problems.join('\n  ')}`)
 }
 
 export function select(scenarios: readonly Scenario[], selection: Selection): Scenario[] {
@@ -57,7 +66,10 @@ export function select(scenarios: readonly Scenario[], selection: Selection): Sc
 
 const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
   new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new ExpectationFailure(`${what} did not finish within ${ms} ms`)), ms)
+    const timer = setTimeout(
+      () => reject(new ExpectationFailure(`${what} did not finish within ${ms} ms`)),
+      ms,
+    )
     promise.then(
       (v) => {
         clearTimeout(timer)
@@ -87,7 +99,11 @@ export async function runScenarios(
   target: Target,
   options: RunOptions = {},
 ): Promise<ScenarioResult[]> {
-  const run: RunState = { target, validator: options.validator ?? createSpecValidator(), shared: new Map() }
+  const run: RunState = {
+    target,
+    validator: options.validator ?? createSpecValidator(),
+    shared: new Map(),
+  }
   const results: ScenarioResult[] = []
   const chosen = select(scenarios, options)
   for (const [index, scenario] of chosen.entries()) {
@@ -104,30 +120,64 @@ export async function runScenarios(
   return results
 }
 
-async function runOne(scenario: Scenario, run: RunState, options: RunOptions): Promise<ScenarioResult> {
+async function runOne(
+  scenario: Scenario,
+  run: RunState,
+  options: RunOptions,
+): Promise<ScenarioResult> {
   const { target } = run
   const started = performance.now()
-  const base = { scenario, target: target.name, notes: [] as string[], exchanges: [], violations: [], assertions: 0 }
+  const base = {
+    scenario,
+    target: target.name,
+    notes: [] as string[],
+    exchanges: [],
+    violations: [],
+    assertions: 0,
+  }
   const skip = skipReason(scenario, target)
   if (skip) return { ...base, outcome: 'skipped', durationMs: 0, skipReason: skip }
-  if (target.capabilities.has('reset')) {
-    // A fresh emulator per scenario: no scenario sees another's sessions.
-    await target.send('POST', '/__emulator/reset')
-    run.shared = new Map()
-  } else if (scenario.needsEmptyServer) {
-    const sessions = await target.send('GET', '/sessions')
-    const batches = await target.send('GET', '/batches')
-    const total = (r: { text: string }) => (JSON.parse(r.text) as { total: number }).total
-    if (total(sessions) > 0 || total(batches) > 0) {
-      return { ...base, outcome: 'skipped', durationMs: 0, skipReason: 'needs an empty server (sessions or batches exist)' }
+  try {
+    if (target.capabilities.has('reset')) {
+      // A fresh emulator per scenario: no scenario sees another's sessions.
+      await target.send('POST', '/__emulator/reset')
+      run.shared = new Map()
+    } else if (scenario.needsEmptyServer) {
+      const sessions = await target.send('GET', '/sessions')
+      const batches = await target.send('GET', '/batches')
+      const total = (r: { text: string }) => (JSON.parse(r.text) as { total: number }).total
+      if (total(sessions) > 0 || total(batches) > 0) {
+        return {
+          ...base,
+          outcome: 'skipped',
+          durationMs: 0,
+          skipReason: 'needs an empty server (sessions or batches exist)',
+        }
+      }
+    }
+  } catch (e) {
+    return {
+      ...base,
+      outcome: 'failed',
+      durationMs: performance.now() - started,
+      failure: `preparing the target failed: ${String(e)}`,
     }
   }
   const { ctx, recording } = createScenarioContext(run)
   let failure: string | undefined
   try {
-    await withTimeout(scenario.run(ctx), options.timeoutMs ?? scenario.timeoutMs ?? 300_000, scenario.id)
+    await withTimeout(
+      scenario.run(ctx),
+      options.timeoutMs ?? scenario.timeoutMs ?? 300_000,
+      scenario.id,
+    )
   } catch (e) {
-    failure = e instanceof ExpectationFailure ? e.message : e instanceof Error ? `${e.name}: ${e.message}` : String(e)
+    failure =
+      e instanceof ExpectationFailure
+        ? e.message
+        : e instanceof Error
+          ? `${e.name}: ${e.message}`
+          : String(e)
   }
   for (const cleanup of recording.cleanups.reverse()) {
     await cleanup().catch((e: unknown) => recording.notes.push(`cleanup failed: ${String(e)}`))

@@ -60,8 +60,23 @@ export interface ValidatableResponse {
  */
 export function createSpecValidator(specText?: string) {
   const spec = parse(specText ?? readFileSync(specPath(), 'utf8')) as Json
-  const ajv = new Ajv2020({ strict: false, allErrors: true, allowUnionTypes: true, validateSchema: false })
-  for (const format of ['int32', 'int64', 'double', 'float', 'byte', 'binary', 'uri', 'uuid', 'date-time']) {
+  const ajv = new Ajv2020({
+    strict: false,
+    allErrors: true,
+    allowUnionTypes: true,
+    validateSchema: false,
+  })
+  for (const format of [
+    'int32',
+    'int64',
+    'double',
+    'float',
+    'byte',
+    'binary',
+    'uri',
+    'uuid',
+    'date-time',
+  ]) {
     ajv.addFormat(format, true)
   }
   ajv.addSchema(spec, 'livy-spec')
@@ -79,7 +94,10 @@ export function createSpecValidator(specText?: string) {
     let path = at
     while (current && typeof current.$ref === 'string') {
       const ref = current.$ref as string
-      path = ref.replace(/^#\//, '').split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+      path = ref
+        .replace(/^#\//, '')
+        .split('/')
+        .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
       current = path.reduce<unknown>((o, k) => (o as Json)?.[k], spec) as Json
     }
     return { node: current, at: path }
@@ -95,7 +113,9 @@ export function createSpecValidator(specText?: string) {
         id: String(op.operationId),
         method: method.toUpperCase(),
         template,
-        regex: new RegExp(`^${segments.map((s) => (s.startsWith('{') ? '([^/]+)' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}/?$`),
+        regex: new RegExp(
+          `^${segments.map((s) => (s.startsWith('{') ? '([^/]+)' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}/?$`,
+        ),
         literalSegments: segments.filter((s) => !s.startsWith('{')).length,
         responses: (op.responses ?? {}) as Json,
       })
@@ -137,32 +157,64 @@ export function createSpecValidator(specText?: string) {
               ? 'default'
               : undefined
       if (declared === undefined) {
-        return [violation('status', `status ${response.status} is not declared for ${op.id} (declared: ${Object.keys(op.responses).join(', ')})`)]
+        return [
+          violation(
+            'status',
+            `status ${response.status} is not declared for ${op.id} (declared: ${Object.keys(op.responses).join(', ')})`,
+          ),
+        ]
       }
-      const { node: res, at } = resolve(op.responses[declared], ['paths', op.template, op.method.toLowerCase(), 'responses', declared])
+      const { node: res, at } = resolve(op.responses[declared], [
+        'paths',
+        op.template,
+        op.method.toLowerCase(),
+        'responses',
+        declared,
+      ])
       const out: SpecViolation[] = []
       for (const [name, header] of Object.entries((res.headers ?? {}) as Record<string, unknown>)) {
         const { node: h, at: hat } = resolve(header, [...at, 'headers', name])
         const value = response.headers.get(name)
         if (value === null) {
-          if (h.required) out.push(violation(`header:${name}`, `required header ${name} is missing`))
+          if (h.required)
+            out.push(violation(`header:${name}`, `required header ${name} is missing`))
           continue
         }
         if (h.schema) {
           const check = schemaAt(pointer([...hat, 'schema']))
-          if (!check(value)) out.push(violation(`header:${name}`, `header ${name}: ${check.errors?.map((e) => e.message).join('; ')} (got "${value}")`))
+          if (!check(value))
+            out.push(
+              violation(
+                `header:${name}`,
+                `header ${name}: ${check.errors?.map((e) => e.message).join('; ')} (got "${value}")`,
+              ),
+            )
         }
       }
       if (response.method === 'HEAD') return out
       const content = res.content as Record<string, Json> | undefined
       if (!content) {
-        if (response.text !== '') out.push(violation('body', `no body is declared for ${response.status}, got ${JSON.stringify(response.text.slice(0, 80))}`))
+        if (response.text !== '')
+          out.push(
+            violation(
+              'body',
+              `no body is declared for ${response.status}, got ${JSON.stringify(response.text.slice(0, 80))}`,
+            ),
+          )
         return out
       }
-      const type = (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
-      const mediaType = Object.keys(content).find((t) => t.toLowerCase() === type) ?? (content['*/*'] ? '*/*' : undefined)
+      const type =
+        (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
+      const mediaType =
+        Object.keys(content).find((t) => t.toLowerCase() === type) ??
+        (content['*/*'] ? '*/*' : undefined)
       if (mediaType === undefined) {
-        out.push(violation('header:Content-Type', `content type "${type}" is not declared for ${response.status} (declared: ${Object.keys(content).join(', ')})`))
+        out.push(
+          violation(
+            'header:Content-Type',
+            `content type "${type}" is not declared for ${response.status} (declared: ${Object.keys(content).join(', ')})`,
+          ),
+        )
         return out
       }
       const media = content[mediaType] as Json
@@ -176,14 +228,21 @@ export function createSpecValidator(specText?: string) {
       try {
         body = JSON.parse(response.text)
       } catch {
-        out.push(violation('body', `body is not JSON: ${JSON.stringify(response.text.slice(0, 80))}`))
+        out.push(
+          violation('body', `body is not JSON: ${JSON.stringify(response.text.slice(0, 80))}`),
+        )
         return out
       }
       const { at: mat } = resolve(media, [...at, 'content', mediaType])
       const check = schemaAt(pointer([...mat, 'schema']))
       if (!check(body)) {
         for (const e of check.errors ?? []) {
-          const extra = e.keyword === 'additionalProperties' ? ` (${(e.params as { additionalProperty: string }).additionalProperty})` : e.keyword === 'enum' ? ` (${JSON.stringify((e.params as { allowedValues: unknown }).allowedValues)})` : ''
+          const extra =
+            e.keyword === 'additionalProperties'
+              ? ` (${(e.params as { additionalProperty: string }).additionalProperty})`
+              : e.keyword === 'enum'
+                ? ` (${JSON.stringify((e.params as { allowedValues: unknown }).allowedValues)})`
+                : ''
           out.push(violation(jsonPath(e.instancePath), `${e.message}${extra}`))
         }
       }

@@ -79,7 +79,11 @@ export type SessionKindName = 'spark' | 'pyspark' | 'sql' | 'shared'
 
 /** What a scenario body gets. */
 export interface ScenarioContext {
-  readonly target: { readonly name: string; readonly kind: 'livy' | 'emulator'; readonly capabilities: ReadonlySet<Capability> }
+  readonly target: {
+    readonly name: string
+    readonly kind: 'livy' | 'emulator'
+    readonly capabilities: ReadonlySet<Capability>
+  }
   /** A whitelisted local directory on the server (needs `local-files`). */
   readonly localDir: string
   request(method: string, path: string, options?: RequestOptions): Promise<Exchange>
@@ -91,11 +95,19 @@ export interface ScenarioContext {
   /** Creates a session and deletes it when the scenario ends; returns its id and the 201 exchange. */
   createSession(body?: Record<string, unknown>): Promise<{ id: number; exchange: Exchange }>
   /** Waits until a session reports `state` (default `idle`); returns the states seen on the way. */
-  waitForSessionState(id: number, states: readonly string[], options?: Partial<WaitOptions>): Promise<string[]>
+  waitForSessionState(
+    id: number,
+    states: readonly string[],
+    options?: Partial<WaitOptions>,
+  ): Promise<string[]>
   /** An idle session of `kind` shared by scenarios of this run (created once, deleted at the end). */
   sharedSession(kind: SessionKindName): Promise<number>
   /** Submits code and waits until the statement is `available` (or cancelled); returns it. */
-  runStatement(sessionId: number, code: string, kind?: string): Promise<{ id: number; statement: StatementJson }>
+  runStatement(
+    sessionId: number,
+    code: string,
+    kind?: string,
+  ): Promise<{ id: number; statement: StatementJson }>
   /** Creates a batch and deletes it when the scenario ends. */
   createBatch(body: Record<string, unknown>): Promise<{ id: number; exchange: Exchange }>
   /** Runs `fn` when the scenario ends (cleanup), newest first. */
@@ -141,12 +153,15 @@ export interface Expectations {
   /** Key order of the JSON object body (Livy writes fields in declaration order). */
   keys(exchange: Exchange, keys: readonly string[], at?: (body: unknown) => unknown): void
   that(condition: boolean, message: string): void
-  equal<T>(actual: T, expected: T, what: string): void
+  /** `actual` matches `expected` like {@link json} shapes (predicates and RegExps allowed). */
+  equal(actual: unknown, expected: unknown, what: string): void
 }
 
 /** The emulator control API, as scenarios use it. */
 export interface ControlClient {
   advance(ms: number): Promise<void>
+  /** Jumps virtual time to the next scheduled step; answers how far it moved. */
+  advanceToNext(): Promise<number>
   outcome(rule: Record<string, unknown>): Promise<void>
   fault(fault: Record<string, unknown>): Promise<void>
   reset(): Promise<void>

@@ -75,6 +75,11 @@ export interface EmulatorCore {
   handle(request: EdgeRequest): MaybePromise<EdgeResponse>
   /** Moves virtual time forward and runs every step that became due. */
   advance(ms: number): Promise<void>
+  /**
+   * Moves virtual time to the next scheduled step (if later than now) and runs it: the
+   * smallest move after which something can have changed. Returns how far time moved.
+   */
+  advanceToNext(): Promise<number>
   /** Runs the oldest pending manual step (timing `'manual'`); `subject` e.g. `session:0`. */
   step(subject?: string): Promise<TaskHandle | undefined>
   /** Pending timed and manual steps (what will happen next, and when). */
@@ -192,6 +197,15 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
         await model.catchUp()
       })
     },
+    advanceToNext() {
+      return exclusive(async (model) => {
+        const next = model.context.scheduler.nextDueAt()
+        const moved = next === undefined ? 0 : Math.max(0, next - clock.now())
+        if (moved > 0) clock.advance(moved)
+        await model.catchUp()
+        return moved
+      })
+    },
     step: (subject) => exclusive((model) => model.step(subject)),
     pending: () => current.model.pendingSteps(),
     reset() {
@@ -218,7 +232,28 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
     context: () => current.model.context,
     reset: () => emulator.reset(),
     advance: (ms) => emulator.advance(ms),
+    advanceToNext: () => emulator.advanceToNext(),
     step: (subject) => emulator.step(subject),
+    pendingFaults: () => {
+      const faults = current.model.context.faults
+      return [
+        ...faults.sessionStartFailures.map((f) => ({
+          type: 'session-start-fails',
+          reason: f.reason,
+          remaining: f.remaining,
+        })),
+        ...faults.batchFailures.map((f) => ({
+          type: 'next-batches-fail',
+          exitCode: f.exitCode,
+          reason: f.reason,
+          remaining: f.remaining,
+        })),
+      ]
+    },
+    clearPendingFaults: () => {
+      current.model.context.faults.sessionStartFailures.length = 0
+      current.model.context.faults.batchFailures.length = 0
+    },
     exclusive: (fn) => exclusive(() => fn()),
     sessionStartFails: (reason, count) => emulator.faults.sessionStartFails(reason, count),
     interpreterDies: (id, reason) => emulator.faults.interpreterDies(id, reason),

@@ -92,16 +92,29 @@ describe.each(HARNESSES)('statements ($name)', ({ create }) => {
   test('cancelling a running Spark job ends it quickly as cancelled with the SparkException', async () => {
     await open({ timing: 'fast' })
     await h.control.advance(1000)
-    await h.control.outcome({ match: { contains: 'count()' }, durationMs: 60_000, output: { 'text/plain': '' } })
+    await h.control.outcome({
+      match: { contains: 'count()' },
+      durationMs: 60_000,
+      output: { 'text/plain': '' },
+    })
     await h.request('POST', '/sessions/0/statements', { code: 'spark.range(1000000000L).count()' })
     await h.request('GET', '/sessions/0/statements/0')
     await h.request('POST', '/sessions/0/statements/0/cancel')
-    expect((await h.request('GET', '/sessions/0/statements/0')).json<Statement>().state).toBe('cancelling')
+    expect((await h.request('GET', '/sessions/0/statements/0')).json<Statement>().state).toBe(
+      'cancelling',
+    )
     await h.control.advance(100)
     const s = (await h.request('GET', '/sessions/0/statements/0')).json<Statement>()
     expect(s.state).toBe('cancelled')
-    expect(s.output).toMatchObject({ status: 'error', evalue: expect.stringMatching(/^org\.apache\.spark\.SparkException: Job \d+ cancelled part of cancelled job group 0$/) })
-    expect((await h.request('GET', '/sessions/0/state')).json<{ state: string }>().state).toBe('idle')
+    expect(s.output).toMatchObject({
+      status: 'error',
+      evalue: expect.stringMatching(
+        /^org\.apache\.spark\.SparkException: Job \d+ cancelled part of cancelled job group 0$/,
+      ),
+    })
+    expect((await h.request('GET', '/sessions/0/state')).json<{ state: string }>().state).toBe(
+      'idle',
+    )
   })
 
   test('cancelling running plain code waits until it returns, then keeps its output', async () => {
@@ -111,11 +124,17 @@ describe.each(HARNESSES)('statements ($name)', ({ create }) => {
     await h.request('GET', '/sessions/0/statements/0')
     await h.request('POST', '/sessions/0/statements/0/cancel')
     await h.control.advance(19_000)
-    expect((await h.request('GET', '/sessions/0/statements/0')).json<Statement>().state).toBe('cancelling')
+    expect((await h.request('GET', '/sessions/0/statements/0')).json<Statement>().state).toBe(
+      'cancelling',
+    )
     await h.control.advance(1_000)
     const s = (await h.request('GET', '/sessions/0/statements/0')).json<Statement>()
     expect(s.state).toBe('cancelled')
-    expect(s.output).toEqual({ status: 'ok', execution_count: 0, data: { 'text/plain': 'res0: Int = 42\n' } })
+    expect(s.output).toEqual({
+      status: 'ok',
+      execution_count: 0,
+      data: { 'text/plain': 'res0: Int = 42\n' },
+    })
   })
 
   test('a cancel that outlasts livy.rsc.job-cancel.timeout gives up and marks the statement cancelled', async () => {
@@ -129,10 +148,14 @@ describe.each(HARNESSES)('statements ($name)', ({ create }) => {
     const s = (await h.request('GET', '/sessions/0/statements/0')).json<Statement>()
     expect(s).toMatchObject({ state: 'cancelled', output: null })
     // The interpreter is still busy with the sleep: the next statement waits for it.
-    expect((await h.request('GET', '/sessions/0/statements/1')).json<Statement>().state).toBe('waiting')
+    expect((await h.request('GET', '/sessions/0/statements/1')).json<Statement>().state).toBe(
+      'waiting',
+    )
     await h.control.advance(30_000)
     await h.control.advance(100)
-    expect((await h.request('GET', '/sessions/0/statements/1')).json<Statement>().state).toBe('available')
+    expect((await h.request('GET', '/sessions/0/statements/1')).json<Statement>().state).toBe(
+      'available',
+    )
   })
 
   test('cancel always answers canceled, for finished and unknown statements too', async () => {

@@ -263,7 +263,17 @@ describe('the control API over HTTP', () => {
     expect(bad.status).toBe(400)
     expect((await bad.json()).error).toContain('unknown fault type "meteor"')
     const missing = await post('/__emulator/faults', { type: 'interpreter-dies', sessionId: 42 })
-    expect(missing.status).toBe(409)
+    expect(missing.status).toBe(404)
+    const idle = await post('/__emulator/faults', { type: 'driver-exits', sessionId: 0 })
+    expect(idle.status).toBe(201)
+    const notRunning = await post('/__emulator/faults', { type: 'interpreter-dies', sessionId: 0 })
+    expect(notRunning.status).toBe(409)
+    const extra = await post('/__emulator/faults', {
+      type: 'driver-exits',
+      sessionId: 0,
+      colour: 'red',
+    })
+    expect(extra.status).toBe(400)
   })
 
   test('the request journal lists method, path, status and time, and reading it changes nothing', async () => {

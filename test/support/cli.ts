@@ -33,7 +33,8 @@ export function spawnBin(
   child.stderr?.on('data', (d: Buffer) => {
     err += d.toString()
   })
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  // 'close' (not 'exit'): all output has been read by then.
+  const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))
   return {
     child,
     stdout: () => out,

@@ -11,6 +11,8 @@
 # The build is skipped when an image with the current recipe hash already exists.
 #
 # Usage: build-image.sh [--force] [--base-only]
+# Exit:  0 built or already there; 3 the Livy jars or Spark could not be fetched (fetch-artifacts.sh,
+#        e.g. Livy 0.9.0 is not on Maven Central); 1 anything else.
 # Env:   LIVY_CACHE_DIR, LIVY_IMAGE (default livy-emulator/livy:0.9.0-spark3.5),
 #        DEBIAN_MIRROR (default http://deb.debian.org/debian), DOCKER (default docker)
 set -euo pipefail
@@ -98,7 +100,13 @@ fi
 if [[ $base_only -eq 1 ]]; then echo "$base_image"; exit 0; fi
 
 # ---- 3: Livy jars and Spark --------------------------------------------------------------------
-eval "$("$here/fetch-artifacts.sh")"
+# (a failure inside `eval "$(…)"` would be lost: keep fetch-artifacts' exit code, 3 = artifacts missing)
+artifacts="$("$here/fetch-artifacts.sh")" || {
+  rc=$?
+  log "ERROR: fetch-artifacts.sh failed (exit $rc); its ERROR line above says which registry"
+  exit "$rc"
+}
+eval "$artifacts"
 [[ -n "${LIVY_DIST:-}" && -n "${SPARK_HOME:-}" ]] || die "fetch-artifacts.sh did not report paths"
 
 # ---- 4: docker build ---------------------------------------------------------------------------

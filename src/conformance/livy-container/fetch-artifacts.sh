@@ -5,6 +5,9 @@
 # Prints shell assignments LIVY_DIST=... SPARK_HOME=... on stdout (logs go to stderr), so callers
 # can `eval "$(fetch-artifacts.sh)"`.
 #
+# Exit: 0, or 3 with a `fetch-artifacts: ERROR: …` line naming the registry (Maven Central, PyPI)
+#       when something cannot be fetched. LivyContainer and the judge report exit 3 as
+#       LivyArtifactsUnavailable ("BLOCKED", exit 78).
 # Env: LIVY_CACHE_DIR (default <repo>/.cache/livy), PYSPARK_VERSION (default 3.5.9),
 #      LIVY_MAVEN_ARGS (extra mvn args, e.g. -o or -s settings.xml), MVN (default mvn), PIP.
 set -euo pipefail

@@ -44,7 +44,9 @@ if [[ "$cmd" == "stop" ]]; then
   exit 0
 fi
 
-eval "$("$here/fetch-artifacts.sh")"
+# exit 3 (from fetch-artifacts.sh) when the Livy jars or Spark cannot be fetched
+artifacts="$("$here/fetch-artifacts.sh")" || exit $?
+eval "$artifacts"
 
 export LIVY_HOME="$LIVY_DIST"
 export LIVY_STATIC_CONF="$here/conf"

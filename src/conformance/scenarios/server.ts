@@ -4,7 +4,10 @@ const verified = { mark: 'verified' } as const
 const SECURITY_HEADERS: [string, string][] = [
   ['x-frame-options', 'SAMEORIGIN'],
   ['x-xss-protection', '1; mode=block'],
-  ['content-security-policy', "default-src 'self'; script-src 'self' 'unsafe-inline'; img-src 'self'; frame-src 'self';"],
+  [
+    'content-security-policy',
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; img-src 'self'; frame-src 'self';",
+  ],
   ['x-content-type-options', 'nosniff'],
 ]
 
@@ -27,7 +30,8 @@ export const SERVER_SCENARIOS: readonly Scenario[] = [
   },
   {
     id: 'S-HTTP-002',
-    title: 'every servlet response carries the JSON content type and the security headers, errors included',
+    title:
+      'every servlet response carries the JSON content type and the security headers, errors included',
     covers: ['B-HTTP-001', 'B-HTTP-002'],
     tags: ['http'],
     parity: verified,
@@ -71,7 +75,11 @@ export const SERVER_SCENARIOS: readonly Scenario[] = [
     tags: ['http', 'errors'],
     parity: verified,
     async run(ctx) {
-      for (const path of ['/sessions/0/foo', '/batches/0/statements', '/sessions/0/statements/0/nope']) {
+      for (const path of [
+        '/sessions/0/foo',
+        '/batches/0/statements',
+        '/sessions/0/statements/0/nope',
+      ]) {
         const res = await ctx.get(path, { unvalidated: true })
         ctx.expect.status(res, 404)
         ctx.expect.empty(res)
@@ -82,7 +90,8 @@ export const SERVER_SCENARIOS: readonly Scenario[] = [
   },
   {
     id: 'S-HTTP-005',
-    title: 'collections answer the same with a trailing slash, and HEAD answers like GET without a body',
+    title:
+      'collections answer the same with a trailing slash, and HEAD answers like GET without a body',
     covers: ['B-HTTP-005', 'B-HTTP-006'],
     tags: ['http'],
     parity: verified,
@@ -107,10 +116,14 @@ export const SERVER_SCENARIOS: readonly Scenario[] = [
     tags: ['http', 'errors'],
     parity: verified,
     async run(ctx) {
-      const bad = await ctx.get('/sessions', { headers: { Accept: 'application/vnd.livy.v0.2+json' } })
+      const bad = await ctx.get('/sessions', {
+        headers: { Accept: 'application/vnd.livy.v0.2+json' },
+      })
       ctx.expect.status(bad, 406)
       ctx.expect.body(bad, '{"msg":"No value found for \'0.2\'"}')
-      const good = await ctx.get('/sessions', { headers: { Accept: 'application/vnd.livy.v0.1+json' } })
+      const good = await ctx.get('/sessions', {
+        headers: { Accept: 'application/vnd.livy.v0.1+json' },
+      })
       ctx.expect.status(good, 200)
       const json = await ctx.get('/batches', { headers: { Accept: 'application/json' } })
       ctx.expect.status(json, 200)
@@ -124,7 +137,10 @@ export const SERVER_SCENARIOS: readonly Scenario[] = [
     parity: verified,
     requires: ['wire'],
     async run(ctx) {
-      const res = await ctx.get('/sessions', { headers: { 'Accept-Encoding': 'gzip' }, unvalidated: true })
+      const res = await ctx.get('/sessions', {
+        headers: { 'Accept-Encoding': 'gzip' },
+        unvalidated: true,
+      })
       ctx.expect.status(res, 200)
       ctx.expect.header(res, 'content-encoding', 'gzip')
       ctx.expect.header(res, 'content-length', null)

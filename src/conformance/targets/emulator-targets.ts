@@ -1,12 +1,18 @@
-import { setupServer } from 'msw/node'
-import { createLivyEmulator } from '../../emulator/create-livy-emulator.ts'
+import { getResponse } from 'msw'
 import type { LivyEmulatorOptions } from '../../emulator/create-emulator-core.ts'
+import { createLivyEmulator } from '../../emulator/create-livy-emulator.ts'
 import { type LivyServer, startLivyServer } from '../../node/server.ts'
 import type { Capability } from '../types.ts'
 import { JUDGE_LIVY_CONF, JUDGE_LOCAL_DIR, type RawResponse, type Target } from './target.ts'
 import { rawRequest } from './url-target.ts'
 
-const EMULATOR_CAPABILITIES: readonly Capability[] = ['control', 'virtual-time', 'reset', 'pyspark', 'local-files']
+const EMULATOR_CAPABILITIES: readonly Capability[] = [
+  'control',
+  'virtual-time',
+  'reset',
+  'pyspark',
+  'local-files',
+]
 
 /**
  * The emulator configured like the judge container, on a virtual clock: sessions take a
@@ -19,34 +25,35 @@ export const CONFORMANCE_EMULATOR: LivyEmulatorOptions = {
   livyConf: JUDGE_LIVY_CONF,
 }
 
-let inProcessTargets = 0
-
 /**
- * The emulator in this process, reached through its msw handlers and `fetch`, exactly as a
- * client under test reaches it.
+ * The emulator in this process, reached through its msw handlers: each request is resolved
+ * by msw against the emulator's handlers (`getResponse`), exactly the handlers a client's
+ * `setupServer` would use, without patching the global `fetch` (so several in-process
+ * targets, and real network targets, can run side by side).
  */
 export function createInProcessTarget(options: LivyEmulatorOptions = {}): Target {
-  // A distinct origin per target, so two in-process targets never answer each other's calls.
-  const baseUrl = `http://livy-conformance-${process.pid}-${++inProcessTargets}.test`
+  const baseUrl = 'http://livy-conformance.test'
   const emulator = createLivyEmulator({ ...CONFORMANCE_EMULATOR, ...options, baseUrl })
-  const server = setupServer(...emulator.handlers)
   return {
     name: 'emulator (in-process, msw)',
     kind: 'emulator',
     capabilities: new Set(EMULATOR_CAPABILITIES),
-    description: `${baseUrl} (msw)`,
+    description: `${baseUrl} (msw handlers)`,
     localDir: JUDGE_LOCAL_DIR,
-    async setup() {
-      server.listen({ onUnhandledFrame: 'bypass' })
-    },
-    async teardown() {
-      server.close()
-    },
+    async setup() {},
+    async teardown() {},
     async send(method, path, body, headers = {}): Promise<RawResponse> {
       const started = performance.now()
-      const res = await fetch(`${baseUrl}${path}`, { method, body, headers, redirect: 'manual' })
+      const request = new Request(`${baseUrl}${path}`, { method, body, headers })
+      const res = await getResponse(emulator.handlers, request)
+      if (!res) throw new Error(`no msw handler answered ${method} ${path}`)
       const text = await res.text()
-      return { status: res.status, headers: res.headers, text, durationMs: performance.now() - started }
+      return {
+        status: res.status,
+        headers: res.headers,
+        text,
+        durationMs: performance.now() - started,
+      }
     },
   }
 }

@@ -24,7 +24,12 @@ export interface Target {
   setup(): Promise<void>
   teardown(): Promise<void>
   /** Sends one request; `path` is relative to Livy's root (the target adds any prefix). */
-  send(method: string, path: string, body?: string, headers?: Readonly<Record<string, string>>): Promise<RawResponse>
+  send(
+    method: string,
+    path: string,
+    body?: string,
+    headers?: Readonly<Record<string, string>>,
+  ): Promise<RawResponse>
 }
 
 /**

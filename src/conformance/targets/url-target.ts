@@ -51,7 +51,10 @@ export function rawRequest(
       url,
       {
         method,
-        headers: { ...headers, ...(body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(body)) }) },
+        headers: {
+          ...headers,
+          ...(body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(body)) }),
+        },
         rejectUnauthorized: !options.insecure,
         timeout: options.timeoutMs ?? 120_000,
       },
@@ -60,7 +63,8 @@ export function rawRequest(
         res.on('data', (c: Buffer) => chunks.push(c))
         res.on('end', () => {
           const h = new Headers()
-          for (let i = 0; i < res.rawHeaders.length; i += 2) h.append(res.rawHeaders[i] as string, res.rawHeaders[i + 1] as string)
+          for (let i = 0; i < res.rawHeaders.length; i += 2)
+            h.append(res.rawHeaders[i] as string, res.rawHeaders[i + 1] as string)
           resolve({
             status: res.statusCode ?? 0,
             headers: h,
@@ -71,7 +75,11 @@ export function rawRequest(
         res.on('error', reject)
       },
     )
-    req.on('timeout', () => req.destroy(new Error(`${method} ${url.pathname} timed out after ${options.timeoutMs ?? 120_000} ms`)))
+    req.on('timeout', () =>
+      req.destroy(
+        new Error(`${method} ${url.pathname} timed out after ${options.timeoutMs ?? 120_000} ms`),
+      ),
+    )
     req.on('error', reject)
     if (body !== undefined) req.write(body)
     req.end()
@@ -94,10 +102,16 @@ export function createUrlTarget(options: UrlTargetOptions): Target {
   if (options.localDir) capabilities.add('local-files')
   let kind: 'livy' | 'emulator' = 'livy'
   const send: Target['send'] = (method, path, body, headers = {}) =>
-    rawRequest(new URL(`${base.origin}${basePath}${path}`), method, body, { ...fixed, ...headers }, {
-      insecure: options.insecure,
-      timeoutMs: options.requestTimeoutMs,
-    })
+    rawRequest(
+      new URL(`${base.origin}${basePath}${path}`),
+      method,
+      body,
+      { ...fixed, ...headers },
+      {
+        insecure: options.insecure,
+        timeoutMs: options.requestTimeoutMs,
+      },
+    )
   return {
     name: options.name ?? base.host,
     get kind() {
@@ -108,9 +122,13 @@ export function createUrlTarget(options: UrlTargetOptions): Target {
     localDir: options.localDir ?? '/tmp/livy-files',
     async setup() {
       const probe = await send('GET', '/__emulator/clock').catch(() => undefined)
-      if (probe?.status === 200 && probe.headers.get('content-type')?.startsWith('application/json')) {
+      if (
+        probe?.status === 200 &&
+        probe.headers.get('content-type')?.startsWith('application/json')
+      ) {
         kind = 'emulator'
-        for (const c of ['control', 'virtual-time', 'reset', 'pyspark'] as const) capabilities.add(c)
+        for (const c of ['control', 'virtual-time', 'reset', 'pyspark'] as const)
+          capabilities.add(c)
       }
     },
     async teardown() {},

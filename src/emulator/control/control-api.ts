@@ -1,8 +1,9 @@
 import type { EdgeFilter } from '../http/edge.ts'
 import type { MaybePromise } from '../http/maybe-async.ts'
 import type { EdgeRequest, EdgeResponse } from '../http/types.ts'
-import type { Clock } from '../model/clock.ts'
+import { type Clock, MAX_ADVANCE_MS } from '../model/clock.ts'
 import type { ModelContext } from '../model/context.ts'
+import { ModelError } from '../model/errors.ts'
 import { STATEMENT_KINDS, type StatementKind } from '../model/outcomes/interpreters.ts'
 import type { OutcomeRule, OutcomeRules } from '../model/outcomes/outcome.ts'
 import type { TaskHandle } from '../model/scheduler.ts'
@@ -20,7 +21,11 @@ export interface ControlTarget {
   context(): ModelContext
   reset(): Promise<void>
   advance(ms: number): Promise<void>
+  advanceToNext(): Promise<number>
   step(subject?: string): Promise<TaskHandle | undefined>
+  /** Model faults waiting for their session or batch (they have no id of their own). */
+  pendingFaults(): Record<string, unknown>[]
+  clearPendingFaults(): void
   exclusive<T>(fn: () => MaybePromise<T>): Promise<T>
   sessionStartFails(reason: string, count: number): void
   interpreterDies(sessionId: number, reason: string): Promise<void>
@@ -146,7 +151,7 @@ function faultFromJson(json: Record<string, unknown>): HttpFault {
       typeof path === 'string'
         ? path
         : path && typeof path === 'object' && 'regex' in path
-          ? regex((path as { regex: unknown }).regex, undefined)
+          ? regex((path as { regex: unknown }).regex, (path as { flags?: unknown }).flags)
           : str(path, 'path'),
     ...(json.method !== undefined ? { method: str(json.method, 'method').toUpperCase() } : {}),
     ...(json.status !== undefined ? { status: int(json.status, 'status') } : {}),
@@ -162,9 +167,27 @@ function faultFromJson(json: Record<string, unknown>): HttpFault {
 
 /** The control API: `/__emulator/…`, never a Livy path. */
 export function createControlApi(target: ControlTarget): EdgeFilter {
-  const rules = new Map<number, ReturnType<OutcomeRules['add']>>()
-  const ruleJson = new Map<number, Record<string, unknown>>()
-  let nextRuleId = 1
+  // Rules registered here are listed as the JSON they came in; rules added from code are
+  // described (a RegExp as {regex, flags}, a function as "<function>").
+  const ruleJson = new WeakMap<OutcomeRule, Record<string, unknown>>()
+  const describe = (rule: OutcomeRule): Record<string, unknown> => {
+    const json = ruleJson.get(rule)
+    if (json) return json
+    const fn = '<function>'
+    const m = rule.match
+    return {
+      match:
+        typeof m === 'string' ? m : m instanceof RegExp ? { regex: m.source, flags: m.flags } : fn,
+      ...(rule.kind !== undefined ? { kind: rule.kind } : {}),
+      ...(rule.sessionId !== undefined ? { sessionId: rule.sessionId } : {}),
+      ...(rule.output !== undefined ? { output: rule.output } : {}),
+      ...(rule.error !== undefined ? { error: rule.error } : {}),
+      ...(rule.abort !== undefined ? { abort: rule.abort } : {}),
+      ...(rule.respond !== undefined ? { respond: fn } : {}),
+      ...(rule.durationMs !== undefined ? { durationMs: rule.durationMs } : {}),
+      ...(rule.times !== undefined ? { times: rule.times } : {}),
+    }
+  }
 
   const route = async (request: EdgeRequest): Promise<EdgeResponse> => {
     const path = request.path.replace(/\/$/, '') || '/'
@@ -174,8 +197,6 @@ export function createControlApi(target: ControlTarget): EdgeFilter {
         return reply(200, CONTROL_PAGE, 'text/html;charset=utf-8')
       case 'POST /__emulator/reset':
         await target.reset()
-        rules.clear()
-        ruleJson.clear()
         target.httpFaults.clear()
         target.journal.clear()
         return reply(200, { reset: true, now: target.clock.now() })
@@ -187,10 +208,17 @@ export function createControlApi(target: ControlTarget): EdgeFilter {
         })
       case 'POST /__emulator/clock/advance': {
         const body = jsonBody(request)
-        const ms = body.ms
-        if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
-          throw new ControlError('ms must be a number >= 0')
-        await target.advance(ms)
+        if (body.next === true && body.ms === undefined) {
+          await target.advanceToNext()
+        } else {
+          const ms = body.ms
+          if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 0 || ms > MAX_ADVANCE_MS) {
+            throw new ControlError(
+              `give {"ms": N} with a whole N between 0 and ${MAX_ADVANCE_MS} (366 days), or {"next": true} to jump to the next scheduled step`,
+            )
+          }
+          await target.advance(ms)
+        }
         return reply(200, {
           now: target.clock.now(),
           iso: new Date(target.clock.now()).toISOString(),
@@ -214,11 +242,9 @@ export function createControlApi(target: ControlTarget): EdgeFilter {
         return reply(200, { requests: target.journal.entries() })
       case 'GET /__emulator/outcomes':
         return reply(200, {
-          rules: [...ruleJson.entries()].map(([id, rule]) => ({
-            id,
-            ...rule,
-            used: rules.get(id)?.used ?? 0,
-          })),
+          rules: target.outcomes
+            .list()
+            .map(({ id, rule, used }) => ({ id, ...describe(rule), used })),
         })
       case 'POST /__emulator/outcomes': {
         const body = jsonBody(request)
@@ -229,22 +255,20 @@ export function createControlApi(target: ControlTarget): EdgeFilter {
         } catch (e) {
           throw new ControlError((e as Error).message)
         }
-        const id = nextRuleId++
-        rules.set(id, handle)
-        ruleJson.set(id, body)
-        return reply(201, { id })
+        ruleJson.set(rule, body)
+        return reply(201, { id: handle.id })
       }
       case 'DELETE /__emulator/outcomes':
         target.outcomes.clear()
-        rules.clear()
-        ruleJson.clear()
         return reply(200, { cleared: true })
       case 'GET /__emulator/faults':
         return reply(200, {
           faults: target.httpFaults.list().map((f) => ({ ...f, path: String(f.path) })),
+          pending: target.pendingFaults(),
         })
       case 'DELETE /__emulator/faults':
         target.httpFaults.clear()
+        target.clearPendingFaults()
         return reply(200, { cleared: true })
       case 'POST /__emulator/faults':
         return reply(201, await addFault(jsonBody(request)))
@@ -252,12 +276,9 @@ export function createControlApi(target: ControlTarget): EdgeFilter {
     const rule = /^DELETE \/__emulator\/outcomes\/(\d+)$/.exec(key)
     if (rule) {
       const id = Number(rule[1])
-      const handle = rules.get(id)
-      if (!handle) return reply(404, { error: `no rule ${id}` })
-      handle.remove()
-      rules.delete(id)
-      ruleJson.delete(id)
-      return reply(200, { removed: id })
+      return target.outcomes.remove(id)
+        ? reply(200, { removed: id })
+        : reply(404, { error: `no rule ${id}` })
     }
     const fault = /^DELETE \/__emulator\/faults\/(\d+)$/.exec(key)
     if (fault) {
@@ -269,8 +290,31 @@ export function createControlApi(target: ControlTarget): EdgeFilter {
     return reply(404, { error: `no control endpoint ${request.method} ${request.path}` })
   }
 
+  const FAULT_FIELDS: Record<string, readonly string[]> = {
+    http: ['method', 'path', 'status', 'body', 'headers', 'delayMs', 'count'],
+    'session-start-fails': ['reason', 'count'],
+    'interpreter-dies': ['sessionId', 'reason'],
+    'driver-exits': ['sessionId', 'reason'],
+    'batch-fails': ['batchId', 'exitCode', 'reason'],
+    'next-batches-fail': ['exitCode', 'reason', 'count'],
+  }
+
   const addFault = async (body: Record<string, unknown>): Promise<Record<string, unknown>> => {
     const type = str(body.type, 'type')
+    const allowed = FAULT_FIELDS[type]
+    if (allowed) {
+      const unknown = Object.keys(body).filter((k) => k !== 'type' && !allowed.includes(k))
+      if (unknown.length > 0) {
+        throw new ControlError(
+          `unknown field(s) for a ${type} fault: ${unknown.join(', ')} (allowed: ${allowed.join(', ')})`,
+        )
+      }
+    }
+    const positive = (v: unknown, name: string): number => {
+      const n = int(v, name, 1)
+      if (n < 1) throw new ControlError(`${name} must be a positive integer`)
+      return n
+    }
     const reason = (fallback: string) => str(body.reason, 'reason', fallback)
     switch (type) {
       case 'http': {
@@ -285,7 +329,7 @@ export function createControlApi(target: ControlTarget): EdgeFilter {
       case 'session-start-fails':
         target.sessionStartFails(
           reason('Failed to launch the Spark driver'),
-          int(body.count, 'count', 1),
+          positive(body.count, 'count'),
         )
         return { type }
       case 'interpreter-dies':
@@ -335,7 +379,10 @@ export function createControlApi(target: ControlTarget): EdgeFilter {
     try {
       await fn()
     } catch (e) {
-      throw e instanceof ControlError ? e : new ControlError((e as Error).message, 409)
+      if (e instanceof ControlError) throw e
+      // An unknown session or batch is a 404; one in the wrong state a 409.
+      const missing = e instanceof ModelError && e.kind === 'session-not-found'
+      throw new ControlError((e as Error).message, missing ? 404 : 409)
     }
   }
 

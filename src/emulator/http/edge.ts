@@ -123,7 +123,9 @@ export function createEdge(options: EdgeOptions): Edge {
     return attempt(
       () =>
         // HEAD keeps the body here: adapters send its length and drop the bytes, as Jetty does.
-        andThen(route.handler(context), (result: RouteResult) => respond(result.status, result.body, result.headers)),
+        andThen(route.handler(context), (result: RouteResult) =>
+          respond(result.status, result.body, result.headers),
+        ),
       (e) => {
         if (e instanceof DriverNotReady) {
           // Livy blocks until the driver connects (LIVY-1013); wait outside the serial section.
@@ -142,7 +144,11 @@ export function createEdge(options: EdgeOptions): Edge {
       const host = request.header('host') ?? 'localhost:8998'
       return {
         status: 302,
-        headers: [...commonHeaders(config, now(), null), ['Location', `http://${host}/ui`], ['Content-Type', 'text/html;charset=utf-8']],
+        headers: [
+          ...commonHeaders(config, now(), null),
+          ['Location', `http://${host}/ui`],
+          ['Content-Type', 'text/html;charset=utf-8'],
+        ],
         body: '',
       }
     }

@@ -19,7 +19,8 @@ export async function fromFetchRequest(request: Request, basePath: string): Prom
     path,
     query: url.search.startsWith('?') ? url.search.slice(1) : url.search,
     // fetch never sends Host; the URL's authority is what the server would have seen.
-    header: (name) => request.headers.get(name) ?? (name.toLowerCase() === 'host' ? url.host : undefined),
+    header: (name) =>
+      request.headers.get(name) ?? (name.toLowerCase() === 'host' ? url.host : undefined),
     body: await decodedBody(request),
   }
 }

@@ -97,7 +97,9 @@ class Reader {
 
   /** EOF after a comma, a field name or a colon (Jackson's `_skipComma`/`_skipColon`). */
   endWithin(what: string): never {
-    throw new JacksonError(`Unexpected end-of-input within/between ${what} entries${at(this.location())}`)
+    throw new JacksonError(
+      `Unexpected end-of-input within/between ${what} entries${at(this.location())}`,
+    )
   }
 
   readString(): string {
@@ -201,7 +203,8 @@ class Reader {
     let afterComma = false
     for (;;) {
       const c = this.peek()
-      if (c === undefined) return afterComma ? this.endWithin('Object') : this.endOfInput('Object', start)
+      if (c === undefined)
+        return afterComma ? this.endWithin('Object') : this.endOfInput('Object', start)
       if (c === '}' && !afterComma) {
         this.pos++
         break
@@ -209,7 +212,8 @@ class Reader {
       if (c !== '"') this.unexpected('was expecting double-quote to start field name')
       const name = this.readString()
       if (this.peek() === undefined) this.endWithin('Object')
-      if (this.text[this.pos] !== ':') this.unexpected('was expecting a colon to separate field name and value')
+      if (this.text[this.pos] !== ':')
+        this.unexpected('was expecting a colon to separate field name and value')
       this.pos++
       const v = this.peek()
       if (v === undefined) this.endWithin('Object')
@@ -369,9 +373,13 @@ function bindField(spec: BeanSpec, field: string, type: FieldType, value: Value)
       // `Option[Int]` is erased to `Option[Object]`: Jackson takes any scalar as it is, and
       // the cast to Int fails later (a 500 ClassCastException, see the model).
       if (value.kind === 'null') return null
-      if (value.kind === 'number') return value.integral ? Number(value.value) : { javaClass: 'java.lang.Double', text: value.value }
+      if (value.kind === 'number')
+        return value.integral
+          ? Number(value.value)
+          : { javaClass: 'java.lang.Double', text: value.value }
       if (value.kind === 'string') return { javaClass: 'java.lang.String', text: value.value }
-      if (value.kind === 'bool') return { javaClass: 'java.lang.Boolean', text: String(value.value) }
+      if (value.kind === 'bool')
+        return { javaClass: 'java.lang.Boolean', text: String(value.value) }
       return mismatch(spec, field, type, value)
     }
     case 'stringList': {

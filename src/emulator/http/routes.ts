@@ -3,8 +3,8 @@ import { type CreateBatchInput, DEFAULT_BATCH_INPUT } from '../model/batches.ts'
 import { remoteFailure } from '../model/driver.ts'
 import { ModelError, parseJavaInt } from '../model/errors.ts'
 import { type CreateSessionInput, DEFAULT_SESSION_INPUT } from '../model/interactive.ts'
-import { uriSyntaxError } from '../model/resources.ts'
 import type { LivyModel } from '../model/livy-model.ts'
+import { uriSyntaxError } from '../model/resources.ts'
 import type { SessionKind } from '../model/store/records.ts'
 import {
   ADD_RESOURCE,
@@ -289,7 +289,10 @@ export const ROUTES: readonly Route[] = [
       const record = session(c, 'modify')
       const code = orDefault<string | null>(raw.code, null)
       if (code === null) {
-        throw remoteFailure('java.lang.NullPointerException', 'Cannot invoke "String.toCharArray()" because "s" is null')
+        throw remoteFailure(
+          'java.lang.NullPointerException',
+          'Cannot invoke "String.toCharArray()" because "s" is null',
+        )
       }
       const statement = c.model.createStatement(record, code, orDefault(raw.kind, null))
       return {

@@ -122,7 +122,11 @@ export async function createBatch(
     checkResources(input, ctx.config)
     requirement(input.file !== null, 'File is required.')
     // spark-submit options are built next; erased Option[Int] values are cast here.
-    const cores = { driverCores: castInt(input.driverCores), executorCores: castInt(input.executorCores), numExecutors: castInt(input.numExecutors) }
+    const cores = {
+      driverCores: castInt(input.driverCores),
+      executorCores: castInt(input.executorCores),
+      numExecutors: castInt(input.numExecutors),
+    }
     resolveUri(input.file, ctx.config)
     await ctx.store.batches.update(id, (d) => Object.assign(d, cores))
   } catch (e) {

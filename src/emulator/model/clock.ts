@@ -32,9 +32,15 @@ export interface ManualClock extends Clock {
 /** Default start of a manual clock: 2026-01-01T00:00:00Z, so timestamps in tests are stable. */
 export const DEFAULT_MANUAL_EPOCH = Date.UTC(2026, 0, 1)
 
+/** The longest single move (366 days): virtual time is for tests, not for geology. */
+export const MAX_ADVANCE_MS = 366 * 24 * 3_600_000
+
 function checkAdvance(ms: number): void {
-  if (!Number.isFinite(ms) || ms < 0) {
-    throw new RangeError(`clock can only move forward by a finite number of ms, got ${ms}`)
+  // Livy's timestamps are integer milliseconds; a fractional clock would leak into them.
+  if (!Number.isInteger(ms) || ms < 0 || ms > MAX_ADVANCE_MS) {
+    throw new RangeError(
+      `the clock moves forward by a whole number of ms between 0 and ${MAX_ADVANCE_MS}, got ${ms}`,
+    )
   }
 }
 

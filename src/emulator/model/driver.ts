@@ -8,8 +8,8 @@ import {
   createInterpreterMemory,
   runDefaultInterpreter,
   runsSparkJobs,
-  sleepDurationMs,
   type StatementKind,
+  sleepDurationMs,
 } from './outcomes/interpreters.ts'
 import type { ResolvedOutcome, StatementOutputBody } from './outcomes/outcome.ts'
 
@@ -221,8 +221,14 @@ function startStatement(ctx: ModelContext, host: DriverHost, statement: Statemen
       : (outcome.body ??
         (unavailable(ctx, statement.kind)
           ? INTERPRETER_ERROR
-          : runDefaultInterpreter(statement.kind, statement.code, host.driver.memory, ctx.config.sqlNumRows)))
-  const duration = outcome.durationMs ?? sleepDurationMs(statement.kind, statement.code) ?? ctx.timing.statementRun
+          : runDefaultInterpreter(
+              statement.kind,
+              statement.code,
+              host.driver.memory,
+              ctx.config.sqlNumRows,
+            )))
+  const duration =
+    outcome.durationMs ?? sleepDurationMs(statement.kind, statement.code) ?? ctx.timing.statementRun
   ctx.changed({ type: 'statement-running', sessionId: host.sessionId, statementId: statement.id })
   statement.task = ctx.scheduler.after(
     duration,
@@ -257,7 +263,11 @@ function finishStatement(
     statementEvent(statement, statement.state === 'running' ? 'complete' : 'cancelled')
     statement.progress = 1
     statement.completed = ctx.now()
-    ctx.changed({ type: 'statement-finished', sessionId: host.sessionId, statementId: statement.id })
+    ctx.changed({
+      type: 'statement-finished',
+      sessionId: host.sessionId,
+      statementId: statement.id,
+    })
   }
   advanceQueue(ctx, host)
 }
@@ -307,23 +317,34 @@ export function cancelStatement(ctx: ModelContext, host: DriverHost, statementId
       ctx.timing.statementCancel,
       `statement ${host.sessionId}/${statementId} cancelled`,
       () =>
-        finishStatement(ctx, host, statement, {
-          status: 'error',
-          ename: 'Error',
-          evalue: `org.apache.spark.SparkException: Job ${job} cancelled part of cancelled job group ${statementId}`,
-          traceback: [],
-        }, undefined),
+        finishStatement(
+          ctx,
+          host,
+          statement,
+          {
+            status: 'error',
+            ename: 'Error',
+            evalue: `org.apache.spark.SparkException: Job ${job} cancelled part of cancelled job group ${statementId}`,
+            traceback: [],
+          },
+          undefined,
+        ),
       subject,
     )
     return
   }
-  ctx.scheduler.after(ctx.config.jobCancelTimeoutMs, `statement ${host.sessionId}/${statementId} cancel timeout`, () => {
-    if (statement.state !== 'cancelling') return
-    statementEvent(statement, 'cancelled')
-    statement.progress = 1
-    statement.completed = ctx.now()
-    ctx.changed({ type: 'statement-cancelled', sessionId: host.sessionId, statementId })
-  }, subject)
+  ctx.scheduler.after(
+    ctx.config.jobCancelTimeoutMs,
+    `statement ${host.sessionId}/${statementId} cancel timeout`,
+    () => {
+      if (statement.state !== 'cancelling') return
+      statementEvent(statement, 'cancelled')
+      statement.progress = 1
+      statement.completed = ctx.now()
+      ctx.changed({ type: 'statement-cancelled', sessionId: host.sessionId, statementId })
+    },
+    subject,
+  )
 }
 
 /** Statements the driver still holds, ascending by id. */
@@ -359,12 +380,72 @@ export function stopDriver(driver: DriverState): void {
   driver.runningId = null
 }
 
-/** Code completion: the toy interpreters offer the names they know. */
+/** Members the Scala REPL offers after `sc.` and `spark.` (public Spark API names). */
+const SCALA_MEMBERS: Readonly<Record<string, readonly string[]>> = {
+  sc: [
+    'accumulator',
+    'addArchive',
+    'addFile',
+    'addJar',
+    'appName',
+    'applicationId',
+    'broadcast',
+    'cancelAllJobs',
+    'cancelJobGroup',
+    'defaultParallelism',
+    'emptyRDD',
+    'getConf',
+    'hadoopConfiguration',
+    'longAccumulator',
+    'master',
+    'parallelize',
+    'range',
+    'setJobGroup',
+    'setLogLevel',
+    'sparkUser',
+    'startTime',
+    'stop',
+    'textFile',
+    'uiWebUrl',
+    'union',
+    'version',
+    'wholeTextFiles',
+  ],
+  spark: [
+    'catalog',
+    'conf',
+    'createDataFrame',
+    'createDataset',
+    'emptyDataFrame',
+    'implicits',
+    'newSession',
+    'range',
+    'read',
+    'readStream',
+    'sparkContext',
+    'sql',
+    'sqlContext',
+    'stop',
+    'streams',
+    'table',
+    'udf',
+    'version',
+  ],
+}
+
+/** Code completion: members of `sc.`/`spark.` and the names the toy interpreter knows. */
 export function complete(host: DriverHost, code: string, kind: string, cursor: number): string[] {
   const resolved = statementKind(kind)
   // Livy's Python interpreter has no completion.
   if (resolved === 'pyspark') return []
-  const prefix = /[A-Za-z_]\w*$/.exec(code.slice(0, Math.max(0, cursor)))?.[0] ?? ''
+  const before = code.slice(0, Math.max(0, cursor))
+  const member = /\b(sc|spark)\.(\w*)$/.exec(before)
+  if (resolved === 'spark' && member) {
+    return (SCALA_MEMBERS[member[1] as string] ?? []).filter((m) =>
+      m.startsWith(member[2] as string),
+    )
+  }
+  const prefix = /[A-Za-z_]\w*$/.exec(before)?.[0] ?? ''
   const memory = host.driver.memory
   const names = resolved === 'spark' ? memory.scala : resolved === 'sparkr' ? memory.r : new Map()
   if (prefix === '') return []

@@ -38,9 +38,12 @@ export function startHousekeeping(ctx: ModelContext, startedAt: number): void {
   }
   const every = (interval: number, label: string, run: () => Promise<void>, at: number): void => {
     ctx.scheduler.at(at, label, async () => {
-      // Nothing to look at: skip the scan but keep the beat.
-      if (ctx.store.sessions.size() + ctx.store.batches.size() > 0) await run()
-      every(interval, label, run, at + interval)
+      const empty = ctx.store.sessions.size() + ctx.store.batches.size() === 0
+      if (!empty) await run()
+      // With nothing to look at, the beats up to now change nothing: jump to the first beat
+      // after the current time (keeps a long advance on an idle server cheap).
+      const behind = empty ? Math.max(0, Math.floor((ctx.clock.now() - at) / interval)) : 0
+      every(interval, label, run, at + (behind + 1) * interval)
     })
   }
   every(ctx.config.gcIntervalMs, 'session GC', gc, startedAt)

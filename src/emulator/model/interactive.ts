@@ -448,7 +448,7 @@ export function interpreterDies(ctx: ModelContext, record: SessionRecord, reason
   if (!runtime || record.serverState !== 'running') {
     throw new RangeError(`session ${record.id} has no running driver whose interpreter could die`)
   }
-  for (const line of ctx.logs.interpreterDied(ctx.now(), subjectOf(record), reason))
+  for (const line of ctx.logs.interpreterDied(ctx.now(), subjectOf(record), reason, record.kind))
     runtime.log.err(line)
   killInterpreter(ctx, driverHost(ctx, record), reason)
 }

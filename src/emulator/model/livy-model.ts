@@ -480,11 +480,19 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
     },
     killInterpreter(sessionId, reason) {
       const record = store.sessions.get(sessionId)
-      if (!record) throw new RangeError(`no session ${sessionId}`)
+      if (!record) throw new ModelError('session-not-found', `no session ${sessionId}`)
       interpreterDies(context, record, reason)
     },
-    driverExits: (sessionId, reason) => driverExits(context, sessionId, reason),
-    failBatch: (batchId, exitCode, reason) => failBatchNow(context, batchId, exitCode, reason),
+    driverExits(sessionId, reason) {
+      if (!store.sessions.get(sessionId))
+        throw new ModelError('session-not-found', `no session ${sessionId}`)
+      return driverExits(context, sessionId, reason)
+    },
+    failBatch(batchId, exitCode, reason) {
+      if (!store.batches.get(batchId))
+        throw new ModelError('session-not-found', `no batch ${batchId}`)
+      return failBatchNow(context, batchId, exitCode, reason)
+    },
 
     step: (subject) => scheduler.step(subject),
     pendingSteps: () => scheduler.pending(),

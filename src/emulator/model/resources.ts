@@ -17,16 +17,24 @@ export function uriSyntaxError(text: string): string | undefined {
   if (scheme && text.startsWith('//', scheme[0].length)) {
     const authorityStart = scheme[0].length + 2
     const authorityEnd = text.slice(authorityStart).search(/[/?#]/)
-    const authority = authorityEnd < 0 ? text.slice(authorityStart) : text.slice(authorityStart, authorityStart + authorityEnd)
+    const authority =
+      authorityEnd < 0
+        ? text.slice(authorityStart)
+        : text.slice(authorityStart, authorityStart + authorityEnd)
     // Java reports a bad authority at its first character.
-    if (ILLEGAL.test(authority)) return `Illegal character in authority at index ${authorityStart}: ${text}`
+    if (ILLEGAL.test(authority))
+      return `Illegal character in authority at index ${authorityStart}: ${text}`
     pathStart = authorityStart + authority.length
   }
   const rest = text.slice(pathStart)
   const bad = ILLEGAL.exec(rest)
   if (!bad) return undefined
   const index = pathStart + bad.index
-  const component = text.slice(0, index).includes('#') ? 'fragment' : text.slice(0, index).includes('?') ? 'query' : 'path'
+  const component = text.slice(0, index).includes('#')
+    ? 'fragment'
+    : text.slice(0, index).includes('?')
+      ? 'query'
+      : 'path'
   return `Illegal character in ${component} at index ${index}: ${text}`
 }
 

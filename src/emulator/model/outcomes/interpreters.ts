@@ -216,7 +216,8 @@ function runPython(code: string, memory: InterpreterMemory): StatementOutputBody
   for (const [index, raw] of lines.entries()) {
     const line = raw.trim()
     const last = index === lines.length - 1
-    if (/^(import|from)\s/.test(line) || /^pass$/.test(line) || /^(time\.)?sleep\(/.test(line)) continue
+    if (/^(import|from)\s/.test(line) || /^pass$/.test(line) || /^(time\.)?sleep\(/.test(line))
+      continue
     const assign = /^([A-Za-z_]\w*)\s*=(?!=)\s*(.+)$/.exec(line)
     const print = /^print\((.*)\)$/.exec(line)
     const sources = assign ? [assign[2] as string] : print ? splitArgs(print[1] as string) : [line]
@@ -492,5 +493,7 @@ export function sleepDurationMs(kind: StatementKind, code: string): number | und
  * ends quickly with a `SparkException`; plain code keeps running until it returns.
  */
 export function runsSparkJobs(code: string): boolean {
-  return /\b(sc|spark|sqlContext|sqlCtx)\.\w+|\.(count|collect|show|take|foreach|toPandas|saveAs\w*|write)\b/.test(code)
+  return /\b(sc|spark|sqlContext|sqlCtx)\.\w+|\.(count|collect|show|take|foreach|toPandas|saveAs\w*|write)\b/.test(
+    code,
+  )
 }

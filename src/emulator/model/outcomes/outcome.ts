@@ -63,14 +63,27 @@ export interface ResolvedOutcome {
 
 /** Handle to a registered rule. */
 export interface OutcomeHandle {
+  /** Stable id of the rule within its registry (what the control API lists). */
+  readonly id: number
   /** How many statements the rule has answered. */
   readonly used: number
-  remove(): void
+  /** Removes the rule; false when it was already gone (removed or retired). */
+  remove(): boolean
+}
+
+/** A registered rule as listed: live rules only (retired ones have used up their `times`). */
+export interface ListedRule {
+  readonly id: number
+  readonly rule: OutcomeRule
+  readonly used: number
 }
 
 /** The registry of outcome rules of one emulator. */
 export interface OutcomeRules {
   add(rule: OutcomeRule): OutcomeHandle
+  /** Live rules, oldest first. */
+  list(): readonly ListedRule[]
+  remove(id: number): boolean
   clear(): void
   readonly size: number
   /** Finds the newest rule matching the statement and consumes one of its uses. */
@@ -123,23 +136,29 @@ export function validateOutcomeRule(rule: OutcomeRule): void {
  * rules.add({ match: '1 + 1', output: { 'text/plain': 'res0: Int = 2\n' } })
  */
 export function createOutcomeRules(): OutcomeRules {
-  const entries: { rule: OutcomeRule; used: number; removed: boolean }[] = []
+  const entries: { id: number; rule: OutcomeRule; used: number }[] = []
+  let nextId = 1
+  const remove = (id: number): boolean => {
+    const i = entries.findIndex((e) => e.id === id)
+    if (i < 0) return false
+    entries.splice(i, 1)
+    return true
+  }
   return {
     add(rule) {
       validateOutcomeRule(rule)
-      const entry = { rule, used: 0, removed: false }
+      const entry = { id: nextId++, rule, used: 0 }
       entries.push(entry)
       return {
+        id: entry.id,
         get used() {
           return entry.used
         },
-        remove() {
-          entry.removed = true
-          const i = entries.indexOf(entry)
-          if (i >= 0) entries.splice(i, 1)
-        },
+        remove: () => remove(entry.id),
       }
     },
+    list: () => entries.map(({ id, rule, used }) => ({ id, rule, used })),
+    remove,
     clear() {
       entries.length = 0
     },

@@ -1,0 +1,33 @@
+/**
+ * `livy-emulator/testcontainers`: a real Apache Livy 0.9.0 (Spark 3.5) in Docker, for tests
+ * that must run against the real server (the emulator's judge uses it too).
+ *
+ * @example
+ * import { LivyContainer } from 'livy-emulator/testcontainers'
+ * const livy = await new LivyContainer().withPort(0).start()
+ * await fetch(`${livy.getBaseUrl()}/sessions`)
+ * await livy.stop()
+ */
+export {
+  ARTIFACTS_EXIT_CODE,
+  artifactsFailure,
+  type BuildOptions,
+  buildLivyImage,
+  DEFAULT_LIVY_IMAGE,
+  DEFAULT_LIVY_LOCAL_DIR,
+  DEFAULT_LIVY_PORT,
+  DEFAULT_STARTUP_TIMEOUT_MS,
+  type EnsureImageOptions,
+  ensureLivyImage,
+  type ImageHooks,
+  LIVY_CONTAINER_LABEL,
+  LivyArtifactsUnavailable,
+  LivyContainer,
+  type LivyContainerSpec,
+  livyConfLines,
+  livyRecipeDir,
+  prepareTestcontainersEnv,
+  type ScriptResult,
+  StartedLivyContainer,
+  versionsFromLog,
+} from './livy-container.ts'
