@@ -182,7 +182,7 @@ export interface paths {
         };
         /**
          * List statements
-         * @description Requires view access. The driver keeps only the newest `livy.rsc.retained-statements` (100) statements; `total_statements` is the count it holds. There is no `from` echo. `progress` is recomputed on each fetch. A session that is not active (`dead`, `killed`, `shutting_down`) gives 400 `{"msg":"requirement failed: Session isn't active."}`. While the driver is still starting the request blocks until it connects or fails (LIVY-1013).
+         * @description Requires view access. The driver keeps only the newest `livy.rsc.retained-statements` (100) statements; `total_statements` is the count it holds. There is no `from` echo. `progress` is recomputed on each fetch. A session that is not active (`dead`, `killed`, `shutting_down`) gives 400 `{"msg":"requirement failed: Session isn't active."}`. While the driver is still starting the request blocks until it connects or fails (LIVY-1013); when the driver's RPC comes up before its REPL, the request fails with 500 (a `NullPointerException` on `ReplDriver.session()`, observed on Livy 0.9.0).
          */
         get: operations["listStatements"];
         put?: never;
@@ -1599,7 +1599,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorMessage"];
             };
         };
-        /** @description Form A `{"msg": ...}` (e.g. Int overflow in the id), or, with `livy.server.csrf-protection.enabled=true` and no `X-Requested-By` header, a Jetty error page (form D) with message `Missing Required Header for CSRF protection.` */
+        /** @description Form A `{"msg": ...}` (e.g. Int overflow in the id), or, with `livy.server.csrf-protection.enabled=true` and no `X-Requested-By` header, a Jetty error page (form D) with message `Missing Required Header for CSRF protection.` For DELETE (any method but GET, POST and HEAD) Jetty writes no page at all: no body and no `Content-Type` (`x-empty-body`). */
         BadRequestMessageOrCsrf: {
             headers: {
                 "X-Content-Type-Options": components["headers"]["X-Content-Type-Options"];
@@ -1684,7 +1684,7 @@ export interface components {
                 "text/plain": string;
             };
         };
-        /** @description With access control on, a caller without view (GETs) or modify (writes) access to the session gets a 403 with an **empty body** (form C; access means owner, proxy user, view/modify users or superusers). A `doAs` target that may not be impersonated gives form A `{"msg": ...}`; `AccessFilter` gives form D (see `ForbiddenFilter`). */
+        /** @description With access control on, a caller without view (GETs) or modify (writes) access to the session gets a 403 with an **empty body** (form C; access means owner, proxy user, view/modify users or superusers). A `doAs` target that may not be impersonated gives form A `{"msg": ...}`; `AccessFilter` gives form D (see `ForbiddenFilter`). `x-empty-body` marks that the declared JSON may also be absent. */
         ForbiddenAccess: {
             headers: {
                 "X-Content-Type-Options": components["headers"]["X-Content-Type-Options"];
@@ -2258,6 +2258,7 @@ export interface operations {
             404: components["responses"]["NotFoundSession"];
             405: components["responses"]["MethodNotAllowed"];
             406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalErrorString"];
         };
     };
     createStatement: {

@@ -55,3 +55,24 @@ export {
   type Timing,
   type TimingName,
 } from './emulator/model/timing.ts'
+export { StateFileError } from './emulator/persistence/state-file-error.ts'
+export type { StateFileRecovery } from './emulator/persistence/state-log.ts'
+export type { StateFileStatus } from './emulator/persistence/state-persistence.ts'
+export {
+  createMemoryStateStorage,
+  type MemoryStateStorage,
+  type StateStorage,
+} from './emulator/persistence/state-storage.ts'
+export {
+  type LivyProfile,
+  PROFILE_NAMES,
+  PROFILES,
+  type ProfileEnvironment,
+  type ProfileName,
+  resolveProfile,
+} from './emulator/profiles/index.ts'
+export type {
+  AuthOptions,
+  BearerVerdict,
+  TokenGrant,
+} from './emulator/security/authenticate.ts'

@@ -2,6 +2,9 @@ import { parseArgs } from 'node:util'
 import type { Clock } from '../emulator/model/clock.ts'
 import { createManualClock } from '../emulator/model/clock.ts'
 import { TIMING_PROFILES, type TimingName } from '../emulator/model/timing.ts'
+import { StateFileError } from '../emulator/persistence/state-file-error.ts'
+import { PROFILE_NAMES, PROFILES, type ProfileName } from '../emulator/profiles/index.ts'
+import type { AuthOptions, TokenGrant } from '../emulator/security/authenticate.ts'
 import { startLivyServer } from '../node/server.ts'
 
 const HELP = `Usage: livy-emulator [options]
@@ -26,7 +29,21 @@ Options:
                           livy-emulator --cors http://localhost:5173
   --conf <key=value>    A Livy configuration key (repeatable)
                           livy-emulator --conf livy.server.session.timeout=10m --conf livy.spark.master=yarn
+  --profile <name>      Vendor flavour: apache-0.9 (default), apache-0.8, fabric, hdinsight,
+                        synapse, spyt
+                          livy-emulator --profile fabric --token t1:alice
+  --user <name:pw>      Require HTTP Basic with this login (repeatable): Livy's LDAP-style
+                        filter, or the HDInsight gateway's cluster login
+                          livy-emulator --user alice:secret --conf livy.server.csrf-protection.enabled=true
+  --token <tok:user[@expiry]>
+                        Require this Bearer token (repeatable; expiry is an ISO time on the
+                        emulator's clock). Fabric and Synapse accept any token when none is given
+                          livy-emulator --profile fabric --token t1:alice --token old:bob@2020-01-01T00:00:00Z
   --body-limit <bytes>  Largest request body accepted (default 104857600); larger gets 413
+  --state-file <path>   Keep the state in this file (an fsynced append-only log) so it survives
+                        a restart, even kill -9: sessions come back recovering, then idle;
+                        batches carry on; ids are never reused. Start with the same options.
+                          livy-emulator --state-file /var/tmp/livy-emulator.state
   -h, --help            Show this help
 
 Control API: GET /__emulator (page), POST /__emulator/reset, GET /__emulator/clock,
@@ -53,6 +70,10 @@ export async function main(argv: readonly string[]): Promise<void> {
         cors: { type: 'string' },
         conf: { type: 'string', multiple: true },
         'body-limit': { type: 'string' },
+        'state-file': { type: 'string' },
+        profile: { type: 'string' },
+        user: { type: 'string', multiple: true },
+        token: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -85,6 +106,10 @@ export async function main(argv: readonly string[]): Promise<void> {
     if (eq <= 0) fail(`--conf takes key=value, got "${entry}"`)
     livyConf[entry.slice(0, eq).trim()] = entry.slice(eq + 1).trim()
   }
+  const profile = (values.profile ?? 'apache-0.9') as ProfileName
+  if (!(profile in PROFILES))
+    fail(`--profile must be one of ${PROFILE_NAMES.join(', ')}, got "${values.profile}"`)
+  const auth = authOption(values.user ?? [], values.token ?? [])
   const bodyLimit = values['body-limit'] === undefined ? undefined : Number(values['body-limit'])
   if (bodyLimit !== undefined && !(Number.isInteger(bodyLimit) && bodyLimit > 0))
     fail('--body-limit must be a positive integer')
@@ -106,9 +131,14 @@ export async function main(argv: readonly string[]): Promise<void> {
       clock,
       cors,
       livyConf,
+      profile,
+      ...(auth ? { auth } : {}),
       ...(bodyLimit === undefined ? {} : { bodyLimit }),
+      ...(values['state-file'] === undefined ? {} : { stateFile: values['state-file'] }),
     })
   } catch (e) {
+    // A state file this server must not use (other options, damaged header, divergent replay).
+    if (e instanceof StateFileError) fail(e.message)
     process.stderr.write(`livy-emulator: ${(e as Error).message}\n`)
     process.exit(1)
   }
@@ -124,9 +154,58 @@ export async function main(argv: readonly string[]): Promise<void> {
   }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
+  const state = server.emulator.stateFile
+  if (state) {
+    const { records, restarts, fresh, dropped } = state.recovered
+    if (dropped) {
+      process.stderr.write(
+        `livy-emulator: warning: ${state.name}: line ${dropped.line} and after were unusable (${dropped.reason}); dropped ${dropped.bytes} bytes, kept everything before\n`,
+      )
+    }
+    process.stdout.write(
+      fresh
+        ? `livy-emulator: state file ${state.name} (new)\n`
+        : `livy-emulator: state file ${state.name}: replayed ${records} records (restart ${restarts + 1})\n`,
+    )
+  }
   // Printed last: whoever waits for this line may signal us right away.
   process.stdout.write(
-    `livy-emulator listening on ${server.url} (timing ${timing}, clock ${clockKind}, seed ${values.seed ?? 'livy-emulator'})\n` +
-      `  try: curl ${server.url}/sessions\n  control page: ${server.url}/__emulator\n`,
+    `livy-emulator listening on ${server.url} (profile ${profile}, timing ${timing}, clock ${clockKind}, seed ${values.seed ?? 'livy-emulator'})\n` +
+      `  try: curl ${server.url}${PROFILES[profile].basePath}/sessions\n  control page: ${server.url}/__emulator\n`,
   )
+}
+
+/** `--user` and `--token` flags as authentication options (one kind at a time). */
+function authOption(users: readonly string[], tokens: readonly string[]): AuthOptions | undefined {
+  if (users.length > 0 && tokens.length > 0) fail('use --user or --token, not both')
+  if (users.length > 0) {
+    const list: Record<string, string> = {}
+    for (const entry of users) {
+      const i = entry.indexOf(':')
+      if (i <= 0) fail(`--user takes name:password, got "${entry}"`)
+      list[entry.slice(0, i)] = entry.slice(i + 1)
+    }
+    return { type: 'basic', users: list }
+  }
+  if (tokens.length > 0) {
+    const list: Record<string, TokenGrant> = {}
+    for (const entry of tokens) {
+      const i = entry.indexOf(':')
+      if (i <= 0) fail(`--token takes token:user[@expiry], got "${entry}"`)
+      const grant = entry.slice(i + 1)
+      const at = grant.indexOf('@')
+      const user = at < 0 ? grant : grant.slice(0, at)
+      if (!user) fail(`--token takes token:user[@expiry], got "${entry}"`)
+      if (at < 0) {
+        list[entry.slice(0, i)] = { user }
+        continue
+      }
+      const expiresAt = Date.parse(grant.slice(at + 1))
+      if (Number.isNaN(expiresAt))
+        fail(`--token expiry must be an ISO time, got "${grant.slice(at + 1)}"`)
+      list[entry.slice(0, i)] = { user, expiresAt }
+    }
+    return { type: 'bearer', tokens: list }
+  }
+  return undefined
 }

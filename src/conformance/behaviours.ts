@@ -1,6 +1,7 @@
 import type { Behaviour } from './types.ts'
 
-const b = (id: string, source: string, statement: string): Behaviour => ({ id, source, statement })
+const b = (id: string, source: string, statement: string, retired?: string): Behaviour =>
+  retired === undefined ? { id, source, statement } : { id, source, statement, retired }
 
 /**
  * What a Livy 0.9 server MUST do, as MUST statements with stable ids. Scenarios name the
@@ -375,8 +376,14 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     'B-BATCH-003',
     '§7.3',
     'A batch whose application exits 0 MUST go starting → running → success.',
+    'real Livy 0.9.0 in local mode answers the create with "running" already; see B-BATCH-011',
   ),
   b('B-BATCH-004', '§7.3', 'A batch whose application exits non-zero MUST end "dead".'),
+  b(
+    'B-BATCH-011',
+    '§7.3 (observed)',
+    'With a local master, POST /batches MUST answer "starting" or, racing spark-submit, already "running", with an empty log ["stdout: ", "\\nstderr: "]; the batch runs at once (spark-submit is the application) and ends "success" when it exits 0.',
+  ),
   b(
     'B-BATCH-005',
     '§3.2, §12.8',
@@ -474,5 +481,127 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     'B-EMU-014',
     'README: control API',
     'POST /__emulator/step MUST run the oldest pending manual step and answer 404 when none is pending.',
+  ),
+
+  // Security (set-up apache-0.9-secured; REFERENCE §8)
+  b(
+    'B-SEC-001',
+    '§8.1',
+    'With authentication on, a request without credentials MUST be refused with 401, a WWW-Authenticate challenge of the handler (PseudoAuth, Basic), a cleared hadoop.auth cookie and Jetty\'s error page "Authentication required".',
+  ),
+  b(
+    'B-SEC-002',
+    '§8.1',
+    'An authenticated request MUST get a signed hadoop.auth cookie (u, p, t, e, s) that authenticates later requests without credentials.',
+  ),
+  b(
+    'B-SEC-003',
+    '§8.4',
+    'With CSRF protection on, a request whose method is not GET, HEAD or OPTIONS and that lacks X-Requested-By (any value counts) MUST get 400 "Missing Required Header for CSRF protection." after authentication; for DELETE the page has no body.',
+  ),
+  b(
+    'B-SEC-004',
+    '§8.2',
+    'With ACLs on, a user in none of allowed-users, view-users, modify-users and superusers MUST get 403 "User not authorised to use Livy." on every route.',
+  ),
+  b(
+    'B-SEC-005',
+    '§8.1, §8.3',
+    'The owner of a new session or batch MUST be the authenticated user; with impersonation on and no target, proxyUser MUST be the owner too.',
+  ),
+  b(
+    'B-SEC-006',
+    '§8.2',
+    'With ACLs on, reading a session or batch needs no permission, but its log and statements need view access (owner, proxy user, view, modify or super users): others get 403 with an empty body and an empty log field.',
+  ),
+  b(
+    'B-SEC-007',
+    '§8.2',
+    'With ACLs on, deleting, stopping and submitting need modify access (owner, proxy user, modify or super users): others get 403 with an empty body.',
+  ),
+  b(
+    'B-SEC-008',
+    '§8.3',
+    'With impersonation on, a user who is not a superuser MUST NOT create as someone else (proxyUser or doAs): 403 {"msg":"User \'<user>\' not allowed to impersonate \'Some(<target>)\'."}, and nothing is created.',
+  ),
+  b(
+    'B-SEC-009',
+    '§8.3',
+    "A superuser MUST be allowed to impersonate anyone; doAs wins over the body's proxyUser; the proxy user counts as an owner (LIVY-592).",
+  ),
+  b(
+    'B-SEC-010',
+    '§8.3',
+    'doAs on any other route MUST make the ACL check run as the target when the caller may impersonate it, and answer the impersonation 403 when not.',
+  ),
+
+  // Vendor profiles (VARIANTS.md; documented behaviour, not checked against the vendors)
+  b(
+    'B-FABRIC-001',
+    'VARIANTS §1.3, §1.4',
+    'Fabric: POST /sessions and POST /batches MUST answer 202 with a GUID id.',
+  ),
+  b(
+    'B-FABRIC-002',
+    'VARIANTS §1.3',
+    'Fabric: POST /sessions/{id}/statements MUST answer 200 (not 201).',
+  ),
+  b(
+    'B-FABRIC-003',
+    'VARIANTS §1.2, §1.3',
+    "Fabric: a missing or invalid Bearer token MUST get 401 with Fabric's error body {requestId, errorCode, message}; an invalid one says InvalidToken.",
+  ),
+  b(
+    'B-FABRIC-004',
+    'VARIANTS §1.5',
+    'Fabric: session and batch bodies MUST carry livyInfo with currentState (what clients wait on) and the request echoed as jobCreationRequest.',
+  ),
+  b('B-FABRIC-005', 'VARIANTS §1.3', 'Fabric: POST /sessions/{id}/reset-timeout MUST answer 204.'),
+  b(
+    'B-FABRIC-006',
+    'VARIANTS §1.3, §1.9',
+    'Fabric: an unknown session MUST answer 404 with Fabric\'s error body, not Livy\'s {"msg"}.',
+  ),
+  b(
+    'B-FABRIC-007',
+    'VARIANTS §1.9',
+    "Fabric: throttling MUST answer 429 with Retry-After and Fabric's error body.",
+  ),
+  b(
+    'B-HDI-001',
+    'VARIANTS §3',
+    'HDInsight: Livy answers under /livy behind the gateway; POST /livy/batches MUST answer 201 with a Location that lacks the /livy prefix.',
+  ),
+  b(
+    'B-HDI-002',
+    'VARIANTS §3',
+    'HDInsight: CSRF protection is on: a POST without X-Requested-By MUST get 400.',
+  ),
+  b(
+    'B-HDI-003',
+    'VARIANTS §3',
+    "HDInsight: wrong cluster credentials MUST get the gateway's 401 {Code, Message, CorrelationId, ResponseTimestamp}.",
+  ),
+  b(
+    'B-SYN-001',
+    'VARIANTS §2',
+    'Synapse: creates (sessions, batches, statements) MUST answer 200, not 201.',
+  ),
+  b(
+    'B-SYN-002',
+    'VARIANTS §2',
+    'Synapse: plain bodies carry id, appId, appInfo, state, log (batches add registeredSources); ?detailed=true MUST add livyInfo, the pool and the scheduler envelope.',
+  ),
+  b('B-SYN-003', 'VARIANTS §2', 'Synapse: lists MUST return at most 20 items per page.'),
+  b('B-SYN-004', 'VARIANTS §2', 'Synapse: PUT /sessions/{id}/reset-timeout MUST answer 200.'),
+  b(
+    'B-SPYT-001',
+    'VARIANTS §7',
+    'SPYT: with --livy-max-sessions 3, a fourth live session MUST be refused like Livy refuses a create (400 {"msg":"Rejected, too many sessions are being created!"}).',
+  ),
+  b(
+    'B-LIVY08-001',
+    'REFERENCE §13',
+    'Livy 0.8: ttl is the per-session idle timeout, the session body has no idleTimeout and its ttl slot holds the proxy user; idleTimeout in a request MUST be an unknown field.',
   ),
 ]

@@ -13,6 +13,7 @@ import {
 import { renderJsonReport, reportTarget } from './reports/json.ts'
 import { renderJUnit } from './reports/junit.ts'
 import { runScenarios, select } from './runner.ts'
+import { SETUP_NAMES, SETUPS, type SetupName } from './setups.ts'
 import { createHttpEmulatorTarget, createInProcessTarget } from './targets/emulator-targets.ts'
 import type { Target } from './targets/target.ts'
 import { authHeader, createUrlTarget } from './targets/url-target.ts'
@@ -48,8 +49,12 @@ Run:
                             livy-conformance --url http://localhost:8998 --timeout 120000
   --report <kind>=<file>  Also write a report: junit (JUnit XML) or json (repeatable)
                             livy-conformance --target emulator --report junit=out/conformance.xml --report json=out/conformance.json
-  --profile <name>        Behaviour profile to hold the target to (only apache-0.9 for now)
-                            livy-conformance --url http://localhost:8998 --profile apache-0.9
+  --profile <name>        The set-up the target runs, and so which scenarios apply:
+                          apache-0.9 (default), apache-0.9-secured (auth, CSRF, ACLs,
+                          impersonation on), apache-0.8, fabric, hdinsight, synapse, spyt.
+                          A vendor profile's prefix is used unless --prefix is given
+                            livy-conformance --profile fabric --url https://api.fabric.microsoft.com --prefix /v1/workspaces/W/lakehouses/L/livyapi/versions/2023-12-01 --auth bearer:$TOKEN
+                            livy-conformance --profile hdinsight --target emulator
 
 URL targets (--url and URL sides of --compare):
   --auth <credentials>    basic:user:pass or bearer:TOKEN
@@ -95,8 +100,8 @@ export interface CliOptions {
   readonly grep?: string
   readonly timeoutMs?: number
   readonly reports: readonly { readonly kind: ReportKind; readonly file: string }[]
-  /** Reserved: the behaviour profile (only `apache-0.9` exists). */
-  readonly profile: 'apache-0.9'
+  /** The set-up the target runs (see `setups.ts`). */
+  readonly profile: SetupName
   readonly auth?: string
   readonly headers: Readonly<Record<string, string>>
   readonly prefix?: string
@@ -104,7 +109,7 @@ export interface CliOptions {
   readonly localDir?: string
 }
 
-export const PROFILES = ['apache-0.9'] as const
+export const PROFILES = SETUP_NAMES
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
 
@@ -215,11 +220,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
     )
   }
 
-  const profile = values.profile ?? 'apache-0.9'
-  if (profile !== 'apache-0.9') {
-    throw new UsageError(
-      `unknown --profile "${profile}": the only profile so far is apache-0.9 (Apache Livy 0.9.0-incubating)`,
-    )
+  const profile = (values.profile ?? 'apache-0.9') as SetupName
+  if (!(SETUP_NAMES as readonly string[]).includes(profile)) {
+    throw new UsageError(`unknown --profile "${profile}": one of ${SETUP_NAMES.join(', ')}`)
   }
 
   const tags =
@@ -311,13 +314,15 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
 
 /** Builds a (not yet started) target. */
 export function createTarget(spec: TargetSpec, options: CliOptions): Target {
-  if (spec.kind === 'emulator') return createInProcessTarget()
-  if (spec.kind === 'emulator-http') return createHttpEmulatorTarget()
+  const setup = SETUPS[options.profile]
+  if (spec.kind === 'emulator') return createInProcessTarget({}, setup)
+  if (spec.kind === 'emulator-http') return createHttpEmulatorTarget({}, setup)
+  const prefix = options.prefix ?? (setup.prefix || undefined)
   return createUrlTarget({
     url: spec.url,
     ...(options.auth === undefined ? {} : { auth: options.auth }),
     headers: options.headers,
-    ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
+    ...(prefix === undefined ? {} : { prefix }),
     insecure: options.insecure,
     ...(options.localDir === undefined ? {} : { localDir: options.localDir }),
   })
@@ -349,7 +354,9 @@ function formatList(chosen: readonly Scenario[]): string {
     const facts = [
       s.parity.mark === 'verified'
         ? 'verified on Apache Livy 0.9.0'
-        : `${s.parity.mark}: ${s.parity.reason}`,
+        : s.parity.mark === 'documented'
+          ? `documented: ${s.parity.source}`
+          : `${s.parity.mark}: ${s.parity.reason}`,
       `tags ${s.tags.join(', ')}`,
       ...(s.requires?.length ? [`requires ${s.requires.join(', ')}`] : []),
       ...(s.needsEmptyServer ? ['needs an empty server'] : []),
@@ -406,6 +413,7 @@ export async function main(
   }
 
   const selection = {
+    setup: options.profile,
     tags: options.tags,
     ...(options.grep === undefined ? {} : { grep: options.grep }),
   }
@@ -447,7 +455,7 @@ export async function main(
         await target.setup()
         started.push(target)
         // A URL target's setup tolerates an unreachable server; find out before running.
-        await target.send('GET', '/version')
+        await target.send('GET', SETUPS[options.profile].livyShaped ? '/version' : '/sessions')
       } catch (e) {
         io.stderr.write(
           `livy-conformance: cannot reach ${target.name} (${target.description}): ${(e as Error).message}\n`,

@@ -1,5 +1,11 @@
 import { createNormaliser, diffTranscripts, type NormalisedExchange } from './normalise.ts'
-import { type RunOptions, runScenarios, select } from './runner.ts'
+import {
+  type RunOptions,
+  releaseSharedSessions,
+  runScenarios,
+  type SharedSessions,
+  select,
+} from './runner.ts'
 import { createSpecValidator } from './spec-validator.ts'
 import type { Target } from './targets/target.ts'
 import type { Scenario, ScenarioResult } from './types.ts'
@@ -19,13 +25,24 @@ export interface Comparison {
   readonly agree: boolean
 }
 
-/** Normalises the exchanges of a result. */
+/**
+ * Normalises the exchanges of a result. Control-API calls (only the emulator has them) are
+ * left out, and of a run of polls of the same request only the last one counts (the answer
+ * that ended the wait): which intermediate states a poll catches depends on the server's
+ * speed and the poll interval, not on what the server does.
+ */
 export function transcriptOf(result: ScenarioResult): NormalisedExchange[] {
   const normaliser = createNormaliser()
-  // Control-API calls exist only on the emulator side of a comparison.
-  return result.exchanges
-    .filter((e) => !e.path.startsWith('/__emulator'))
-    .map((e) => normaliser.exchange(e))
+  const out: NormalisedExchange[] = []
+  let previousPoll: string | undefined
+  for (const e of result.exchanges) {
+    if (e.path.startsWith('/__emulator')) continue
+    const n = normaliser.exchange(e)
+    if (e.poll && n.request === previousPoll) out.pop()
+    previousPoll = e.poll ? n.request : undefined
+    out.push(n)
+  }
+  return out
 }
 
 /**
@@ -48,46 +65,57 @@ export async function compareTargets(
   const validator = options.validator ?? createSpecValidator()
   const chosen = select(scenarios, options)
   const out: Comparison[] = []
-  for (const [index, scenario] of chosen.entries()) {
-    options.onStart?.(scenario, index, chosen.length)
-    const [ra] = await runScenarios([scenario], a, {
-      ...options,
-      validator,
-      onStart: undefined,
-      onResult: undefined,
-    })
-    const [rb] = await runScenarios([scenario], b, {
-      ...options,
-      validator,
-      onStart: undefined,
-      onResult: undefined,
-    })
-    if (!ra || !rb) continue
-    const transcriptA = transcriptOf(ra)
-    const transcriptB = transcriptOf(rb)
-    const compared =
-      scenario.parity.mark !== 'emulator-only' &&
-      ra.outcome !== 'skipped' &&
-      rb.outcome !== 'skipped'
-    const divergences = compared ? diffTranscripts(transcriptA, transcriptB) : []
-    const expectedToDiverge = scenario.parity.mark === 'known-divergence'
-    const agree =
-      ra.outcome !== 'failed' &&
-      rb.outcome !== 'failed' &&
-      (expectedToDiverge || divergences.length === 0)
-    const comparison = {
-      scenario,
-      a: ra,
-      b: rb,
-      transcriptA,
-      transcriptB,
-      compared,
-      divergences,
-      agree,
+  // Shared idle sessions live for the whole comparison, as in a plain run: a real driver
+  // takes seconds to start.
+  const sharedA: SharedSessions = new Map()
+  const sharedB: SharedSessions = new Map()
+  try {
+    for (const [index, scenario] of chosen.entries()) {
+      options.onStart?.(scenario, index, chosen.length)
+      const [ra] = await runScenarios([scenario], a, {
+        ...options,
+        validator,
+        shared: sharedA,
+        onStart: undefined,
+        onResult: undefined,
+      })
+      const [rb] = await runScenarios([scenario], b, {
+        ...options,
+        validator,
+        shared: sharedB,
+        onStart: undefined,
+        onResult: undefined,
+      })
+      if (!ra || !rb) continue
+      const transcriptA = transcriptOf(ra)
+      const transcriptB = transcriptOf(rb)
+      const compared =
+        scenario.parity.mark !== 'emulator-only' &&
+        ra.outcome !== 'skipped' &&
+        rb.outcome !== 'skipped'
+      const divergences = compared ? diffTranscripts(transcriptA, transcriptB) : []
+      const expectedToDiverge = scenario.parity.mark === 'known-divergence'
+      const agree =
+        ra.outcome !== 'failed' &&
+        rb.outcome !== 'failed' &&
+        (expectedToDiverge || divergences.length === 0)
+      const comparison = {
+        scenario,
+        a: ra,
+        b: rb,
+        transcriptA,
+        transcriptB,
+        compared,
+        divergences,
+        agree,
+      }
+      out.push(comparison)
+      options.onResult?.(rb, index, chosen.length)
+      options.onComparison?.(comparison, index, chosen.length)
     }
-    out.push(comparison)
-    options.onResult?.(rb, index, chosen.length)
-    options.onComparison?.(comparison, index, chosen.length)
+  } finally {
+    await releaseSharedSessions(sharedA, a, options.setup)
+    await releaseSharedSessions(sharedB, b, options.setup)
   }
   return out
 }

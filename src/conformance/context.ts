@@ -1,4 +1,5 @@
 import { createExpectations, ExpectationFailure } from './expectations.ts'
+import { type ConformanceSetup, sendAs } from './setups.ts'
 import type { SpecValidator } from './spec-validator.ts'
 import type { Target } from './targets/target.ts'
 import type {
@@ -18,6 +19,7 @@ const TERMINAL = ['dead', 'killed', 'success', 'error']
 /** State that outlives one scenario: the shared idle sessions of a run. */
 export interface RunState {
   readonly target: Target
+  readonly setup: ConformanceSetup
   readonly validator: SpecValidator
   shared: Map<SessionKindName, Promise<number>>
 }
@@ -35,7 +37,10 @@ export function createScenarioContext(run: RunState): {
   ctx: ScenarioContext
   recording: ScenarioRecording
 } {
-  const { target, validator } = run
+  const { target, validator, setup } = run
+  /** A request with the set-up's defaults (cleanups, polls behind the helpers). */
+  const send = (method: string, path: string, body?: string, headers?: Record<string, string>) =>
+    sendAs(target, setup, method, path, body, headers)
   const expect = createExpectations()
   const recording: ScenarioRecording = {
     exchanges: [],
@@ -45,6 +50,7 @@ export function createScenarioContext(run: RunState): {
     assertions: () => expect.count,
   }
   const virtual = target.capabilities.has('virtual-time')
+  let polling = 0
 
   const exchangeOf = (
     method: string,
@@ -52,6 +58,7 @@ export function createScenarioContext(run: RunState): {
     requestBody: string | undefined,
     raw: Awaited<ReturnType<Target['send']>>,
     record: boolean,
+    race?: string,
   ): Exchange => {
     const exchange: Exchange = {
       method,
@@ -61,6 +68,8 @@ export function createScenarioContext(run: RunState): {
       headers: raw.headers,
       text: raw.text,
       durationMs: raw.durationMs,
+      ...(polling > 0 ? { poll: true } : {}),
+      ...(race ? { race } : {}),
       operationId: validator.operationOf(method, path.split('?')[0] as string),
       json<T>() {
         try {
@@ -91,9 +100,17 @@ export function createScenarioContext(run: RunState): {
       ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
       ...(options.headers ?? {}),
     }
-    const raw = await target.send(method, path, body, headers)
-    const exchange = exchangeOf(method, path, body, raw, true)
-    if (!options.unvalidated) {
+    const raw = await sendAs(
+      target,
+      setup,
+      method,
+      path,
+      body,
+      headers,
+      options.user === undefined ? setup.defaultUser : options.user,
+    )
+    const exchange = exchangeOf(method, path, body, raw, true, options.race)
+    if (!options.unvalidated && setup.livyShaped) {
       recording.violations.push(
         ...validator.validate({
           method,
@@ -171,7 +188,10 @@ export function createScenarioContext(run: RunState): {
     const interval = options.intervalMs ?? (virtual ? 250 : 1_000)
     let waited = 0
     for (;;) {
-      const value = await probe()
+      polling++
+      const value = await probe().finally(() => {
+        polling--
+      })
       if (value !== undefined) return value
       if (waited >= timeout)
         throw new ExpectationFailure(
@@ -194,6 +214,7 @@ export function createScenarioContext(run: RunState): {
 
   const ctx: ScenarioContext = {
     target: { name: target.name, kind: target.kind, capabilities: target.capabilities },
+    setup,
     localDir: target.localDir,
     request,
     get: (path, options) => request('GET', path, options),
@@ -204,7 +225,7 @@ export function createScenarioContext(run: RunState): {
       const exchange = await request('POST', '/sessions', { body })
       if (exchange.status !== 201) failCreate('a session', exchange)
       const id = exchange.json<{ id: number }>().id
-      recording.cleanups.push(() => target.send('DELETE', `/sessions/${id}`))
+      recording.cleanups.push(() => send('DELETE', `/sessions/${id}`))
       return { id, exchange }
     },
     async waitForSessionState(id, states, options = {}) {
@@ -216,7 +237,7 @@ export function createScenarioContext(run: RunState): {
           if (seen.at(-1) !== state) seen.push(state)
           if (states.includes(state)) return state
           if (TERMINAL.includes(state)) {
-            const log = await target.send('GET', `/sessions/${id}/log?size=-1`)
+            const log = await send('GET', `/sessions/${id}/log?size=-1`)
             throw new ExpectationFailure(
               `session ${id} went ${state} while waiting for ${states.join('/')}; log: ${log.text.slice(-1500)}`,
             )
@@ -235,7 +256,7 @@ export function createScenarioContext(run: RunState): {
       let pending = run.shared.get(kind)
       if (!pending) {
         pending = (async () => {
-          const res = await target.send(
+          const res = await send(
             'POST',
             '/sessions',
             JSON.stringify(kind === 'shared' ? {} : { kind }),
@@ -281,7 +302,7 @@ export function createScenarioContext(run: RunState): {
       const exchange = await request('POST', '/batches', { body })
       if (exchange.status !== 201) failCreate('a batch', exchange)
       const id = exchange.json<{ id: number }>().id
-      recording.cleanups.push(() => target.send('DELETE', `/batches/${id}`))
+      recording.cleanups.push(() => send('DELETE', `/batches/${id}`))
       return { id, exchange }
     },
     defer(fn) {

@@ -11,6 +11,15 @@ export { BEHAVIOURS, CATALOGUE } from './catalogue.ts'
 export { type Comparison, compareTargets, transcriptOf } from './compare.ts'
 export { createNormaliser, diffTranscripts, type NormalisedExchange } from './normalise.ts'
 export { type RunOptions, runScenarios, select, validateCatalogue } from './runner.ts'
+export {
+  type ConformanceSetup,
+  SECURED_LIVY_CONF,
+  SECURED_USERS,
+  SETUP_NAMES,
+  SETUPS,
+  type SetupName,
+  setupNamed,
+} from './setups.ts'
 export { createSpecValidator, type SpecValidator } from './spec-validator.ts'
 export {
   CONFORMANCE_EMULATOR,

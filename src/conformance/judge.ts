@@ -1,6 +1,8 @@
 /**
  * The judge (`npm run test:livy`): the whole catalogue in differential mode, real Apache Livy
- * 0.9.0 (target A) against the in-process emulator (target B).
+ * 0.9.0 (target A) against the in-process emulator (target B). Each judged set-up
+ * (`apache-0.9`, then `apache-0.9-secured` with authentication, CSRF, ACLs and impersonation
+ * on) gets its own real Livy configured like the emulator, one after the other.
  *
  * Stages: Docker up (scripts/docker-up.sh) → image (build-image.sh, cached) → start Livy
  * (LivyContainer; `run-local.sh` as a local process when Docker cannot run) → run the
@@ -37,9 +39,11 @@ import { type Comparison, compareTargets } from './compare.ts'
 import { writeConformanceFiles } from './fixtures.ts'
 import { type LivyRecording, RECORDING_PATH, readRecording, writeRecording } from './recording.ts'
 import { select } from './runner.ts'
-import { createInProcessTarget } from './targets/emulator-targets.ts'
+import { SETUP_NAMES, SETUPS, type SetupName } from './setups.ts'
+import { createHttpEmulatorTarget, createInProcessTarget } from './targets/emulator-targets.ts'
 import { JUDGE_LIVY_CONF, JUDGE_LOCAL_DIR, type Target } from './targets/target.ts'
 import { createUrlTarget } from './targets/url-target.ts'
+import type { Scenario } from './types.ts'
 
 const HELP = `Usage: scripts/test-livy.sh [options]   (npm run test:livy)
 
@@ -55,7 +59,8 @@ and records the real transcripts in src/fixtures/recorded/livy-0.9.0.json.
   --rebuild       Rebuild the image (build-image.sh --force)
   -h, --help      This help
 
-Env: LIVY_URL (judge a running Livy; no Docker), LIVY_IMAGE, LIVY_CACHE_DIR, LIVY_MAVEN_ARGS,
+Env: LIVY_URL (judge a running Livy in set-up apache-0.9; no Docker), LIVY_SECURED_URL (the
+     same for apache-0.9-secured), LIVY_IMAGE, LIVY_CACHE_DIR, LIVY_MAVEN_ARGS,
      LIVY_SPARK_VERSION / LIVY_JAVA_VERSION (recorded with LIVY_URL).
 Exit: 0 all compared scenarios agree, 1 otherwise, 78 BLOCKED (Livy artifacts unavailable).
 `
@@ -297,9 +302,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     ...(values.grep ? { grep: values.grep } : {}),
     ...(values.tags ? { tags: values.tags.split(',') } : {}),
   }
-  const partial = select(CATALOGUE, selection).length !== CATALOGUE.length
-  const url = process.env.LIVY_URL
-  const confLines = livyConfLines(JUDGE_LIVY_CONF)
+  const judged = SETUP_NAMES.filter((n) => SETUPS[n].judged)
+  const chosenBySetup = new Map(
+    judged.map((setup) => [setup, select(CATALOGUE, { ...selection, setup })] as const),
+  )
+  const allJudged = judged.reduce((n, setup) => n + select(CATALOGUE, { setup }).length, 0)
+  const chosenCount = [...chosenBySetup.values()].reduce((n, list) => n + list.length, 0)
+  const partial = chosenCount !== allJudged
+  const urls: Partial<Record<SetupName, string>> = {
+    'apache-0.9': process.env.LIVY_URL,
+    'apache-0.9-secured': process.env.LIVY_SECURED_URL,
+  }
 
   const stages: StageTime[] = []
   const stage = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
@@ -343,18 +356,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   const startedAll = performance.now()
   let exitCode = 1
   try {
-    if (url) {
-      // Its whitelisted directory is only reachable from here on this host (or when named).
-      const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname)
-      livy = {
-        url,
-        how: 'LIVY_URL (already running; not started or stopped here)',
-        localDir: process.env.LIVY_LOCAL_DIR ?? (loopback ? JUDGE_LOCAL_DIR : ''),
-        logs: async () => '',
-        stop: async () => undefined,
-      }
-    } else {
-      let dockerError: string | undefined
+    // Docker and the image once; then one real Livy per judged set-up, one after the other.
+    let dockerError: string | undefined
+    let image = ''
+    const needsDocker = judged.some((n) => (chosenBySetup.get(n)?.length ?? 0) > 0 && !urls[n])
+    if (needsDocker) {
       if (mode !== 'local') {
         dockerUpRan = true
         const up = await stage('docker-up', () => runScript(`${REPO}scripts/docker-up.sh`, '  | '))
@@ -366,7 +372,7 @@ export async function main(argv: readonly string[]): Promise<number> {
               .at(-1) ?? up.output.trim()
       } else dockerError = '--mode local'
       if (dockerError === undefined) {
-        const image = process.env.LIVY_IMAGE ?? DEFAULT_LIVY_IMAGE
+        image = process.env.LIVY_IMAGE ?? DEFAULT_LIVY_IMAGE
         const { built } = await stage('image', () =>
           ensureLivyImage(image, {
             force: values.rebuild,
@@ -375,24 +381,6 @@ export async function main(argv: readonly string[]): Promise<number> {
           }),
         )
         out(`  ${image} ${built ? 'built' : 'present'}; ${await imageSize(image)}`)
-        const container = await stage('start Livy (container)', async () => {
-          return new LivyContainer(image)
-            .withPort(port)
-            .withLocalDir(JUDGE_LOCAL_DIR)
-            .withLivyConf(JUDGE_LIVY_CONF)
-            .withStartupTimeout(240_000)
-            .start()
-        })
-        out(
-          `  container ${container.getId().slice(0, 12)} answered GET /sessions 200 after ${seconds(container.startupMs)}`,
-        )
-        livy = {
-          url: container.getBaseUrl(),
-          how: `Docker container ${container.getId().slice(0, 12)} (${image}, host network)`,
-          localDir: container.getLocalDir(),
-          logs: () => container.logs(),
-          stop: () => container.stop(),
-        }
       } else {
         if (mode === 'docker') throw new Error(`Docker is unavailable: ${dockerError}`)
         if (mode !== 'local')
@@ -400,59 +388,130 @@ export async function main(argv: readonly string[]): Promise<number> {
             `\njudge: Docker cannot run here: ${dockerError}\njudge: falling back to real Livy as a local process (run-local.sh, same artifacts)`,
           )
         if (port === 0) port = 8998
-        livy = await stage('start Livy (local process)', () => startLocalLivy(port, confLines))
       }
     }
 
-    const real = livy
-    const a = createUrlTarget({
-      url: real.url,
-      name: 'real Livy',
-      ...(real.localDir ? { localDir: real.localDir } : {}),
-      capabilities: ['pyspark'],
-      requestTimeoutMs: 180_000,
-    })
-    const b = createInProcessTarget()
-    await a.setup()
-    targets.push(a)
-    await b.setup()
-    targets.push(b)
-    if (a.kind !== 'livy')
-      throw new Error(`${real.url} is a livy-emulator, not a real Livy: nothing to judge`)
-    const version = await a.send('GET', '/version')
-    if (version.status !== 200)
-      throw new Error(`GET ${real.url}/version answered ${version.status}: ${version.text}`)
-    const logVersions = versionsFromLog(await real.logs().catch(() => ''))
-    const versions = {
-      livyVersion: (JSON.parse(version.text) as { version?: string }).version ?? 'unknown',
-      sparkVersion: logVersions.sparkVersion ?? process.env.LIVY_SPARK_VERSION ?? 'unknown',
-      javaVersion: logVersions.javaVersion ?? process.env.LIVY_JAVA_VERSION ?? 'unknown',
+    const startReal = async (setupName: SetupName): Promise<RealLivy> => {
+      const conf = { ...JUDGE_LIVY_CONF, ...SETUPS[setupName].livyConf }
+      const given = urls[setupName]
+      if (given) {
+        // Its whitelisted directory is only reachable from here on this host (or when named).
+        const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(given).hostname)
+        return {
+          url: given,
+          how: 'given by URL (already running; not started or stopped here)',
+          localDir: process.env.LIVY_LOCAL_DIR ?? (loopback ? JUDGE_LOCAL_DIR : ''),
+          logs: async () => '',
+          stop: async () => undefined,
+        }
+      }
+      if (dockerError !== undefined) {
+        return stage(`start Livy ${setupName} (local process)`, () =>
+          startLocalLivy(port, livyConfLines(conf)),
+        )
+      }
+      const container = await stage(`start Livy ${setupName} (container)`, async () =>
+        new LivyContainer(image)
+          .withPort(port)
+          .withLocalDir(JUDGE_LOCAL_DIR)
+          .withLivyConf(conf)
+          .withStartupTimeout(240_000)
+          .start(),
+      )
+      out(
+        `  container ${container.getId().slice(0, 12)} answered GET /sessions 200 after ${seconds(container.startupMs)}`,
+      )
+      return {
+        url: container.getBaseUrl(),
+        how: `Docker container ${container.getId().slice(0, 12)} (${image}, host network)`,
+        localDir: container.getLocalDir(),
+        logs: () => container.logs(),
+        stop: () => container.stop(),
+      }
     }
-    if (real.localDir) await writeConformanceFiles(real.localDir)
 
-    const chosen = select(CATALOGUE, selection)
-    out(
-      `\njudge: A = real Livy ${versions.livyVersion} (Spark ${versions.sparkVersion}, Java ${versions.javaVersion}) at ${real.url}: ${real.how}`,
-    )
-    out(`judge: B = ${b.name} (${b.description})`)
-    const comparisons = await stage(
-      `catalogue (${chosen.length} of ${CATALOGUE.length} scenarios)`,
-      () =>
-        compareTargets(CATALOGUE, a, b, {
-          ...selection,
-          onStart: (s, i, n) =>
-            out(`[${String(i + 1).padStart(String(n).length)}/${n}] ${s.id} ${s.title} …`),
+    const comparisons: Comparison[] = []
+    let versions: { livyVersion: string; sparkVersion: string; javaVersion: string } | undefined
+    let done = 0
+    for (const setupName of judged) {
+      const chosen = chosenBySetup.get(setupName) ?? []
+      if (chosen.length === 0) continue
+      const setup = SETUPS[setupName]
+      livy = await startReal(setupName)
+      const real = livy
+      const a = createUrlTarget({
+        url: real.url,
+        name: 'real Livy',
+        ...(real.localDir ? { localDir: real.localDir } : {}),
+        capabilities: ['pyspark'],
+        requestTimeoutMs: 180_000,
+      })
+      const b = createInProcessTarget({}, setup)
+      await a.setup()
+      targets.push(a)
+      await b.setup()
+      targets.push(b)
+      if (a.kind !== 'livy')
+        throw new Error(`${real.url} is a livy-emulator, not a real Livy: nothing to judge`)
+      // GET /version needs no user and no CSRF header in every set-up.
+      const version = await a.send('GET', setup.withUser('/version', setup.defaultUser))
+      if (version.status !== 200)
+        throw new Error(`GET ${real.url}/version answered ${version.status}: ${version.text}`)
+      const logVersions = versionsFromLog(await real.logs().catch(() => ''))
+      versions ??= {
+        livyVersion: (JSON.parse(version.text) as { version?: string }).version ?? 'unknown',
+        sparkVersion: logVersions.sparkVersion ?? process.env.LIVY_SPARK_VERSION ?? 'unknown',
+        javaVersion: logVersions.javaVersion ?? process.env.LIVY_JAVA_VERSION ?? 'unknown',
+      }
+      if (real.localDir) await writeConformanceFiles(real.localDir)
+
+      // Scenarios that observe the wire (gzip framing, …) need the emulator's HTTP server.
+      const needsWire = (s: Scenario) => s.requires?.includes('wire') ?? false
+      const wired = chosen.filter(needsWire)
+      out(
+        `\njudge: set-up ${setupName}: A = real Livy ${versions.livyVersion} (Spark ${versions.sparkVersion}, Java ${versions.javaVersion}) at ${real.url}: ${real.how}`,
+      )
+      out(
+        `judge: B = ${b.name} (${b.description})${wired.length ? `; the emulator's HTTP server for the ${wired.length} wire scenarios` : ''}`,
+      )
+      const run = (scenarios: readonly Scenario[], target: Target) =>
+        compareTargets(scenarios, a, target, {
+          setup: setupName,
+          onStart: (s) =>
+            out(
+              `[${String(++done).padStart(String(chosenCount).length)}/${chosenCount}] ${s.id} ${s.title} …`,
+            ),
           onComparison: (c) =>
             out(
               `    ${verdictOf(c)}  (livy ${c.a.outcome} ${seconds(c.a.durationMs)}, emulator ${c.b.outcome} ${seconds(c.b.durationMs)}${c.divergences.length ? `, ${c.divergences.length} differences` : ''})`,
             ),
-        }),
-    )
+        })
+      const found = await stage(`catalogue ${setupName} (${chosen.length} scenarios)`, async () => {
+        const list = await run(
+          chosen.filter((s) => !needsWire(s)),
+          b,
+        )
+        if (wired.length > 0) {
+          const http = createHttpEmulatorTarget({}, setup)
+          await http.setup()
+          targets.push(http)
+          list.push(...(await run(wired, http)))
+        }
+        return list
+      })
+      comparisons.push(...found)
+      for (const t of targets.splice(0)) await t.teardown().catch(() => undefined)
+      livy = undefined
+      await stage(`stop Livy ${setupName}`, () => real.stop())
+    }
+    const order = new Map(CATALOGUE.map((s, i) => [s.id, i]))
+    comparisons.sort((x, y) => (order.get(x.scenario.id) ?? 0) - (order.get(y.scenario.id) ?? 0))
     const { agreed, compared } = printReport(comparisons)
 
-    if (!values['no-record']) {
+    if (!values['no-record'] && versions) {
+      const v = versions
       await stage('record', async () => {
-        const { recording, recorded, dropped } = recordingOf(comparisons, versions, partial)
+        const { recording, recorded, dropped } = recordingOf(comparisons, v, partial)
         writeRecording(recording)
         out(
           `  ${RECORDING_PATH}: ${recorded} scenarios recorded this run, ${Object.keys(recording.scenarios).length} in the file${dropped.length ? `; dropped (failed on real Livy now): ${dropped.join(', ')}` : ''}`,

@@ -67,7 +67,7 @@ export function createNormaliser() {
         /Session '(\d+)' not found\./g,
         (_, id: string) => `Session '${sessions.get(id) ?? batches.get(id) ?? id}' not found.`,
       )
-      .replace(/for session (\d+)/g, (_, id: string) => `for session <id>`)
+      .replace(/for session (\d+)/g, (_, _id: string) => `for session <id>`)
       .replace(/\bres\d+\b/g, 'res<n>')
       .replace(/\/tmp\/rsc-tmp\d+\//g, '/tmp/rsc-tmp<n>/')
       .replace(/\/\.livy-sessions\/[0-9a-f-]{36}\//g, '/.livy-sessions/<uuid>/')
@@ -167,10 +167,19 @@ export function createNormaliser() {
         return o
       }
       const isStatement = /\/statements(\/|$|\?)/.test(e.path)
+      if (e.race) {
+        return {
+          request: `${e.method} ${requestPath}`,
+          ...(e.requestBody === undefined ? {} : { requestBody: e.requestBody }),
+          status: 0,
+          headers: {},
+          body: `<race: ${e.race}>`,
+        }
+      }
       const normalisedBody =
         body === undefined
           ? text(e.text)
-          : JSON.stringify(walk(mapIds(body, isStatement), undefined, {}))
+          : JSON.stringify(walk(maskRaces(e, mapIds(body, isStatement)), undefined, {}))
       const headers: Record<string, string> = {}
       for (const name of COMPARED_HEADERS) {
         const v = e.headers.get(name)
@@ -187,6 +196,33 @@ export function createNormaliser() {
       }
     },
   }
+}
+
+/**
+ * Fields whose value depends on a race inside Livy, in answers every scenario makes:
+ * - a statement's submit answer: Livy reads the statement back after queueing it, and the
+ *   REPL may have started or even finished it by then (observed: `waiting`, `running` and
+ *   `available` with its output);
+ * - a local-mode batch's create answer: spark-submit may already be up (`starting`/`running`);
+ * - a log's line count, and so the default `from` of a page: it depends on Spark's own
+ *   logging, like the (masked) lines themselves.
+ */
+function maskRaces(e: Exchange, body: unknown): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body
+  const o = { ...(body as Record<string, unknown>) }
+  const path = e.path.split('?')[0] as string
+  if (e.method === 'POST' && /^\/sessions\/[^/]+\/statements\/?$/.test(path) && e.status === 201) {
+    for (const k of ['state', 'output', 'progress', 'started', 'completed'])
+      if (k in o) o[k] = '<as far as the REPL got>'
+  }
+  if (e.method === 'POST' && /^\/batches\/?$/.test(path) && e.status === 201) {
+    if (o.state === 'starting' || o.state === 'running') o.state = '<starting|running>'
+  }
+  if (/\/log\/?$/.test(path) && typeof o.total === 'number') {
+    o.total = '<n>'
+    if (!/[?&]from=/.test(e.path) && typeof o.from === 'number') o.from = '<total - size>'
+  }
+  return o
 }
 
 /** Differences between two normalised transcripts of the same scenario. */

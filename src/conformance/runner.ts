@@ -1,11 +1,14 @@
 import { createScenarioContext, type RunState } from './context.ts'
 import { ExpectationFailure } from './expectations.ts'
+import { SETUPS, type SetupName, sendAs } from './setups.ts'
 import { createSpecValidator, type SpecValidator } from './spec-validator.ts'
 import type { Target } from './targets/target.ts'
-import type { Behaviour, Scenario, ScenarioResult } from './types.ts'
+import type { Behaviour, Scenario, ScenarioResult, SessionKindName } from './types.ts'
 
 /** Which scenarios to run. */
 export interface Selection {
+  /** The set-up of the target: only scenarios written for it run (default `apache-0.9`). */
+  readonly setup?: SetupName
   /** Run scenarios carrying any of these tags (all when empty). */
   readonly tags?: readonly string[]
   /** Run scenarios whose id or title matches. */
@@ -19,6 +22,29 @@ export interface RunOptions extends Selection {
   /** Called before and after each scenario (for the live progress line). */
   readonly onStart?: (scenario: Scenario, index: number, total: number) => void
   readonly onResult?: (result: ScenarioResult, index: number, total: number) => void
+  /**
+   * Shared idle sessions that outlive this call (differential runs call once per scenario);
+   * the caller deletes them with {@link releaseSharedSessions}. By default they are deleted
+   * when the call ends.
+   */
+  readonly shared?: SharedSessions
+}
+
+/** The shared idle sessions of a run, by kind. */
+export type SharedSessions = Map<SessionKindName, Promise<number>>
+
+/** Deletes the shared sessions a run created. */
+export async function releaseSharedSessions(
+  shared: SharedSessions,
+  target: Target,
+  setupName: SetupName = 'apache-0.9',
+): Promise<void> {
+  for (const [kind, pending] of shared) {
+    const id = await pending.catch(() => undefined)
+    if (id !== undefined)
+      await sendAs(target, SETUPS[setupName], 'DELETE', `/sessions/${id}`).catch(() => undefined)
+    shared.delete(kind)
+  }
 }
 
 /**
@@ -36,10 +62,15 @@ export function validateCatalogue(
     if (ids.has(s.id)) problems.push(`${s.id}: duplicate scenario id`)
     ids.add(s.id)
     const parity = (s as { parity?: Scenario['parity'] }).parity
-    if (!parity || !['verified', 'emulator-only', 'known-divergence'].includes(parity.mark)) {
+    if (
+      !parity ||
+      !['verified', 'documented', 'emulator-only', 'known-divergence'].includes(parity.mark)
+    ) {
       problems.push(
-        `${s.id}: needs exactly one parity mark (verified, emulator-only or known-divergence)`,
+        `${s.id}: needs exactly one parity mark (verified, documented, emulator-only or known-divergence)`,
       )
+    } else if (parity.mark === 'documented' && !parity.source) {
+      problems.push(`${s.id}: a documented scenario must name its source`)
     } else if (parity.mark === 'known-divergence' && (!parity.observed || !parity.reason)) {
       problems.push(
         `${s.id}: a known divergence must record the observed real response and a reason`,
@@ -57,8 +88,10 @@ export function validateCatalogue(
 
 export function select(scenarios: readonly Scenario[], selection: Selection): Scenario[] {
   const grep = typeof selection.grep === 'string' ? new RegExp(selection.grep, 'i') : selection.grep
+  const setup = selection.setup ?? 'apache-0.9'
   return scenarios.filter(
     (s) =>
+      (s.setup ?? 'apache-0.9') === setup &&
       (!selection.tags?.length || s.tags.some((t) => selection.tags?.includes(t))) &&
       (!grep || grep.test(s.id) || grep.test(s.title)),
   )
@@ -99,10 +132,12 @@ export async function runScenarios(
   target: Target,
   options: RunOptions = {},
 ): Promise<ScenarioResult[]> {
+  const setup = SETUPS[options.setup ?? 'apache-0.9']
   const run: RunState = {
     target,
+    setup,
     validator: options.validator ?? createSpecValidator(),
-    shared: new Map(),
+    shared: options.shared ?? new Map(),
   }
   const results: ScenarioResult[] = []
   const chosen = select(scenarios, options)
@@ -112,11 +147,7 @@ export async function runScenarios(
     results.push(result)
     options.onResult?.(result, index, chosen.length)
   }
-  for (const [kind, pending] of run.shared) {
-    const id = await pending.catch(() => undefined)
-    if (id !== undefined) await target.send('DELETE', `/sessions/${id}`).catch(() => undefined)
-    run.shared.delete(kind)
-  }
+  if (!options.shared) await releaseSharedSessions(run.shared, target, setup.name)
   return results
 }
 
@@ -141,10 +172,10 @@ async function runOne(
     if (target.capabilities.has('reset')) {
       // A fresh emulator per scenario: no scenario sees another's sessions.
       await target.send('POST', '/__emulator/reset')
-      run.shared = new Map()
+      run.shared.clear()
     } else if (scenario.needsEmptyServer) {
-      const sessions = await target.send('GET', '/sessions')
-      const batches = await target.send('GET', '/batches')
+      const sessions = await sendAs(target, run.setup, 'GET', '/sessions')
+      const batches = await sendAs(target, run.setup, 'GET', '/batches')
       const total = (r: { text: string }) => (JSON.parse(r.text) as { total: number }).total
       if (total(sessions) > 0 || total(batches) > 0) {
         return {

@@ -11,6 +11,11 @@ export interface Behaviour {
   readonly statement: string
   /** Where in `REFERENCE.md` it comes from (e.g. `§2.2`, `§12.7`). */
   readonly source: string
+  /**
+   * Why the statement no longer holds (real Livy contradicted it): the id stays, so old
+   * reports keep their meaning, but no scenario needs to cover it.
+   */
+  readonly retired?: string
 }
 
 /** What a target can do beyond Livy's REST API; scenarios declare what they need. */
@@ -32,6 +37,11 @@ export type Capability =
 export type Parity =
   /** Verified against a real Apache Livy 0.9.0 (same assertions pass there). */
   | { readonly mark: 'verified' }
+  /**
+   * A vendor's behaviour as its documentation, swagger or observed clients describe it
+   * (`source` says where); not checked against the vendor's service here.
+   */
+  | { readonly mark: 'documented'; readonly source: string }
   /** Exercises the emulator's control API; real Livy has no equivalent. */
   | { readonly mark: 'emulator-only'; readonly reason: string }
   /** Real Livy differs and the emulator cannot follow; `observed` is what Livy answered. */
@@ -55,14 +65,32 @@ export interface Exchange {
   /** The spec operation this exchange matched (`createSession`, …), if any. */
   readonly operationId: string | undefined
   readonly durationMs: number
+  /**
+   * Made while polling (`waitFor`): how many polls a condition takes depends on the server's
+   * speed, so differential runs collapse repeated identical polls into one.
+   */
+  readonly poll?: boolean
+  /** Set by a scenario for an answer that depends on a race inside Livy (see `RequestOptions.race`). */
+  readonly race?: string
 }
 
 /** Options of one request. */
 export interface RequestOptions {
   readonly body?: unknown
-  readonly headers?: Readonly<Record<string, string>>
+  /** Extra headers; `null` leaves out one the set-up or target would send. */
+  readonly headers?: Readonly<Record<string, string | null>>
+  /**
+   * Who the request is from, in set-ups with users (`apache-0.9-secured`); `null` sends no
+   * user at all. Default: the set-up's default user.
+   */
+  readonly user?: string | null
   /** Skip spec validation (for requests that deliberately leave the API, e.g. 405 probes). */
   readonly unvalidated?: boolean
+  /**
+   * The answer depends on a race inside Livy (say which): differential runs compare only
+   * that both servers answered, not what.
+   */
+  readonly race?: string
 }
 
 /** Waiting for a condition (polling). */
@@ -84,6 +112,8 @@ export interface ScenarioContext {
     readonly kind: 'livy' | 'emulator'
     readonly capabilities: ReadonlySet<Capability>
   }
+  /** The set-up this run checks (prefix, users, default headers). */
+  readonly setup: import('./setups.ts').ConformanceSetup
   /** A whitelisted local directory on the server (needs `local-files`). */
   readonly localDir: string
   request(method: string, path: string, options?: RequestOptions): Promise<Exchange>
@@ -181,6 +211,8 @@ export interface Scenario {
   readonly covers: readonly string[]
   readonly tags: readonly string[]
   readonly parity: Parity
+  /** The server set-up it is written for (default `apache-0.9`); see `setups.ts`. */
+  readonly setup?: import('./setups.ts').SetupName
   readonly requires?: readonly Capability[]
   /** Needs an empty server (no sessions, no batches) at the start. */
   readonly needsEmptyServer?: boolean

@@ -6,7 +6,7 @@ import { createEdge, type Edge, type EdgeFilter } from './http/edge.ts'
 import { fromFetchRequest, toFetchResponse } from './http/fetch-adapter.ts'
 import { andThen, createSerial, isPromise, type MaybePromise } from './http/maybe-async.ts'
 import { commonHeaders, JSON_CONTENT_TYPE } from './http/responses.ts'
-import type { Route } from './http/routes.ts'
+import { ROUTES, type Route } from './http/routes.ts'
 import type { EdgeRequest, EdgeResponse } from './http/types.ts'
 import { type Clock, createManualClock, createSystemClock } from './model/clock.ts'
 import type { ModelEvent } from './model/context.ts'
@@ -15,6 +15,15 @@ import { createOutcomeRules, type OutcomeRules } from './model/outcomes/outcome.
 import type { TaskHandle } from './model/scheduler.ts'
 import type { LivyStore } from './model/store/store.ts'
 import { resolveTiming, type Timing, type TimingName } from './model/timing.ts'
+import { applyModelOp, type ModelOp } from './persistence/control-ops.ts'
+import { stateIdentity } from './persistence/state-header.ts'
+import { createStatePersistence, type StateFileStatus } from './persistence/state-persistence.ts'
+import type { StateStorage } from './persistence/state-storage.ts'
+import { type LivyProfile, type ProfileName, resolveProfile } from './profiles/index.ts'
+import { authFromConf } from './security/auth-from-conf.ts'
+import type { AuthOptions } from './security/authenticate.ts'
+import { jettyRefusal, securityFilters } from './security/filters.ts'
+import { createAuthCookies } from './security/hadoop-cookie.ts'
 
 /** Options of {@link createEmulatorCore} and `createLivyEmulator`. */
 export interface LivyEmulatorOptions {
@@ -34,6 +43,22 @@ export interface LivyEmulatorOptions {
   readonly filters?: readonly EdgeFilter[]
   /** Route table override (tests use it to build a deliberately wrong emulator). */
   readonly routes?: readonly Route[]
+  /**
+   * Vendor flavour: `apache-0.9` (default), `apache-0.8`, `fabric`, `hdinsight`, `synapse`,
+   * `spyt`, or your own {@link LivyProfile}. It reshapes the HTTP edge only.
+   */
+  readonly profile?: ProfileName | LivyProfile
+  /**
+   * Credentials the endpoint requires: checked by Livy's authentication filter (Apache
+   * profiles) or by the vendor's gateway (Fabric, Synapse: Bearer; HDInsight: Basic). Also
+   * settable with `livy.server.auth.*` / `livy-emulator.auth.*` keys in `livyConf`.
+   */
+  readonly auth?: AuthOptions
+  /**
+   * Where to keep the state so it survives a restart (an append-only log; `createFileStateStorage`
+   * from `livy-emulator/node` for a file). Await `ready` before relying on the replayed state.
+   */
+  readonly stateStorage?: StateStorage
 }
 
 /** Faults that act on sessions and batches. */
@@ -56,6 +81,8 @@ export interface ModelFaultControls {
  */
 export interface EmulatorCore {
   readonly baseUrl: string
+  /** The vendor profile in effect. */
+  readonly profile: LivyProfile
   readonly clock: Clock
   /** Scripted statement outcomes (newest matching rule wins). */
   readonly outcomes: OutcomeRules
@@ -90,6 +117,22 @@ export interface EmulatorCore {
   on(listener: (event: ModelEvent) => void): () => void
   /** Runs `fn` with exclusive access to the model (no request interleaves). */
   exclusive<T>(fn: (model: LivyModel) => MaybePromise<T>): Promise<T>
+  /**
+   * Resolves once the emulator may be used: at once, or when its state file has been replayed
+   * (requests wait for it meanwhile). Rejects with a `StateFileError` when it cannot be.
+   */
+  readonly ready: Promise<void>
+  /** The state file (with `stateStorage`): what opening it recovered, and whether it failed. */
+  readonly stateFile: StateFileStatus | undefined
+}
+
+/** A profile's routes replace Livy's with the same method and path, or add to them. */
+function mergeRoutes(base: readonly Route[], extra: readonly Route[]): Route[] {
+  const key = (r: Route) => `${r.method} ${r.path}`
+  const replaced = new Map(extra.map((r) => [key(r), r]))
+  const merged = base.map((r) => replaced.get(key(r)) ?? r)
+  for (const r of extra) if (!base.some((b) => key(b) === key(r))) merged.push(r)
+  return merged
 }
 
 function resolveClock(option: LivyEmulatorOptions['clock']): Clock {
@@ -108,37 +151,91 @@ function resolveClock(option: LivyEmulatorOptions['clock']): Clock {
  */
 export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorCore {
   const baseUrl = (options.baseUrl ?? 'http://localhost:8998').replace(/\/$/, '')
-  const clock = resolveClock(options.clock)
+  const profile = resolveProfile(options.profile)
+  const livyConf = { ...profile.livyConf, ...options.livyConf }
+  const seed = String(options.seed ?? 'livy-emulator')
+  const routes = options.routes ?? mergeRoutes(ROUTES, profile.routes ?? [])
+  const baseClock = resolveClock(options.clock)
   const timing = resolveTiming(options.timing ?? 'instant')
-  const outcomes = createOutcomeRules()
+  const innerRules = createOutcomeRules()
   const listeners = new Set<(event: ModelEvent) => void>()
-  const serial = createSerial()
   // `current` is assigned right below; these closures only run once requests arrive.
   const journal = createJournal(() => current.model.context.now())
-  const httpFaults = createHttpFaults(() =>
+  const innerHttpFaults = createHttpFaults(() =>
     commonHeaders(current.model.config, current.model.context.now(), JSON_CONTENT_TYPE),
   )
+  // With a state file, time, the serial section, rules and faults go through its log.
+  const persistence = options.stateStorage
+    ? createStatePersistence({
+        storage: options.stateStorage,
+        identity: stateIdentity({
+          seed,
+          timing,
+          livyConf,
+          clockKind: baseClock.kind,
+          profile: profile.name,
+        }),
+        clock: baseClock,
+        serial: createSerial(),
+        outcomes: innerRules,
+        httpFaults: innerHttpFaults,
+        current: () => current,
+      })
+    : undefined
+  const clock: Clock = persistence?.clock ?? baseClock
+  const serial = persistence?.serial ?? createSerial()
+  const outcomes: OutcomeRules = persistence?.outcomes ?? innerRules
+  const httpFaults: HttpFaults = persistence?.httpFaults ?? innerHttpFaults
   let control: ReturnType<typeof createControlApi> | undefined
-  const filters = (): EdgeFilter[] => [
-    (request, next) => (control ? control(request, next) : next(request)),
-    journal.filter,
-    httpFaults.filter,
-    ...(options.filters ?? []),
-  ]
+  // Outermost first: the emulator's own filters, the vendor's gateway, injected faults (on
+  // Livy paths), then Livy's security filters in front of its servlets.
+  const filters = (model: LivyModel): EdgeFilter[] => {
+    const config = model.config
+    const configured = options.auth ?? authFromConf(config)
+    const env = {
+      config,
+      model: () => current.model,
+      now: () => current.model.context.now(),
+      seed,
+      auth: profile.authAt === 'gateway' ? configured : undefined,
+      cookies: createAuthCookies(seed),
+    }
+    return [
+      (request, next) => (control ? control(request, next) : next(request)),
+      journal.filter,
+      ...profile.gateway(env),
+      httpFaults.filter,
+      ...securityFilters({
+        config,
+        access: model.context.access,
+        auth: profile.authAt === 'livy' ? configured : undefined,
+        cookies: env.cookies,
+        now: env.now,
+        render: profile.refusal?.(env) ?? jettyRefusal(config),
+      }),
+      ...(options.filters ?? []),
+    ]
+  }
 
   const build = (): { model: LivyModel; edge: Edge } => {
     const model = createLivyModel({
       clock,
-      seed: options.seed ?? 'livy-emulator',
+      seed,
       timing,
-      livyConf: options.livyConf,
+      livyConf,
       store: options.store?.(),
-      outcomes,
+      outcomes: innerRules,
       onEvent: (event) => {
         for (const listener of listeners) listener(event)
       },
     })
-    const edge = createEdge({ model, serial, filters: filters(), routes: options.routes })
+    const edge = createEdge({
+      model,
+      serial,
+      filters: filters(model),
+      routes,
+      onServed: persistence?.onServed,
+    })
     return { model, edge }
   }
   let current = build()
@@ -148,30 +245,65 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
     return isPromise(result) ? result : Promise.resolve(result)
   }
 
-  const handle = (request: EdgeRequest): MaybePromise<EdgeResponse> => current.edge.handle(request)
+  const handle = (request: EdgeRequest): MaybePromise<EdgeResponse> =>
+    persistence?.status.failure ? persistence.unavailable() : current.edge.handle(request)
+
+  // Async APIs reject rather than throw, also when the operation fails synchronously.
+  const promised = <T>(run: () => MaybePromise<T>): Promise<T> => {
+    try {
+      const value = run()
+      return isPromise(value) ? value : Promise.resolve(value)
+    } catch (e) {
+      return Promise.reject(e)
+    }
+  }
+  // For operations whose API returns nothing: a state file reports its own failures.
+  const background = (value: MaybePromise<unknown>): void => {
+    if (isPromise(value)) value.catch(() => undefined)
+  }
+  /**
+   * Applies a model operation at once, or between requests (`serialised`); with a state file
+   * always between requests, and logged, so a restart replays it.
+   */
+  const operate = <T>(op: ModelOp, serialised: boolean): MaybePromise<T> => {
+    const apply = () => applyModelOp(op, clock, current.model) as MaybePromise<T>
+    if (persistence) return persistence.run(op, apply)
+    return serialised ? exclusive(apply) : apply()
+  }
+  // The log is replayed before anything else runs: requests queue behind it.
+  const ready = persistence
+    ? promised(() => serial.run(() => persistence.replay()))
+    : Promise.resolve()
+  ready.catch(() => undefined)
 
   const emulator: EmulatorCore = {
     baseUrl,
+    profile,
     clock,
     outcomes,
     faults: {
       sessionStartFails(reason = 'Failed to launch the Spark driver', count = 1) {
-        current.model.failNextSessionStarts(reason, count)
+        background(operate({ op: 'session-start-fails', reason, count }, false))
       },
       interpreterDies: (sessionId, reason = 'Process exited with code 1') =>
-        exclusive((m) => m.killInterpreter(sessionId, reason)),
+        promised(() => operate({ op: 'interpreter-dies', sessionId, reason }, true)),
       driverExits: (sessionId, reason = 'Spark driver exited unexpectedly') =>
-        exclusive((m) => m.driverExits(sessionId, reason)),
+        promised(() => operate({ op: 'driver-exits', sessionId, reason }, true)),
       batchFails: (batchId, exitCode = 1, reason) =>
-        exclusive((m) =>
-          m.failBatch(batchId, exitCode, reason ?? `Application failed with exit code ${exitCode}`),
+        promised(() =>
+          operate(
+            {
+              op: 'batch-fails',
+              batchId,
+              exitCode,
+              reason: reason ?? `Application failed with exit code ${exitCode}`,
+            },
+            true,
+          ),
         ),
       nextBatchesFail(exitCode = 1, reason, count = 1) {
-        current.model.failNextBatches(
-          exitCode,
-          reason ?? `Application failed with exit code ${exitCode}`,
-          count,
-        )
+        const why = reason ?? `Application failed with exit code ${exitCode}`
+        background(operate({ op: 'next-batches-fail', exitCode, reason: why, count }, false))
       },
     },
     httpFaults,
@@ -191,31 +323,21 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
       return toFetchResponse(isPromise(result) ? await result : result, request.method)
     },
     handle,
-    advance(ms) {
-      return exclusive(async (model) => {
-        clock.advance(ms)
-        await model.catchUp()
-      })
-    },
-    advanceToNext() {
-      return exclusive(async (model) => {
-        const next = model.context.scheduler.nextDueAt()
-        const moved = next === undefined ? 0 : Math.max(0, next - clock.now())
-        if (moved > 0) clock.advance(moved)
-        await model.catchUp()
-        return moved
-      })
-    },
-    step: (subject) => exclusive((model) => model.step(subject)),
+    advance: (ms) => promised(() => operate({ op: 'advance', ms }, true)),
+    advanceToNext: () => promised(() => operate({ op: 'advance-to-next' }, true)),
+    step: (subject) =>
+      promised(() => operate({ op: 'step', ...(subject === undefined ? {} : { subject }) }, true)),
     pending: () => current.model.pendingSteps(),
     reset() {
       return exclusive(() => {
         current.model.context.scheduler.clear()
         clock.rewind()
-        outcomes.clear()
-        httpFaults.clear()
+        innerRules.clear()
+        innerHttpFaults.clear()
         journal.clear()
         current = build()
+        // A reset starts the state file afresh too (ids start again from 0, as without one).
+        persistence?.reset()
       })
     },
     on(listener) {
@@ -223,6 +345,8 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
       return () => listeners.delete(listener)
     },
     exclusive,
+    ready,
+    stateFile: persistence?.status,
   }
   control = createControlApi({
     clock,
@@ -250,10 +374,10 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
         })),
       ]
     },
-    clearPendingFaults: () => {
-      current.model.context.faults.sessionStartFailures.length = 0
-      current.model.context.faults.batchFailures.length = 0
-    },
+    clearPendingFaults: () => background(operate({ op: 'model-faults-clear' }, false)),
+    ...(persistence
+      ? { addOutcome: (rule, json) => persistence.outcomes.addFromJson(rule, json) }
+      : {}),
     exclusive: (fn) => exclusive(() => fn()),
     sessionStartFails: (reason, count) => emulator.faults.sessionStartFails(reason, count),
     interpreterDies: (id, reason) => emulator.faults.interpreterDies(id, reason),

@@ -37,6 +37,7 @@ export function createLivyEmulator(options: LivyEmulatorOptions = {}): LivyEmula
     },
     handle: (request) => core.handle(request),
     extraPrefixes: ['/__emulator'],
+    ...(core.profile.livyPaths ? {} : { claims: core.profile.claims }),
   })
   // Assign onto the core object itself: its `model`/`edge` getters must stay live.
   return Object.assign(core, { handlers })

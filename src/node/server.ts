@@ -9,6 +9,7 @@ import {
 import { isPromise } from '../emulator/http/maybe-async.ts'
 import { jettyErrorPage } from '../emulator/http/responses.ts'
 import type { EdgeRequest, EdgeResponse } from '../emulator/http/types.ts'
+import { createFileStateStorage } from './state-file-storage.ts'
 
 /** Options of {@link startLivyServer}. */
 export interface LivyServerOptions extends LivyEmulatorOptions {
@@ -25,6 +26,11 @@ export interface LivyServerOptions extends LivyEmulatorOptions {
   readonly cors?: readonly string[]
   /** Use an existing emulator instead of creating one. */
   readonly emulator?: EmulatorCore
+  /**
+   * A file that keeps the state across restarts: every change is written (and fsynced) before
+   * it is answered, and starting on an existing file replays it (see `createFileStateStorage`).
+   */
+  readonly stateFile?: string
 }
 
 /** A running emulator server. */
@@ -97,8 +103,29 @@ function chooseEncoding(accept: string | undefined): 'gzip' | 'deflate' | null {
 export async function startLivyServer(options: LivyServerOptions = {}): Promise<LivyServer> {
   const port = options.port ?? 8998
   const host = options.host ?? '127.0.0.1'
+  if (options.emulator && options.stateFile !== undefined) {
+    throw new TypeError(
+      'stateFile is for the emulator startLivyServer creates; give yours a stateStorage',
+    )
+  }
   const emulator =
-    options.emulator ?? createEmulatorCore({ clock: 'system', timing: 'fast', ...options })
+    options.emulator ??
+    createEmulatorCore({
+      clock: 'system',
+      timing: 'fast',
+      ...options,
+      ...(options.stateFile === undefined
+        ? {}
+        : { stateStorage: createFileStateStorage(options.stateFile) }),
+    })
+  const owned = options.emulator === undefined
+  try {
+    // A replayed state must be complete before the first client sees it.
+    await emulator.ready
+  } catch (e) {
+    if (owned) emulator.stateFile?.close()
+    throw e
+  }
   const limit = options.bodyLimit ?? emulator.model.config.uploadMaxSize
   const cors = options.cors ?? []
 
@@ -269,6 +296,9 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
     server.once('error', onError)
     server.once('listening', onListening)
     server.listen(port, host)
+  }).catch((e: unknown) => {
+    if (owned) emulator.stateFile?.close()
+    throw e
   })
 
   const address = server.address() as AddressInfo
@@ -282,7 +312,12 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
     server,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
-        server.close((e) => (e ? reject(e) : resolve()))
+        server.close((e) => {
+          // Every answered request is on disk already; closing only releases the descriptor.
+          if (owned) emulator.stateFile?.close()
+          if (e) reject(e)
+          else resolve()
+        })
         server.closeIdleConnections()
         // Connections that stay busy are cut after a grace period.
         const timer = setTimeout(() => server.closeAllConnections(), 5_000)

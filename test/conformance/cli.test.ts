@@ -47,6 +47,8 @@ function parseXml(xml: string): XmlNode {
   return doc
 }
 
+/** The scenarios of the default set-up (what a run without --profile selects). */
+const DEFAULT = select(CATALOGUE, { setup: 'apache-0.9' })
 const all = (node: XmlNode, name: string): XmlNode[] => [
   ...node.children.filter((c) => c.name === name),
   ...node.children.flatMap((c) => all(c, name)),
@@ -150,15 +152,12 @@ describe('livy-conformance CLI', () => {
       ...counts(expected),
     })
     expect(all(root, 'testcase').map((c) => c.attributes.name)).toEqual(
-      CATALOGUE.map((s) => `${s.id} ${s.title}`),
+      DEFAULT.map((s) => `${s.id} ${s.title}`),
     )
     const summary = `${expected.filter((r) => r.outcome === 'passed').length} passed, 0 failed, ${counts(expected).skipped} skipped`
     expect(stdout).toContain(summary)
     expect(stdout).toMatch(
-      new RegExp(
-        `^\\[1/${CATALOGUE.length}\\] ${CATALOGUE[0]?.id} .* … passed \\(\\d+ ms\\)$`,
-        'm',
-      ),
+      new RegExp(`^\\[1/${DEFAULT.length}\\] ${DEFAULT[0]?.id} .* … passed \\(\\d+ ms\\)$`, 'm'),
     )
   }, 60_000)
 
@@ -183,7 +182,7 @@ describe('livy-conformance CLI', () => {
     const [suite] = all(root, 'testsuite')
     expect(suite?.attributes).toMatchObject({
       name: host,
-      tests: String(CATALOGUE.length),
+      tests: String(DEFAULT.length),
       failures: '0',
     })
 
@@ -199,19 +198,19 @@ describe('livy-conformance CLI', () => {
     expect(report.catalogue).toMatchObject({
       scenarios: CATALOGUE.length,
       behaviours: BEHAVIOURS.length,
-      selectedScenarios: CATALOGUE.length,
+      selectedScenarios: DEFAULT.length,
     })
     expect(report.totals.failed).toBe(0)
-    expect(report.totals.results).toBe(CATALOGUE.length)
-    expect(report.totals.passed + report.totals.skipped).toBe(CATALOGUE.length)
-    expect(report.results.map((r) => r.id)).toEqual(CATALOGUE.map((s) => s.id))
+    expect(report.totals.results).toBe(DEFAULT.length)
+    expect(report.totals.passed + report.totals.skipped).toBe(DEFAULT.length)
+    expect(report.results.map((r) => r.id)).toEqual(DEFAULT.map((s) => s.id))
     for (const r of report.results) {
-      const s = CATALOGUE.find((x) => x.id === r.id)
+      const s = DEFAULT.find((x) => x.id === r.id)
       expect(r).toMatchObject({ title: s?.title, covers: s?.covers, tags: s?.tags, failure: null })
       if (r.outcome === 'passed') expect(r.assertions).toBeGreaterThan(0)
     }
     const exchanges = report.results.flatMap((r) => r.exchanges)
-    expect(exchanges.length).toBeGreaterThan(CATALOGUE.length)
+    expect(exchanges.length).toBeGreaterThan(DEFAULT.length)
     const created = exchanges.find(
       (e) => e.method === 'POST' && e.path === '/sessions' && e.status === 201,
     )
@@ -230,15 +229,17 @@ describe('livy-conformance CLI', () => {
     const g = await cli('--target', 'emulator', '--grep', grep, '--report', `json=${byGrep}`)
     expect(g.code, g.stdout + g.stderr).toBe(0)
     const grepped = JSON.parse(readFileSync(byGrep, 'utf8')) as JsonReport
-    expect(grepped.results.map((r) => r.id)).toEqual(select(CATALOGUE, { grep }).map((s) => s.id))
+    expect(grepped.results.map((r) => r.id)).toEqual(
+      select(CATALOGUE, { setup: 'apache-0.9', grep }).map((s) => s.id),
+    )
     expect(grepped.results.length).toBe(2)
     expect(grepped.selection).toEqual({ tags: [], grep })
 
-    const tag = CATALOGUE.some((s) => s.tags.includes('errors'))
+    const tag = DEFAULT.some((s) => s.tags.includes('errors'))
       ? 'errors'
-      : (CATALOGUE[0]?.tags[0] as string)
-    const expected = select(CATALOGUE, { tags: [tag] }).map((s) => s.id)
-    expect(expected.length).toBeLessThan(CATALOGUE.length)
+      : (DEFAULT[0]?.tags[0] as string)
+    const expected = select(CATALOGUE, { setup: 'apache-0.9', tags: [tag] }).map((s) => s.id)
+    expect(expected.length).toBeLessThan(DEFAULT.length)
     const byTags = file('tags.json')
     const t = await cli(
       '--target',
@@ -257,7 +258,7 @@ describe('livy-conformance CLI', () => {
   test('--list prints the scenarios and the behaviours they cover, and runs nothing', async () => {
     const { code, stdout } = await cli('--list')
     expect(code).toBe(0)
-    for (const s of CATALOGUE) {
+    for (const s of DEFAULT) {
       expect(stdout).toContain(`${s.id}  ${s.title}`)
       for (const b of s.covers) {
         const statement = BEHAVIOURS.find((x) => x.id === b)?.statement ?? ''
@@ -265,13 +266,13 @@ describe('livy-conformance CLI', () => {
         expect(stdout).toContain(statement)
       }
     }
-    const covered = new Set(CATALOGUE.flatMap((s) => s.covers)).size
+    const covered = new Set(DEFAULT.flatMap((s) => s.covers)).size
     expect(stdout.trimEnd().split('\n').at(-1)).toBe(
-      `${CATALOGUE.length} of ${CATALOGUE.length} scenarios, covering ${covered} of ${BEHAVIOURS.length} behaviours`,
+      `${DEFAULT.length} of ${CATALOGUE.length} scenarios, covering ${covered} of ${BEHAVIOURS.length} behaviours`,
     )
     expect(stdout).not.toContain(' passed (')
 
-    const one = await cli('--list', '--grep', `^${CATALOGUE[0]?.id}$`)
+    const one = await cli('--list', '--grep', `^${DEFAULT[0]?.id}$`)
     expect(one.stdout).toContain(`1 of ${CATALOGUE.length} scenarios`)
   })
 
@@ -296,7 +297,7 @@ describe('livy-conformance CLI', () => {
       new URL(url).host,
     ])
     expect(report.comparison?.compared).toBe(Number(m?.[2]))
-    expect(report.comparison?.scenarios.length).toBe(CATALOGUE.length)
+    expect(report.comparison?.scenarios.length).toBe(DEFAULT.length)
     expect(report.comparison?.scenarios.every((c) => c.divergences.length === 0)).toBe(true)
     expect(report.comparison?.scenarios[0]?.transcripts.a.length).toBeGreaterThan(0)
   }, 60_000)
@@ -348,5 +349,42 @@ describe('livy-conformance CLI', () => {
     expect(stderr).toMatch(
       /cannot reach 127\.0\.0\.1:9 \(http:\/\/127\.0\.0\.1:9\): .*ECONNREFUSED/,
     )
+  })
+
+  test('--profile runs the scenarios of that set-up, against its emulator', async () => {
+    for (const profile of [
+      'fabric',
+      'hdinsight',
+      'synapse',
+      'spyt',
+      'apache-0.8',
+      'apache-0.9-secured',
+    ]) {
+      const json = file(`profile-${profile}.json`)
+      const { code, stdout, stderr } = await cli(
+        '--target',
+        'emulator',
+        '--profile',
+        profile,
+        '--report',
+        `json=${json}`,
+      )
+      expect(code, stdout + stderr).toBe(0)
+      const report = JSON.parse(readFileSync(json, 'utf8')) as JsonReport
+      const expected = select(CATALOGUE, { setup: profile as 'fabric' }).map((s) => s.id)
+      expect(expected.length).toBeGreaterThan(0)
+      expect(report.results.map((r) => r.id)).toEqual(expected)
+      expect(report.profile).toBe(profile)
+    }
+  }, 60_000)
+
+  test('--list --profile apache-0.9-secured lists the security scenarios; an unknown profile is a usage error', async () => {
+    const { code, stdout } = await cli('--list', '--profile', 'apache-0.9-secured')
+    expect(code).toBe(0)
+    expect(stdout).toContain('S-SEC-001')
+    expect(stdout).not.toContain('S-HTTP-001')
+    const bad = await cli('--list', '--profile', 'emr')
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('unknown --profile "emr"')
   })
 })

@@ -23,7 +23,7 @@ describe.each(HARNESSES)('batches ($name)', ({ create }) => {
     expect((await h.request('GET', '/batches')).text).toBe('{"from":0,"total":0,"sessions":[]}')
   })
 
-  test('a batch is created starting with Livy field order, then runs and succeeds', async () => {
+  test('in local mode a batch is created starting and runs as soon as spark-submit is up', async () => {
     h = await create({ timing: 'fast', livyConf: WHITELIST })
     const res = await h.request('POST', '/batches', { file: '/tmp/livy-files/pi.py', args: ['10'] })
     expect(res.status).toBe(201)
@@ -40,6 +40,14 @@ describe.each(HARNESSES)('batches ($name)', ({ create }) => {
     const log = (await h.request('GET', '/batches/0/log?size=-1')).json<{ log: string[] }>().log
     expect(log[0]).toBe('stdout: ')
     expect(log.at(-1)).toBe('\nstderr: ')
+  })
+
+  test('on YARN a batch is created starting and runs once its application is found', async () => {
+    h = await create({ timing: 'fast', livyConf: { 'livy.spark.master': 'yarn' } })
+    const res = await h.request('POST', '/batches', { file: 'hdfs:///pi.py' })
+    expect(res.json<Batch>().state).toBe('starting')
+    await h.control.advance(500)
+    expect((await h.request('GET', '/batches/0/state')).text).toBe('{"id":0,"state":"running"}')
   })
 
   test('a batch that exits non-zero ends dead with the exit in its log', async () => {

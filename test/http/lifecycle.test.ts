@@ -69,8 +69,8 @@ describe.each(HARNESSES)('lifecycles on the manual clock ($name)', ({ create }) 
     expect(await transcript()).toEqual(await transcript())
   })
 
-  test('the batch lifecycle: starting → running → success, then retained, then gone', async () => {
-    h = await create({ timing: 'fast' })
+  test('the batch lifecycle on YARN: starting → running → success, then retained, then gone', async () => {
+    h = await create({ timing: 'fast', livyConf: { 'livy.spark.master': 'yarn' } })
     const seen: string[] = []
     seen.push(
       (await h.request('POST', '/batches', { file: 'hdfs:///pi.py' })).json<{ state: string }>()

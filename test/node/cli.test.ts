@@ -31,6 +31,9 @@ describe('livy-emulator CLI', () => {
       '--cors',
       '--conf',
       '--body-limit',
+      '--profile',
+      '--user',
+      '--token',
     ]) {
       expect(p.stdout()).toContain(flag)
     }
@@ -62,7 +65,11 @@ describe('livy-emulator CLI', () => {
       await fetch(`${url}/sessions`, { method: 'POST', body: '{}' })
       const log = (await json(`${url}/sessions/0/log?size=-1`)).log as string[]
       // The frozen clock starts at the wall time, so only the timestamps may differ.
-      return log.map((l) => l.replace(/^\d\d\/\d\d\/\d\d \d\d:\d\d:\d\d /, ''))
+      return log.map((l) =>
+        l
+          .replace(/^\d\d\/\d\d\/\d\d \d\d:\d\d:\d\d /, '')
+          .replace(/timestamp \d+/, 'timestamp <ms>'),
+      )
     }
     const a = await logOf('one')
     expect(await logOf('one')).toEqual(a)
@@ -153,5 +160,38 @@ describe('livy-emulator CLI', () => {
     p.kill('SIGTERM')
     expect(await p.exited()).toBe(0)
     expect(p.stdout()).toContain('SIGTERM, shutting down')
+  })
+
+  test('--profile fabric serves Fabric paths and --token requires those tokens', async () => {
+    const { url, p } = await start('--profile', 'fabric', '--token', 't1:alice')
+    expect(p.stdout()).toContain('profile fabric')
+    const base = `${url}/v1/workspaces/w/lakehouses/l/livyapi/versions/2023-12-01`
+    expect((await fetch(`${base}/sessions`)).status).toBe(401)
+    const ok = await fetch(`${base}/sessions`, {
+      method: 'POST',
+      body: '{}',
+      headers: { Authorization: 'Bearer t1' },
+    })
+    expect(ok.status).toBe(202)
+    expect(((await ok.json()) as { owner: string }).owner).toBe('alice')
+  })
+
+  test('--user requires Basic credentials (Livy’s LDAP-style filter in the Apache profile)', async () => {
+    const { url } = await start('--user', 'alice:pw')
+    expect((await fetch(`${url}/sessions`)).status).toBe(401)
+    const auth = `Basic ${Buffer.from('alice:pw').toString('base64')}`
+    expect((await fetch(`${url}/sessions`, { headers: { Authorization: auth } })).status).toBe(200)
+  })
+
+  test('an unknown --profile, a malformed --user or --token is a usage error', async () => {
+    for (const args of [
+      ['--profile', 'emr'],
+      ['--user', 'nopassword'],
+      ['--token', 't1:bob@yesterday'],
+    ]) {
+      const p = spawnBin('livy-emulator.js', args)
+      expect(await p.exited()).toBe(2)
+      expect(p.stderr()).toMatch(/--profile|--user|--token/)
+    }
   })
 })

@@ -1,11 +1,6 @@
 import { setupServer } from 'msw/node'
 import { ruleFromJson } from '../../src/emulator/control/control-api.ts'
-import {
-  createLivyEmulator,
-  type EmulatorCore,
-  type LivyEmulator,
-  type LivyEmulatorOptions,
-} from '../../src/index.ts'
+import { createLivyEmulator, type EmulatorCore, type LivyEmulatorOptions } from '../../src/index.ts'
 import { startLivyServer } from '../../src/node/index.ts'
 
 /** A response read once: status, headers and exact body text. */

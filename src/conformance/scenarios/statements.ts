@@ -259,11 +259,19 @@ export const STATEMENT_SCENARIOS: readonly Scenario[] = [
           output: null,
           started: 0,
           progress: 1,
-          completed: any.epochMs,
+          // Livy's cancel executor stamps it a moment later: 0 right after the cancel.
+          completed: function zeroOrEpochMs(v: unknown) {
+            return v === 0 || any.epochMs(v)
+          },
         },
         'the cancelled statement',
       )
       await untilState(ctx, session, running.id, ['available'])
+      ctx.expect.equal(
+        (await statement(ctx, session, waiting.id)).completed,
+        any.epochMs,
+        'completed of the cancelled statement, later',
+      )
     },
   },
   {
@@ -554,7 +562,21 @@ export const STATEMENT_SCENARIOS: readonly Scenario[] = [
     parity: verified,
     async run(ctx) {
       const { id } = await ctx.createSession({ kind: 'spark' })
-      const res = await ctx.whileWaiting(ctx.get(`/sessions/${id}/statements`))
+      const res = await ctx.whileWaiting(
+        ctx.get(`/sessions/${id}/statements`, {
+          race: 'the driver’s RPC can come up before its REPL (then Livy answers 500)',
+        }),
+      )
+      // Observed on Livy 0.9.0: once in a while the driver's RPC is up before its REPL, and
+      // the list fails with this NPE (a race in Livy). Either answer is Livy's; say which.
+      if (res.status === 500) {
+        ctx.expect.bareString(
+          res,
+          /^java\.util\.concurrent\.ExecutionException: org\.apache\.livy\.rsc\.rpc\.RpcException: java\.lang\.NullPointerException: Cannot invoke "org\.apache\.livy\.repl\.Session\.statements\(\)" because the return value of "org\.apache\.livy\.repl\.ReplDriver\.session\(\)" is null\n\tat /,
+        )
+        ctx.note('hit Livy’s start-up race: the REPL was not up yet (500 NPE)')
+        return
+      }
       ctx.expect.status(res, 200)
       ctx.expect.body(res, '{"total_statements":0,"statements":[]}')
     },

@@ -2,9 +2,11 @@ import { getResponse } from 'msw'
 import type { LivyEmulatorOptions } from '../../emulator/create-emulator-core.ts'
 import { createLivyEmulator } from '../../emulator/create-livy-emulator.ts'
 import { type LivyServer, startLivyServer } from '../../node/server.ts'
+import { headersToSend } from '../headers.ts'
+import { type ConformanceSetup, emulatorOptionsFor, SETUPS } from '../setups.ts'
 import type { Capability } from '../types.ts'
 import { JUDGE_LIVY_CONF, JUDGE_LOCAL_DIR, type RawResponse, type Target } from './target.ts'
-import { rawRequest } from './url-target.ts'
+import { authHeader, rawRequest } from './url-target.ts'
 
 const EMULATOR_CAPABILITIES: readonly Capability[] = [
   'control',
@@ -31,9 +33,16 @@ export const CONFORMANCE_EMULATOR: LivyEmulatorOptions = {
  * `setupServer` would use, without patching the global `fetch` (so several in-process
  * targets, and real network targets, can run side by side).
  */
-export function createInProcessTarget(options: LivyEmulatorOptions = {}): Target {
+export function createInProcessTarget(
+  options: LivyEmulatorOptions = {},
+  setup: ConformanceSetup = SETUPS['apache-0.9'],
+): Target {
   const baseUrl = 'http://livy-conformance.test'
-  const emulator = createLivyEmulator({ ...CONFORMANCE_EMULATOR, ...options, baseUrl })
+  const emulator = createLivyEmulator({
+    ...emulatorOptionsFor(setup, { ...CONFORMANCE_EMULATOR, ...options }),
+    baseUrl,
+  })
+  const fixed = authHeader(setup.emulatorAuth)
   return {
     name: 'emulator (in-process, msw)',
     kind: 'emulator',
@@ -44,7 +53,12 @@ export function createInProcessTarget(options: LivyEmulatorOptions = {}): Target
     async teardown() {},
     async send(method, path, body, headers = {}): Promise<RawResponse> {
       const started = performance.now()
-      const request = new Request(`${baseUrl}${path}`, { method, body, headers })
+      const prefix = path.startsWith('/__emulator') ? '' : setup.prefix
+      const request = new Request(`${baseUrl}${prefix}${path}`, {
+        method,
+        body,
+        headers: headersToSend(fixed, headers),
+      })
       const res = await getResponse(emulator.handlers, request)
       if (!res) throw new Error(`no msw handler answered ${method} ${path}`)
       const text = await res.text()
@@ -59,8 +73,12 @@ export function createInProcessTarget(options: LivyEmulatorOptions = {}): Target
 }
 
 /** The emulator's Node server on an ephemeral port, reached over real HTTP. */
-export function createHttpEmulatorTarget(options: LivyEmulatorOptions = {}): Target {
+export function createHttpEmulatorTarget(
+  options: LivyEmulatorOptions = {},
+  setup: ConformanceSetup = SETUPS['apache-0.9'],
+): Target {
   let server: LivyServer | undefined
+  const fixed = authHeader(setup.emulatorAuth)
   return {
     name: 'emulator (HTTP server)',
     kind: 'emulator',
@@ -70,14 +88,23 @@ export function createHttpEmulatorTarget(options: LivyEmulatorOptions = {}): Tar
     },
     localDir: JUDGE_LOCAL_DIR,
     async setup() {
-      server = await startLivyServer({ ...CONFORMANCE_EMULATOR, ...options, port: 0 })
+      server = await startLivyServer({
+        ...emulatorOptionsFor(setup, { ...CONFORMANCE_EMULATOR, ...options }),
+        port: 0,
+      })
     },
     async teardown() {
       await server?.close()
     },
     send(method, path, body, headers = {}) {
       if (!server) throw new Error('target not set up')
-      return rawRequest(new URL(`${server.url}${path}`), method, body, headers)
+      const prefix = path.startsWith('/__emulator') ? '' : setup.prefix
+      return rawRequest(
+        new URL(`${server.url}${prefix}${path}`),
+        method,
+        body,
+        headersToSend(fixed, headers),
+      )
     },
   }
 }

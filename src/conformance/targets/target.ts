@@ -23,12 +23,15 @@ export interface Target {
   readonly localDir: string
   setup(): Promise<void>
   teardown(): Promise<void>
-  /** Sends one request; `path` is relative to Livy's root (the target adds any prefix). */
+  /**
+   * Sends one request; `path` is relative to Livy's root (the target adds any prefix, but not
+   * to `/__emulator/…`). A `null` header value leaves out a header the target would add.
+   */
   send(
     method: string,
     path: string,
     body?: string,
-    headers?: Readonly<Record<string, string>>,
+    headers?: Readonly<Record<string, string | null>>,
   ): Promise<RawResponse>
 }
 

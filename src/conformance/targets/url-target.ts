@@ -1,5 +1,7 @@
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib'
+import { headersToSend } from '../headers.ts'
 import type { Capability } from '../types.ts'
 import type { RawResponse, Target } from './target.ts'
 
@@ -33,8 +35,23 @@ export function authHeader(auth: string | undefined): Record<string, string> {
   throw new Error(`--auth takes basic:user:pass or bearer:TOKEN, got "${auth}"`)
 }
 
+function decode(body: Buffer, encoding: string | null): Buffer {
+  if (body.length === 0) return body
+  switch (encoding?.trim().toLowerCase()) {
+    case 'gzip':
+    case 'x-gzip':
+      return gunzipSync(body)
+    case 'deflate':
+      return inflateSync(body)
+    case 'br':
+      return brotliDecompressSync(body)
+    default:
+      return body
+  }
+}
+
 /**
- * Sends exactly the bytes asked for over node:http(s): no automatic decompression, no
+ * Sends exactly the bytes asked for over node:http(s): bodies decoded as a client reads them (headers untouched), no
  * redirect following, header values as the server wrote them.
  */
 export function rawRequest(
@@ -68,7 +85,8 @@ export function rawRequest(
           resolve({
             status: res.statusCode ?? 0,
             headers: h,
-            text: Buffer.concat(chunks).toString('utf8'),
+            // Headers stay as sent (Content-Encoding included); the body is what a client reads.
+            text: decode(Buffer.concat(chunks), h.get('content-encoding')).toString('utf8'),
             durationMs: performance.now() - started,
           })
         })
@@ -101,12 +119,14 @@ export function createUrlTarget(options: UrlTargetOptions): Target {
   const capabilities = new Set<Capability>([...(options.capabilities ?? []), 'wire'])
   if (options.localDir) capabilities.add('local-files')
   let kind: 'livy' | 'emulator' = 'livy'
+  // The emulator's control API sits at the server's root, whatever a vendor prefix says.
+  const rootPath = base.pathname.replace(/\/$/, '')
   const send: Target['send'] = (method, path, body, headers = {}) =>
     rawRequest(
-      new URL(`${base.origin}${basePath}${path}`),
+      new URL(`${base.origin}${path.startsWith('/__emulator') ? rootPath : basePath}${path}`),
       method,
       body,
-      { ...fixed, ...headers },
+      headersToSend(fixed, headers),
       {
         insecure: options.insecure,
         timeoutMs: options.requestTimeoutMs,

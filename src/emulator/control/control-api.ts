@@ -16,6 +16,8 @@ import { CONTROL_PAGE } from './ui-page.ts'
 export interface ControlTarget {
   readonly clock: Clock
   readonly outcomes: OutcomeRules
+  /** Adds a rule that came as `json` (a state file keeps the JSON); `outcomes.add` otherwise. */
+  addOutcome?(rule: OutcomeRule, json: Record<string, unknown>): ReturnType<OutcomeRules['add']>
   readonly httpFaults: HttpFaults
   readonly journal: Journal
   context(): ModelContext
@@ -144,7 +146,13 @@ export function ruleFromJson(json: Record<string, unknown>): OutcomeRule {
   return rule
 }
 
-function faultFromJson(json: Record<string, unknown>): HttpFault {
+/**
+ * A fault as JSON: `path` is a glob or `{regex, flags}`.
+ *
+ * @example
+ * faultFromJson({ method: 'POST', path: '/sessions', status: 503, count: 1 })
+ */
+export function faultFromJson(json: Record<string, unknown>): HttpFault {
   const path = json.path
   const fault: HttpFault = {
     path:
@@ -232,7 +240,7 @@ export function createControlApi(target: ControlTarget): EdgeFilter {
         )
         if (!task)
           return reply(404, {
-            error: 'no pending manual step' + (body.subject ? ` for ${body.subject}` : ''),
+            error: `no pending manual step${body.subject ? ` for ${body.subject}` : ''}`,
           })
         return reply(200, { ran: task.label })
       }
@@ -251,7 +259,7 @@ export function createControlApi(target: ControlTarget): EdgeFilter {
         const rule = ruleFromJson(body)
         let handle: ReturnType<OutcomeRules['add']>
         try {
-          handle = target.outcomes.add(rule)
+          handle = target.addOutcome ? target.addOutcome(rule, body) : target.outcomes.add(rule)
         } catch (e) {
           throw new ControlError((e as Error).message)
         }

@@ -23,15 +23,28 @@ export interface EdgeOptions {
   readonly serial: Serial
   /** Filters in front of Livy's servlets, outermost first. */
   readonly filters?: readonly EdgeFilter[]
-  /** Who the request is from (authentication result); anonymous by default. */
+  /** Who the request is from; by default the user an authentication filter set on it. */
   readonly callerOf?: (request: EdgeRequest) => Caller
   /** Route table (tests inject a deliberately broken one). */
   readonly routes?: readonly Route[]
+  /**
+   * Told about every request that reached Livy's servlets, inside the serial section, before its
+   * response goes out (a state file makes it durable here). `response` is undefined when the
+   * request must wait for a driver: it is served again later. `at` is the virtual time it was
+   * served at, before catching up with due steps.
+   */
+  readonly onServed?: (request: EdgeRequest, response: EdgeResponse | undefined, at: number) => void
 }
 
 /** The HTTP edge: one entry point shared by the msw handlers and the Node server. */
 export interface Edge {
   handle(request: EdgeRequest): MaybePromise<EdgeResponse>
+  /**
+   * Catches up and runs Livy's servlets on `request` right now: no filters, no serial section
+   * (the caller holds it), no `onServed`, and no waiting (a request that would wait for a driver
+   * throws `DriverNotReady`). What replaying a state file uses.
+   */
+  serve(request: EdgeRequest): MaybePromise<EdgeResponse>
   readonly routes: readonly Route[]
 }
 
@@ -60,7 +73,10 @@ export function createEdge(options: EdgeOptions): Edge {
   const routes = options.routes ?? ROUTES
   const router = createRouter(routes.map((r) => ({ method: r.method, path: r.path, value: r })))
   const config = model.config
-  const callerOf = options.callerOf ?? (() => ANONYMOUS)
+  const callerOf =
+    options.callerOf ??
+    ((request: EdgeRequest): Caller =>
+      request.user ? { user: request.user, doAs: null } : ANONYMOUS)
   const now = () => model.context.now()
 
   const respond = (
@@ -204,15 +220,32 @@ export function createEdge(options: EdgeOptions): Edge {
     })
   }
 
+  const serveNow = (request: EdgeRequest): MaybePromise<EdgeResponse> =>
+    model.hasDue() ? andThen(model.catchUp(), () => livyServlet(request)) : livyServlet(request)
+
+  const onServed = options.onServed
+  const serveAndTell = onServed
+    ? (request: EdgeRequest): MaybePromise<EdgeResponse> => {
+        const at = now()
+        return attempt(
+          () =>
+            andThen(serveNow(request), (response) => {
+              onServed(request, response, at)
+              return response
+            }),
+          (e) => {
+            // What it did before it had to wait counts too (it is served again later).
+            if (e instanceof DriverNotReady) onServed(request, undefined, at)
+            throw e
+          },
+        )
+      }
+    : serveNow
+
   /** Catches up with virtual time, then serves; all model access is serialised. */
   const serve = (request: EdgeRequest): MaybePromise<EdgeResponse> =>
     attempt(
-      () =>
-        serial.run(() =>
-          model.hasDue()
-            ? andThen(model.catchUp(), () => livyServlet(request))
-            : livyServlet(request),
-        ),
+      () => serial.run(() => serveAndTell(request)),
       (e) => {
         if (!(e instanceof DriverNotReady)) throw e
         waiting++
@@ -229,5 +262,5 @@ export function createEdge(options: EdgeOptions): Edge {
     serve,
   )
 
-  return { handle: chain, routes }
+  return { handle: chain, serve: serveNow, routes }
 }

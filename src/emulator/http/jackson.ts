@@ -34,6 +34,11 @@ export interface BeanSpec {
   readonly properties: Readonly<Record<string, FieldType>>
   /** Order of `properties` in Jackson's messages (its internal property map order). */
   readonly knownOrder: readonly string[]
+  /**
+   * A Scala case class, built through its constructor: Jackson buffers unknown properties
+   * until the object ends, so it reports them at the position after the closing brace.
+   */
+  readonly creator?: boolean
 }
 
 interface Location {
@@ -447,18 +452,24 @@ export function readBean(body: string, spec: BeanSpec): Record<string, unknown> 
     )
   }
   const result: Record<string, unknown> = {}
+  const unrecognized = (name: string, where: Location): JacksonError => {
+    const known = spec.knownOrder.map((p) => `"${p}"`).join(', ')
+    return new JacksonError(
+      `Unrecognized field "${name}" (class ${spec.className}), not marked as ignorable (${spec.knownOrder.length} known properties: ${known}])${at(where)}${chain(spec, name)}`,
+    )
+  }
+  let buffered: string | undefined
   const object = reader.readObject((name, valueAt) => {
-    if (!(name in spec.properties)) {
-      const known = spec.knownOrder.map((p) => `"${p}"`).join(', ')
-      throw new JacksonError(
-        `Unrecognized field "${name}" (class ${spec.className}), not marked as ignorable (${spec.knownOrder.length} known properties: ${known}])${at(valueAt)}${chain(spec, name)}`,
-      )
-    }
+    if (name in spec.properties) return
+    if (!spec.creator) throw unrecognized(name, valueAt)
+    buffered ??= name
   })
   if (object.kind !== 'object') throw new Error('unreachable')
   for (const [name, value] of object.entries) {
+    if (!(name in spec.properties)) continue
     result[name] = bindField(spec, name, spec.properties[name] as FieldType, value)
   }
+  if (buffered !== undefined) throw unrecognized(buffered, reader.location())
   return result
 }
 
@@ -552,6 +563,7 @@ export const EXECUTE_REQUEST: BeanSpec = {
   className: 'org.apache.livy.ExecuteRequest',
   properties: { code: 'string', kind: 'string', msg_type: 'string' },
   knownOrder: ['msg_type', 'kind', 'code'],
+  creator: true,
 }
 
 /** `org.apache.livy.CompletionRequest(code, kind, cursor)`. */
@@ -559,6 +571,7 @@ export const COMPLETION_REQUEST: BeanSpec = {
   className: 'org.apache.livy.CompletionRequest',
   properties: { code: 'string', kind: 'string', cursor: 'int' },
   knownOrder: ['kind', 'code', 'cursor'],
+  creator: true,
 }
 
 /** `HttpMessages.SerializedJob`. */

@@ -34,6 +34,10 @@ export function attempt<T>(
 export function createSerial() {
   let pending = 0
   let tail: Promise<unknown> = Promise.resolve()
+  // While a task runs inline, tasks it starts itself (a clock alarm rung by `advance()`, an
+  // event listener) wait until it is done instead of running in the middle of it.
+  let inline = false
+  let started: (() => void)[] = []
   const settle = <T>(p: Promise<T>): Promise<T> => {
     pending++
     const done = p.finally(() => {
@@ -42,16 +46,38 @@ export function createSerial() {
     tail = done.catch(() => undefined)
     return done
   }
+  const queue = <T>(task: () => MaybePromise<T>): Promise<T> => settle(tail.then(task))
+  const release = (): void => {
+    inline = false
+    const waiting = started
+    started = []
+    for (const start of waiting) start()
+  }
   return {
     get busy() {
-      return pending > 0
+      return pending > 0 || inline
     },
     run<T>(task: () => MaybePromise<T>): MaybePromise<T> {
-      if (pending === 0) {
-        const result = task()
-        return isPromise(result) ? settle(result) : result
+      if (inline) {
+        return new Promise<T>((resolve, reject) => {
+          started.push(() => queue(task).then(resolve, reject))
+        })
       }
-      return settle(tail.then(task))
+      if (pending === 0) {
+        inline = true
+        let result: MaybePromise<T>
+        try {
+          result = task()
+        } catch (e) {
+          release()
+          throw e
+        }
+        // Settle first, so tasks it started queue behind it.
+        const settled = isPromise(result) ? settle(result) : result
+        release()
+        return settled
+      }
+      return queue(task)
     },
     /** Resolves when every queued task has finished. */
     async idle(): Promise<void> {

@@ -15,6 +15,11 @@ export interface MswTarget {
   handle(request: EdgeRequest): MaybePromise<EdgeResponse>
   /** Extra path prefixes the emulator serves besides Livy's servlets (the control API). */
   readonly extraPrefixes?: readonly string[]
+  /**
+   * For a vendor profile: which paths are its API (instead of Livy's servlet mounts). Then
+   * only the fallback handler is installed, since the route table speaks Livy's paths.
+   */
+  readonly claims?: (path: string) => boolean
 }
 
 /**
@@ -40,9 +45,10 @@ export function createMswHandlers(target: MswTarget): HttpHandler[] {
     const result = target.handle(edgeRequest)
     return toFetchResponse(isPromise(result) ? await result : result, request.method)
   }
-  const handlers: HttpHandler[] = target.routes.map((route) => {
+  const routeHandlers = target.claims ? [] : target.routes
+  const handlers: HttpHandler[] = routeHandlers.map((route) => {
     const router = createRouter([{ method: route.method, path: route.path, value: route }])
-    const method = route.method.toLowerCase() as 'get' | 'post' | 'delete'
+    const method = route.method.toLowerCase() as 'get' | 'post' | 'delete' | 'put'
     return http[method](({ request }) => {
       const path = relative(request)
       return path !== undefined && router.match(route.method, path).kind === 'match'
@@ -52,6 +58,8 @@ export function createMswHandlers(target: MswTarget): HttpHandler[] {
     http.all(({ request }) => {
       const path = relative(request)
       if (path === undefined) return false
+      const extra = (target.extraPrefixes ?? []).some((p) => path === p || path.startsWith(`${p}/`))
+      if (target.claims) return extra || target.claims(path)
       return (
         servletOf(path) !== undefined ||
         path === '/' ||

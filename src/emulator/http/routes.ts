@@ -52,7 +52,7 @@ export type Servlet = 'sessions' | 'batches' | 'version'
 
 /** One row of the route table: method, path, the spec's operationId and the handler. */
 export interface Route {
-  readonly method: 'GET' | 'POST' | 'DELETE'
+  readonly method: 'GET' | 'POST' | 'DELETE' | 'PUT'
   readonly path: string
   readonly operationId: string
   readonly servlet: Servlet
@@ -104,6 +104,39 @@ function sessionInput(raw: Record<string, unknown>): CreateSessionInput {
   }
 }
 
+/** How a deployment's `POST /sessions` differs from Livy 0.9's. */
+export interface CreateSessionVariant {
+  /** The request class (another Livy version's). */
+  readonly spec?: BeanSpec
+  /** That version's meaning of the fields, mapped onto 0.9's. */
+  readonly adapt?: (raw: Record<string, unknown>) => Record<string, unknown>
+  /** A deployment's extra admission check: true when the create must be rejected. */
+  readonly full?: (model: LivyModel) => boolean
+}
+
+/**
+ * `POST /sessions`. Admission checks run before the body is read, as Livy's does, and inside
+ * the serialised section, so concurrent creates cannot all slip under a limit.
+ */
+export function createSessionHandler(variant: CreateSessionVariant = {}): Route['handler'] {
+  const spec = variant.spec ?? CREATE_INTERACTIVE_REQUEST
+  const adapt = variant.adapt ?? ((raw) => raw)
+  return async (c) => {
+    if (c.model.tooManySessions() || variant.full?.(c.model))
+      return ok(messageBody('Rejected, too many sessions are being created!'), 400)
+    const input = {
+      ...sessionInput(adapt(c.body(spec))),
+      annotations: c.request.annotations ?? null,
+    }
+    const view = await c.model.createSession(input, c.caller)
+    return {
+      status: 201,
+      body: sessionBody(view),
+      headers: [['Location', `/sessions/${view.record.id}`]],
+    }
+  }
+}
+
 function batchInput(raw: Record<string, unknown>): CreateBatchInput {
   const d = DEFAULT_BATCH_INPUT
   return {
@@ -136,6 +169,26 @@ const checkUriSyntax = (uri: string | null): string => {
 
 const session = (c: RouteContext, access: 'none' | 'view' | 'modify') =>
   c.model.session(c.params.sessionId as string, access, c.caller)
+
+/**
+ * A vendor's keep-alive route on Livy's sessions servlet (`reset-timeout`): restarts the idle
+ * timeout of `{sessionId}` and answers `status` with no body.
+ *
+ * @example
+ * keepAliveRoute('POST', 204) // Fabric
+ */
+export function keepAliveRoute(method: 'POST' | 'PUT', status: number): Route {
+  return {
+    method,
+    path: '/sessions/:sessionId/reset-timeout',
+    operationId: 'resetSessionTimeout',
+    servlet: 'sessions',
+    handler: (c) => {
+      c.model.keepAlive(session(c, 'modify'))
+      return { status, body: null }
+    },
+  }
+}
 const batch = (c: RouteContext, access: 'none' | 'view' | 'modify') =>
   c.model.batch(c.params.batchId as string, access, c.caller)
 
@@ -185,17 +238,7 @@ export const ROUTES: readonly Route[] = [
     operationId: 'createSession',
     servlet: 'sessions',
     creates: true,
-    handler: async (c) => {
-      if (c.model.tooManySessions())
-        return ok(messageBody('Rejected, too many sessions are being created!'), 400)
-      const input = sessionInput(c.body(CREATE_INTERACTIVE_REQUEST))
-      const view = await c.model.createSession(input, c.caller)
-      return {
-        status: 201,
-        body: sessionBody(view),
-        headers: [['Location', `/sessions/${view.record.id}`]],
-      }
-    },
+    handler: createSessionHandler(),
   },
   {
     method: 'GET',
@@ -431,7 +474,10 @@ export const ROUTES: readonly Route[] = [
     handler: async (c) => {
       if (c.model.tooManySessions())
         return ok(messageBody('Rejected, too many sessions are being created!'), 400)
-      const input = batchInput(c.body(CREATE_BATCH_REQUEST))
+      const input = {
+        ...batchInput(c.body(CREATE_BATCH_REQUEST)),
+        annotations: c.request.annotations ?? null,
+      }
       const view = await c.model.createBatch(input, c.caller)
       return {
         status: 201,

@@ -12,6 +12,13 @@ export interface EdgeRequest {
   header(name: string): string | undefined
   /** Request body bytes (null when there is none). */
   readonly body: Uint8Array | null
+  /** Who sent it, once an authentication filter accepted it (absent: anonymous). */
+  readonly user?: string | null
+  /**
+   * Opaque facts a vendor profile attaches to a create request (e.g. Fabric `tags`, the
+   * lakehouse in the path); the new session or batch keeps them for the profile to show.
+   */
+  readonly annotations?: Readonly<Record<string, unknown>>
 }
 
 /** What the edge answers; the adapters write it out (and may gzip it). */

@@ -7,6 +7,7 @@ import { type BatchEvent, batchMachine } from './machines/session-machines.ts'
 import { createProcessLog } from './process-log.ts'
 import { checkResources, resolveUri } from './resources.ts'
 import { type BatchRecord, EMPTY_APP_INFO } from './store/records.ts'
+import { firstOutputDelay } from './timing.ts'
 
 /** A parsed `POST /batches` body (`CreateBatchRequest`). */
 export interface CreateBatchInput {
@@ -26,6 +27,8 @@ export interface CreateBatchInput {
   readonly queue: string | null
   readonly name: string | null
   readonly conf: Readonly<Record<string, string>>
+  /** What a vendor profile attached to the request (kept with the record). */
+  readonly annotations?: Readonly<Record<string, unknown>> | null
 }
 
 export const DEFAULT_BATCH_INPUT: CreateBatchInput = Object.freeze({
@@ -65,6 +68,7 @@ async function moveBatch(ctx: ModelContext, id: number, event: BatchEvent): Prom
     if (result.state === 'success' || result.state === 'dead' || result.state === 'killed')
       draft.finishedAt = now
   })
+  ctx.history.note('batch', id, result.state, now)
   ctx.changed({ type: 'batch-state', batchId: id, detail: { state: result.state } })
 }
 
@@ -111,6 +115,7 @@ export async function createBatch(
     archives: [...input.archives],
     createdAt: now,
     finishedAt: null,
+    annotations: input.annotations ?? null,
     state: 'starting',
     file: input.file,
     className: input.className,
@@ -118,6 +123,7 @@ export async function createBatch(
     zombie: false,
   }
   await ctx.store.batches.insert(record)
+  ctx.history.note('batch', id, record.state, now)
   try {
     checkResources(input, ctx.config)
     requirement(input.file !== null, 'File is required.')
@@ -170,7 +176,7 @@ function runBatch(
   const yarn = !ctx.config.sparkMaster.startsWith('local')
   runtime.tasks.add(
     ctx.scheduler.after(
-      0,
+      firstOutputDelay(recovering ? ctx.timing.sessionRecover : ctx.timing.batchStart),
       `batch ${record.id} spark-submit launched`,
       () => {
         if (!recovering)
@@ -182,7 +188,9 @@ function runBatch(
   )
   runtime.tasks.add(
     ctx.scheduler.after(
-      recovering ? ctx.timing.sessionRecover : ctx.timing.batchStart,
+      // In local mode spark-submit is the application: it runs as soon as it is launched
+      // (real Livy's create races it, answering "starting" or already "running").
+      recovering ? ctx.timing.sessionRecover : yarn ? ctx.timing.batchStart : 0,
       `batch ${record.id} running`,
       async () => {
         if (yarn && !recovering) {
@@ -199,7 +207,8 @@ function runBatch(
             `batch ${record.id} exits`,
             async () => {
               const current = ctx.store.batches.get(record.id)
-              if (current?.state !== 'running') return
+              // The application ends on schedule even while a restarted server recovers it.
+              if (current?.state !== 'running' && current?.state !== 'recovering') return
               for (const line of ctx.logs.batchOutput(ctx.now(), subjectOf(current))) log.out(line)
               const exitCode = failure?.exitCode ?? 0
               for (const line of ctx.logs.batchEnd(
@@ -242,6 +251,31 @@ export async function recoverBatch(
   if (live && !record.zombie) runBatch(ctx, record, runtime, true)
 }
 
+/**
+ * The Livy server restarted while the batch's application kept running on the cluster: the batch
+ * reports `recovering` until the server finds the application again (`timing.sessionRecover`),
+ * then `running`. Its pending steps are the application's and keep their schedule, so it still
+ * finishes when it would have (also while recovering).
+ *
+ * @example
+ * await restartBatch(ctx, 0) // batch 0 reports `recovering`, then `running`
+ */
+export async function restartBatch(ctx: ModelContext, id: number): Promise<void> {
+  const record = ctx.store.batches.get(id)
+  const runtime = ctx.batches.get(id)
+  const live = record?.state === 'starting' || record?.state === 'running'
+  if (!record || !runtime?.log || record.zombie || !(live || record.state === 'recovering')) return
+  await moveBatch(ctx, id, 'server-restarted')
+  runtime.tasks.add(
+    ctx.scheduler.after(
+      ctx.timing.sessionRecover,
+      `batch ${id} recovered`,
+      () => moveBatch(ctx, id, 'app-running'),
+      `batch:${id}`,
+    ),
+  )
+}
+
 /** `DELETE /batches/{id}`: kills spark-submit if it still runs, then forgets the batch. */
 export async function deleteBatch(ctx: ModelContext, id: number): Promise<void> {
   const runtime = ctx.batches.get(id)
@@ -252,6 +286,7 @@ export async function deleteBatch(ctx: ModelContext, id: number): Promise<void> 
   await moveBatch(ctx, id, 'app-killed')
   await ctx.store.batches.remove(id)
   ctx.batches.delete(id)
+  ctx.history.forget('batch', id)
   ctx.changed({ type: 'batch-deleted', batchId: id })
 }
 

@@ -101,10 +101,51 @@ export interface ModelContext {
   readonly sessions: Map<number, InteractiveRuntime>
   readonly batches: Map<number, BatchRuntime>
   readonly counters: { session: number; batch: number; yarnApp: number; leakedDrivers: number }
+  /** When each session and batch entered each state it reported (vendor envelopes show it). */
+  readonly history: StateHistory
   /** Model time (see `Scheduler.now`). */
   now(): number
   /** Called whenever something a client could observe changed (for persistence/UI). */
   changed(event: ModelEvent): void
+}
+
+/** A state a session or batch reported, and since when (model time). */
+export interface StateMark {
+  readonly state: string
+  readonly at: number
+}
+
+/** Per session and batch, the states it went through, oldest first. */
+export interface StateHistory {
+  /** Appends `state` unless it is already the latest one. */
+  note(kind: 'session' | 'batch', id: number, state: string, at: number): void
+  of(kind: 'session' | 'batch', id: number): readonly StateMark[]
+  forget(kind: 'session' | 'batch', id: number): void
+}
+
+/**
+ * @example
+ * const history = createStateHistory()
+ * history.note('session', 0, 'starting', 0)
+ * history.of('session', 0) // [{ state: 'starting', at: 0 }]
+ */
+export function createStateHistory(): StateHistory {
+  const marks = new Map<string, StateMark[]>()
+  const key = (kind: string, id: number) => `${kind}:${id}`
+  return {
+    note(kind, id, state, at) {
+      const list = marks.get(key(kind, id))
+      if (!list) {
+        marks.set(key(kind, id), [{ state, at }])
+        return
+      }
+      if (list[list.length - 1]?.state !== state) list.push({ state, at })
+    },
+    of: (kind, id) => marks.get(key(kind, id)) ?? [],
+    forget(kind, id) {
+      marks.delete(key(kind, id))
+    },
+  }
 }
 
 /** A change worth telling listeners about. */

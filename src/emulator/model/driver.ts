@@ -37,12 +37,17 @@ export interface DriverHost {
   readonly sessionKind: string
   /** The REPL became idle after running statements: counts as session activity. */
   onReplIdle(at: number): void
+  /** The REPL changed state (the session's reported state may have changed with it). */
+  onReplState(): void
 }
 
 const replEvent = (host: DriverHost, event: ReplEvent): void => {
   const current: ReplState = host.driver.repl ?? 'not_started'
   const result = transition(replMachine, current, event)
-  if (result.ok) host.driver.repl = result.state
+  if (result.ok && result.state !== current) {
+    host.driver.repl = result.state
+    host.onReplState()
+  }
 }
 
 const statementEvent = (statement: StatementEntry, event: StatementEvent): boolean => {
@@ -301,7 +306,11 @@ export function cancelStatement(ctx: ModelContext, host: DriverHost, statementId
     statement.task?.cancel()
     statement.task = null
     statement.progress = 1
-    statement.completed = ctx.now()
+    // Livy's cancel executor stamps `completed` a moment later: right after the cancel, a
+    // read still shows 0 (observed on Livy 0.9.0).
+    ctx.scheduler.after(1, `statement ${host.sessionId}/${statementId} cancel stamped`, () => {
+      if (statement.completed === 0) statement.completed = ctx.now()
+    })
     if (host.driver.runningId === statement.id) advanceQueue(ctx, host)
     ctx.changed({ type: 'statement-cancelled', sessionId: host.sessionId, statementId })
     return
@@ -380,31 +389,90 @@ export function stopDriver(driver: DriverState): void {
   driver.runningId = null
 }
 
-/** Members the Scala REPL offers after `sc.` and `spark.` (public Spark API names). */
+/**
+ * Members the Scala REPL offers after `sc.` and `spark.` (public Spark API names). The `sc.`
+ * list is what Livy 0.9.0 on Spark 3.5 answered to `sc.` (cursor 3), in its order.
+ */
 const SCALA_MEMBERS: Readonly<Record<string, readonly string[]>> = {
   sc: [
-    'accumulator',
     'addArchive',
     'addFile',
     'addJar',
+    'addJobTag',
+    'addSparkListener',
     'appName',
+    'applicationAttemptId',
     'applicationId',
+    'archives',
+    'binaryFiles',
+    'binaryRecords',
     'broadcast',
     'cancelAllJobs',
+    'cancelJob',
     'cancelJobGroup',
+    'cancelJobsWithTag',
+    'cancelStage',
+    'clearCallSite',
+    'clearJobGroup',
+    'clearJobTags',
+    'collectionAccumulator',
+    'defaultMinPartitions',
     'defaultParallelism',
+    'deployMode',
+    'doubleAccumulator',
     'emptyRDD',
+    'files',
+    'getAllPools',
+    'getCheckpointDir',
     'getConf',
+    'getExecutorMemoryStatus',
+    'getJobTags',
+    'getLocalProperty',
+    'getPersistentRDDs',
+    'getPoolForName',
+    'getRDDStorageInfo',
+    'getSchedulingMode',
     'hadoopConfiguration',
+    'hadoopFile',
+    'hadoopRDD',
+    'isLocal',
+    'isStopped',
+    'jars',
+    'killExecutor',
+    'killExecutors',
+    'killTaskAttempt',
+    'listArchives',
+    'listFiles',
+    'listJars',
     'longAccumulator',
+    'makeRDD',
     'master',
+    'newAPIHadoopFile',
+    'newAPIHadoopRDD',
+    'objectFile',
     'parallelize',
     'range',
+    'register',
+    'removeJobTag',
+    'removeSparkListener',
+    'requestExecutors',
+    'requestTotalExecutors',
+    'resources',
+    'runApproximateJob',
+    'runJob',
+    'sequenceFile',
+    'setCallSite',
+    'setCheckpointDir',
+    'setInterruptOnCancel',
+    'setJobDescription',
     'setJobGroup',
+    'setLocalProperty',
     'setLogLevel',
     'sparkUser',
     'startTime',
+    'statusTracker',
     'stop',
+    'submitJob',
     'textFile',
     'uiWebUrl',
     'union',

@@ -21,6 +21,7 @@ import { createProcessLog } from './process-log.ts'
 import { checkResources } from './resources.ts'
 import { EMPTY_APP_INFO, type SessionKind, type SessionRecord } from './store/records.ts'
 import { parseTimeAsMs } from './time-string.ts'
+import { firstOutputDelay } from './timing.ts'
 
 /**
  * An `Option[Int]` field as Jackson leaves it: type-erased, so any JSON scalar arrives and
@@ -61,6 +62,8 @@ export interface CreateSessionInput {
   readonly heartbeatTimeoutInSecond: number
   readonly ttl: string | null
   readonly idleTimeout: string | null
+  /** What a vendor profile attached to the request (kept with the record). */
+  readonly annotations?: Readonly<Record<string, unknown>> | null
 }
 
 /** Defaults of `CreateInteractiveRequest` (what `POST /sessions {}` means). */
@@ -93,6 +96,12 @@ export function interactiveState(ctx: ModelContext, record: SessionRecord): Repo
   return reportedInteractiveState(record.serverState, runtime?.driver.repl ?? null)
 }
 
+/** Records the session's reported state in its history (when it changed). */
+export function noteSessionState(ctx: ModelContext, id: number): void {
+  const record = ctx.store.sessions.get(id)
+  if (record) ctx.history.note('session', id, interactiveState(ctx, record), ctx.now())
+}
+
 export function driverHost(ctx: ModelContext, record: SessionRecord): DriverHost {
   const runtime = ctx.sessions.get(record.id) as InteractiveRuntime
   return {
@@ -101,6 +110,9 @@ export function driverHost(ctx: ModelContext, record: SessionRecord): DriverHost
     sessionKind: record.kind,
     onReplIdle(at) {
       runtime.lastActivity = Math.max(runtime.lastActivity, at)
+    },
+    onReplState() {
+      noteSessionState(ctx, record.id)
     },
   }
 }
@@ -117,6 +129,7 @@ async function moveServer(
     draft.serverState = next
     if (next === 'error' || next === 'dead' || next === 'killed') draft.finishedAt = now
   })
+  noteSessionState(ctx, id)
   ctx.changed({ type: 'session-state', sessionId: id, detail: { state: next } })
   if (next !== 'starting' && next !== 'recovering') wakeWaiters(ctx, id)
   return updated
@@ -213,6 +226,7 @@ export async function createInteractiveSession(
     archives: [...input.archives],
     createdAt: now,
     finishedAt: null,
+    annotations: input.annotations ?? null,
     kind: input.kind,
     serverState: 'starting',
     ttl: input.ttl,
@@ -238,6 +252,7 @@ export async function createInteractiveSession(
     throw e
   }
   heartbeat(ctx, id)
+  noteSessionState(ctx, id)
   ctx.changed({ type: 'session-created', sessionId: id })
   launchDriver(ctx, record, runtime)
   return record
@@ -259,7 +274,7 @@ function launchDriver(
   track(
     runtime,
     ctx.scheduler.after(
-      0,
+      firstOutputDelay(recovering ? ctx.timing.sessionRecover : ctx.timing.sessionStart),
       `session ${record.id} driver launched`,
       async () => {
         if (!ctx.config.sparkMaster.startsWith('local') && !recovering) {
@@ -270,8 +285,10 @@ function launchDriver(
             d.appInfo = ctx.logs.yarnAppInfo(appId, current.proxyUser ?? current.owner ?? 'livy')
           })
         }
-        for (const line of ctx.logs.sessionLaunch(ctx.now(), subjectOf(record)))
-          runtime.log.err(line)
+        // A recovered driver was launched long ago; its launch output is already in the log.
+        if (!recovering)
+          for (const line of ctx.logs.sessionLaunch(ctx.now(), subjectOf(record)))
+            runtime.log.err(line)
       },
       subject,
     ),
@@ -307,7 +324,8 @@ function launchDriver(
         }
         for (const line of ctx.logs.sessionReady(ctx.now(), subjectOf(current)))
           runtime.log.err(line)
-        runtime.driver.repl = 'idle'
+        // A driver that survived a server restart keeps its REPL (it may be running a statement).
+        if (!recovering || runtime.driver.repl === null) runtime.driver.repl = 'idle'
         await moveServer(ctx, record.id, 'driver-ready')
       },
       subject,
@@ -342,6 +360,26 @@ export async function recoverInteractiveSession(
     runtime.driver.repl = null
     launchDriver(ctx, record, runtime, true)
   }
+}
+
+/**
+ * The Livy server restarted while this session's driver kept running: the session reports
+ * `recovering` until the driver reconnects (`timing.sessionRecover`), then what its REPL says.
+ * Statements, jobs and the log live in the driver and stay as they were. A session that is not
+ * live (error, dead, killed) is left alone.
+ *
+ * @example
+ * await restartInteractiveSession(ctx, 0) // session 0 reports `recovering`
+ */
+export async function restartInteractiveSession(ctx: ModelContext, id: number): Promise<void> {
+  const record = ctx.store.sessions.get(id)
+  const runtime = ctx.sessions.get(id)
+  if (!record || !runtime || !(driverPending(record) || record.serverState === 'running')) return
+  // Start-up steps belonged to the old server process (a start under way is recovered instead).
+  for (const task of runtime.tasks) task.cancel()
+  runtime.tasks.clear()
+  const updated = await moveServer(ctx, id, 'server-restarted')
+  launchDriver(ctx, updated, runtime, true)
 }
 
 /** Counts as activity for the idle timeout (statement, cancel, completion, connect, jobs). */
@@ -418,7 +456,9 @@ export async function stopInteractive(ctx: ModelContext, id: number): Promise<vo
   if (record.serverState === 'dead' || record.serverState === 'killed') return
   await moveServer(ctx, id, 'stop')
   stopDriver(runtime.driver)
-  for (const line of ctx.logs.sessionStop(ctx.now(), subjectOf(record))) runtime.log.err(line)
+  // A driver killed before it printed anything leaves the log empty (observed on Livy 0.9.0).
+  if (runtime.log.version > 0)
+    for (const line of ctx.logs.sessionStop(ctx.now(), subjectOf(record))) runtime.log.err(line)
   await moveServer(ctx, id, 'stopped')
 }
 
@@ -427,6 +467,7 @@ export async function deleteInteractive(ctx: ModelContext, id: number): Promise<
   await stopInteractive(ctx, id)
   await ctx.store.sessions.remove(id)
   ctx.sessions.delete(id)
+  ctx.history.forget('session', id)
   ctx.changed({ type: 'session-deleted', sessionId: id })
 }
 

@@ -4,7 +4,13 @@ import { ANONYMOUS, type Caller, createAccessManager } from './access.ts'
 import { type CreateBatchInput, createBatch, deleteBatch, failBatchNow } from './batches.ts'
 import type { Clock } from './clock.ts'
 import { type LivyConfig, resolveLivyConf } from './config.ts'
-import type { JobEntry, ModelContext, ModelEvent, StatementEntry } from './context.ts'
+import {
+  createStateHistory,
+  type JobEntry,
+  type ModelContext,
+  type ModelEvent,
+  type StatementEntry,
+} from './context.ts'
 import { complete, listStatements, remoteFailure } from './driver.ts'
 import { ModelError, parseJavaInt } from './errors.ts'
 import { startHousekeeping } from './housekeeping.ts'
@@ -125,6 +131,8 @@ export interface LivyModel {
   deleteSession(record: SessionRecord): Promise<void>
   stopSession(record: SessionRecord): Promise<void>
   connectSession(record: SessionRecord): SessionView
+  /** Restarts the idle timeout without doing anything else (vendors' `reset-timeout`). */
+  keepAlive(record: SessionRecord): void
 
   /** `from`/`size` arrive as text: Livy parses them only after checking the session. */
   listStatements(
@@ -222,6 +230,7 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
     sessions: new Map(),
     batches: new Map(),
     counters: { session: 0, batch: 0, yarnApp: 0, leakedDrivers: 0 },
+    history: createStateHistory(),
     now: () => scheduler.now(),
     changed: (event) => options.onEvent?.(event),
   }
@@ -322,6 +331,9 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
       recordActivity(context, record.id)
       return model.sessionView(record)
     },
+    keepAlive(record) {
+      recordActivity(context, record.id)
+    },
 
     listStatements(record, from, size, order) {
       ensureActive(record)
@@ -354,7 +366,7 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
       return complete(driverHost(context, record), code, kind ?? 'null', cursor)
     },
 
-    submitJob(record, job, jobType) {
+    submitJob(record, job, _jobType) {
       ensureActive(record)
       if (job === null || job.length === 0) {
         throw new ModelError('illegal-argument', 'requirement failed: no job provided.')
@@ -373,12 +385,16 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
       driver.jobs.set(entry.id, entry)
       const view = jobView(entry)
       entry.state = 'QUEUED'
+      // The driver's job executor picks it up at once; polls see it STARTED (as on Livy).
+      scheduler.after(0, `job ${record.id}/${entry.id} starts`, () => {
+        if (entry.state === 'QUEUED') entry.state = 'STARTED'
+      })
       entry.task = scheduler.after(
         context.timing.jobRun,
         `job ${record.id}/${entry.id} runs`,
         () => {
           entry.task = null
-          if (entry.state !== 'QUEUED') return
+          if (entry.state !== 'QUEUED' && entry.state !== 'STARTED') return
           // The driver deserialises the payload with Kryo. Bytes that are not a serialised Livy
           // Job fail there: the first varint is read as a registered class id (plus 2).
           entry.state = 'FAILED'

@@ -90,3 +90,15 @@ export function resolveTiming(
   }
   return Object.freeze(merged)
 }
+
+/**
+ * When a launched process's first output appears: a while into its start-up, not at once (real
+ * Livy answers a create with an empty log and the spark-submit output arrives seconds later).
+ * A manual start shows its output right after the request.
+ *
+ * @example
+ * firstOutputDelay(1_000) // 300
+ */
+export function firstOutputDelay(start: Delay): number {
+  return start === 'manual' ? 0 : Math.floor(start * 0.3)
+}

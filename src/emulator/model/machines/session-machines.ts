@@ -22,6 +22,7 @@ export type ServerEvent =
   | 'stopped'
   | 'app-exited'
   | 'app-killed'
+  | 'server-restarted'
 
 export const serverMachine = defineMachine<ServerState, ServerEvent>({
   name: 'interactive-server',
@@ -36,6 +37,10 @@ export const serverMachine = defineMachine<ServerState, ServerEvent>({
     { from: 'recovering', event: 'driver-ready', to: 'running' },
     { from: 'recovering', event: 'recovery-failed', to: 'dead' },
     { from: 'recovering', event: 'stop', to: 'shutting_down' },
+    // The Livy server restarted under a live driver: it reconnects (recovering → running).
+    { from: 'starting', event: 'server-restarted', to: 'recovering' },
+    { from: 'running', event: 'server-restarted', to: 'recovering' },
+    { from: 'recovering', event: 'server-restarted', to: 'recovering' },
     { from: 'running', event: 'stop', to: 'shutting_down' },
     { from: 'running', event: 'app-exited', to: 'dead' },
     { from: 'running', event: 'app-killed', to: 'killed' },
@@ -83,7 +88,12 @@ export const BATCH_STATES = [
   'killed',
 ] as const
 export type BatchState = (typeof BATCH_STATES)[number]
-export type BatchEvent = 'app-running' | 'app-finished' | 'app-failed' | 'app-killed'
+export type BatchEvent =
+  | 'app-running'
+  | 'app-finished'
+  | 'app-failed'
+  | 'app-killed'
+  | 'server-restarted'
 
 export const batchMachine = defineMachine<BatchState, BatchEvent>({
   name: 'batch',
@@ -97,6 +107,10 @@ export const batchMachine = defineMachine<BatchState, BatchEvent>({
     { from: 'recovering', event: 'app-finished', to: 'success' },
     { from: 'recovering', event: 'app-failed', to: 'dead' },
     { from: 'recovering', event: 'app-killed', to: 'killed' },
+    // The server restarted while the application kept running on the cluster.
+    { from: 'starting', event: 'server-restarted', to: 'recovering' },
+    { from: 'running', event: 'server-restarted', to: 'recovering' },
+    { from: 'recovering', event: 'server-restarted', to: 'recovering' },
     { from: 'running', event: 'app-finished', to: 'success' },
     { from: 'running', event: 'app-failed', to: 'dead' },
     { from: 'running', event: 'app-killed', to: 'killed' },

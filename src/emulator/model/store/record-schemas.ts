@@ -35,6 +35,8 @@ const common = {
   createdAt: z.number(),
   /** When the session reached a finished state (retention runs from here). */
   finishedAt: z.number().nullable(),
+  /** Opaque facts a vendor profile attached to the create request (null for plain Livy). */
+  annotations: z.record(z.string(), z.unknown()).nullable(),
 }
 
 /**
