@@ -194,7 +194,23 @@ async function lifecycle(): Promise<void> {
   )
 }
 
+async function catalogue(): Promise<void> {
+  const { catalogueTimes } = await import('./catalogue.ts')
+  const rows = await catalogueTimes()
+  console.log('\nConformance catalogue against the emulator (target: under 5 s per path)')
+  for (const path of [...new Set(rows.map((r) => r.path))]) {
+    const mine = rows.filter((r) => r.path === path)
+    const total = mine.reduce((t, r) => t + r.ms, 0)
+    const count = mine.reduce((t, r) => t + r.scenarios, 0)
+    const failed = mine.reduce((t, r) => t + r.failed, 0)
+    console.log(
+      `${path.padEnd(18)} ${count} scenarios in ${fmt(total / 1000, 2)} s (${mine.map((r) => `${r.setup} ${fmt(r.ms / 1000, 2)} s`).join(', ')})${failed ? `; ${failed} FAILED` : ''}`,
+    )
+  }
+}
+
 console.log(`livy-emulator benchmark — node ${process.version}, ${new Date().toISOString()}`)
 await throughput()
 await memory()
 await lifecycle()
+await catalogue()

@@ -1684,7 +1684,7 @@ export interface components {
                 "text/plain": string;
             };
         };
-        /** @description With access control on, a caller without view (GETs) or modify (writes) access to the session gets a 403 with an **empty body** (form C; access means owner, proxy user, view/modify users or superusers). A `doAs` target that may not be impersonated gives form A `{"msg": ...}`; `AccessFilter` gives form D (see `ForbiddenFilter`). `x-empty-body` marks that the declared JSON may also be absent. */
+        /** @description With access control on, a caller without view (GETs) or modify (writes) access to the session gets a 403 whose body is an empty JSON object `{}` (Scalatra's `Forbidden()` rendered by Livy's JSON servlet; observed on Livy 0.9.0, where REFERENCE expected an empty body). Access means owner, proxy user, view/modify users or superusers. A `doAs` target that may not be impersonated gives form A `{"msg": ...}`; `AccessFilter` gives form D (see `ForbiddenFilter`). */
         ForbiddenAccess: {
             headers: {
                 "X-Content-Type-Options": components["headers"]["X-Content-Type-Options"];
@@ -1694,7 +1694,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorMessage"] | components["schemas"]["JettyErrorPage"];
+                "application/json": Record<string, never> | components["schemas"]["ErrorMessage"] | components["schemas"]["JettyErrorPage"];
                 "text/html": string;
                 "text/plain": string;
             };

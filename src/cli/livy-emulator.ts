@@ -4,7 +4,8 @@ import { createManualClock } from '../emulator/model/clock.ts'
 import { TIMING_PROFILES, type TimingName } from '../emulator/model/timing.ts'
 import { StateFileError } from '../emulator/persistence/state-file-error.ts'
 import { PROFILE_NAMES, PROFILES, type ProfileName } from '../emulator/profiles/index.ts'
-import type { AuthOptions, TokenGrant } from '../emulator/security/authenticate.ts'
+import { parseTokenGrant } from '../emulator/security/auth-from-conf.ts'
+import type { AuthOptions } from '../emulator/security/authenticate.ts'
 import { startLivyServer } from '../node/server.ts'
 
 const HELP = `Usage: livy-emulator [options]
@@ -188,24 +189,11 @@ function authOption(users: readonly string[], tokens: readonly string[]): AuthOp
     return { type: 'basic', users: list }
   }
   if (tokens.length > 0) {
-    const list: Record<string, TokenGrant> = {}
-    for (const entry of tokens) {
-      const i = entry.indexOf(':')
-      if (i <= 0) fail(`--token takes token:user[@expiry], got "${entry}"`)
-      const grant = entry.slice(i + 1)
-      const at = grant.indexOf('@')
-      const user = at < 0 ? grant : grant.slice(0, at)
-      if (!user) fail(`--token takes token:user[@expiry], got "${entry}"`)
-      if (at < 0) {
-        list[entry.slice(0, i)] = { user }
-        continue
-      }
-      const expiresAt = Date.parse(grant.slice(at + 1))
-      if (Number.isNaN(expiresAt))
-        fail(`--token expiry must be an ISO time, got "${grant.slice(at + 1)}"`)
-      list[entry.slice(0, i)] = { user, expiresAt }
+    try {
+      return { type: 'bearer', tokens: Object.fromEntries(tokens.map(parseTokenGrant)) }
+    } catch (e) {
+      fail(`--token: ${(e as Error).message}`)
     }
-    return { type: 'bearer', tokens: list }
   }
   return undefined
 }

@@ -512,12 +512,12 @@ export const BEHAVIOURS: readonly Behaviour[] = [
   b(
     'B-SEC-006',
     '§8.2',
-    'With ACLs on, reading a session or batch needs no permission, but its log and statements need view access (owner, proxy user, view, modify or super users): others get 403 with an empty body and an empty log field.',
+    'With ACLs on, reading a session or batch needs no permission, but its log and statements need view access (owner, proxy user, view, modify or super users): others get 403 with the body {} and an empty log field.',
   ),
   b(
     'B-SEC-007',
     '§8.2',
-    'With ACLs on, deleting, stopping and submitting need modify access (owner, proxy user, modify or super users): others get 403 with an empty body.',
+    'With ACLs on, deleting, stopping and submitting need modify access (owner, proxy user, modify or super users): others get 403 with the body {}.',
   ),
   b(
     'B-SEC-008',

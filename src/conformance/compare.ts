@@ -1,11 +1,5 @@
 import { createNormaliser, diffTranscripts, type NormalisedExchange } from './normalise.ts'
-import {
-  type RunOptions,
-  releaseSharedSessions,
-  runScenarios,
-  type SharedSessions,
-  select,
-} from './runner.ts'
+import { type RunOptions, runScenarios, select } from './runner.ts'
 import { createSpecValidator } from './spec-validator.ts'
 import type { Target } from './targets/target.ts'
 import type { Scenario, ScenarioResult } from './types.ts'
@@ -65,57 +59,46 @@ export async function compareTargets(
   const validator = options.validator ?? createSpecValidator()
   const chosen = select(scenarios, options)
   const out: Comparison[] = []
-  // Shared idle sessions live for the whole comparison, as in a plain run: a real driver
-  // takes seconds to start.
-  const sharedA: SharedSessions = new Map()
-  const sharedB: SharedSessions = new Map()
-  try {
-    for (const [index, scenario] of chosen.entries()) {
-      options.onStart?.(scenario, index, chosen.length)
-      const [ra] = await runScenarios([scenario], a, {
-        ...options,
-        validator,
-        shared: sharedA,
-        onStart: undefined,
-        onResult: undefined,
-      })
-      const [rb] = await runScenarios([scenario], b, {
-        ...options,
-        validator,
-        shared: sharedB,
-        onStart: undefined,
-        onResult: undefined,
-      })
-      if (!ra || !rb) continue
-      const transcriptA = transcriptOf(ra)
-      const transcriptB = transcriptOf(rb)
-      const compared =
-        scenario.parity.mark !== 'emulator-only' &&
-        ra.outcome !== 'skipped' &&
-        rb.outcome !== 'skipped'
-      const divergences = compared ? diffTranscripts(transcriptA, transcriptB) : []
-      const expectedToDiverge = scenario.parity.mark === 'known-divergence'
-      const agree =
-        ra.outcome !== 'failed' &&
-        rb.outcome !== 'failed' &&
-        (expectedToDiverge || divergences.length === 0)
-      const comparison = {
-        scenario,
-        a: ra,
-        b: rb,
-        transcriptA,
-        transcriptB,
-        compared,
-        divergences,
-        agree,
-      }
-      out.push(comparison)
-      options.onResult?.(rb, index, chosen.length)
-      options.onComparison?.(comparison, index, chosen.length)
+  for (const [index, scenario] of chosen.entries()) {
+    options.onStart?.(scenario, index, chosen.length)
+    const [ra] = await runScenarios([scenario], a, {
+      ...options,
+      validator,
+      onStart: undefined,
+      onResult: undefined,
+    })
+    const [rb] = await runScenarios([scenario], b, {
+      ...options,
+      validator,
+      onStart: undefined,
+      onResult: undefined,
+    })
+    if (!ra || !rb) continue
+    const transcriptA = transcriptOf(ra)
+    const transcriptB = transcriptOf(rb)
+    const compared =
+      scenario.parity.mark !== 'emulator-only' &&
+      ra.outcome !== 'skipped' &&
+      rb.outcome !== 'skipped'
+    const divergences = compared ? diffTranscripts(transcriptA, transcriptB) : []
+    const expectedToDiverge = scenario.parity.mark === 'known-divergence'
+    const agree =
+      ra.outcome !== 'failed' &&
+      rb.outcome !== 'failed' &&
+      (expectedToDiverge || divergences.length === 0)
+    const comparison = {
+      scenario,
+      a: ra,
+      b: rb,
+      transcriptA,
+      transcriptB,
+      compared,
+      divergences,
+      agree,
     }
-  } finally {
-    await releaseSharedSessions(sharedA, a, options.setup)
-    await releaseSharedSessions(sharedB, b, options.setup)
+    out.push(comparison)
+    options.onResult?.(rb, index, chosen.length)
+    options.onComparison?.(comparison, index, chosen.length)
   }
   return out
 }

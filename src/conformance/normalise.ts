@@ -203,7 +203,8 @@ export function createNormaliser() {
  * - a statement's submit answer: Livy reads the statement back after queueing it, and the
  *   REPL may have started or even finished it by then (observed: `waiting`, `running` and
  *   `available` with its output);
- * - a local-mode batch's create answer: spark-submit may already be up (`starting`/`running`);
+ * - a local-mode batch's state until spark-submit is up (`starting`/`running`);
+ * - a statement cancelled while waiting: its `completed` is stamped a moment later;
  * - a log's line count, and so the default `from` of a page: it depends on Spark's own
  *   logging, like the (masked) lines themselves.
  */
@@ -217,6 +218,29 @@ function maskRaces(e: Exchange, body: unknown): unknown {
   }
   if (e.method === 'POST' && /^\/batches\/?$/.test(path) && e.status === 201) {
     if (o.state === 'starting' || o.state === 'running') o.state = '<starting|running>'
+  }
+  // A statement cancelled while waiting: Livy's cancel executor stamps `completed` a moment
+  // later, so a read right after the cancel shows 0 or the time.
+  const cancelledWhileWaiting = (s: Record<string, unknown>) =>
+    s.state === 'cancelled' && s.started === 0 && typeof s.completed === 'number'
+      ? { ...s, completed: '<0|ts>' }
+      : s
+  // A local batch is "starting" until spark-submit is up, which races every early read.
+  const launching = (b: Record<string, unknown>) =>
+    (b.state === 'starting' || b.state === 'running') &&
+    Array.isArray(b.log) &&
+    b.log.every((l) => l === 'stdout: ' || l === '\nstderr: ')
+      ? { ...b, state: '<starting|running>' }
+      : b
+  if (/\/statements(\/[^/]+)?\/?$/.test(path) && e.method === 'GET') {
+    if (Array.isArray(o.statements))
+      o.statements = (o.statements as Record<string, unknown>[]).map(cancelledWhileWaiting)
+    else return cancelledWhileWaiting(o)
+  }
+  if (/^\/batches(\/[^/]+)?\/?$/.test(path) && e.method === 'GET') {
+    if (Array.isArray(o.sessions))
+      o.sessions = (o.sessions as Record<string, unknown>[]).map(launching)
+    else return launching(o)
   }
   if (/\/log\/?$/.test(path) && typeof o.total === 'number') {
     o.total = '<n>'

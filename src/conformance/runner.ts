@@ -3,7 +3,7 @@ import { ExpectationFailure } from './expectations.ts'
 import { SETUPS, type SetupName, sendAs } from './setups.ts'
 import { createSpecValidator, type SpecValidator } from './spec-validator.ts'
 import type { Target } from './targets/target.ts'
-import type { Behaviour, Scenario, ScenarioResult, SessionKindName } from './types.ts'
+import type { Behaviour, Scenario, ScenarioResult } from './types.ts'
 
 /** Which scenarios to run. */
 export interface Selection {
@@ -22,29 +22,6 @@ export interface RunOptions extends Selection {
   /** Called before and after each scenario (for the live progress line). */
   readonly onStart?: (scenario: Scenario, index: number, total: number) => void
   readonly onResult?: (result: ScenarioResult, index: number, total: number) => void
-  /**
-   * Shared idle sessions that outlive this call (differential runs call once per scenario);
-   * the caller deletes them with {@link releaseSharedSessions}. By default they are deleted
-   * when the call ends.
-   */
-  readonly shared?: SharedSessions
-}
-
-/** The shared idle sessions of a run, by kind. */
-export type SharedSessions = Map<SessionKindName, Promise<number>>
-
-/** Deletes the shared sessions a run created. */
-export async function releaseSharedSessions(
-  shared: SharedSessions,
-  target: Target,
-  setupName: SetupName = 'apache-0.9',
-): Promise<void> {
-  for (const [kind, pending] of shared) {
-    const id = await pending.catch(() => undefined)
-    if (id !== undefined)
-      await sendAs(target, SETUPS[setupName], 'DELETE', `/sessions/${id}`).catch(() => undefined)
-    shared.delete(kind)
-  }
 }
 
 /**
@@ -137,7 +114,7 @@ export async function runScenarios(
     target,
     setup,
     validator: options.validator ?? createSpecValidator(),
-    shared: options.shared ?? new Map(),
+    shared: new Map(),
   }
   const results: ScenarioResult[] = []
   const chosen = select(scenarios, options)
@@ -147,7 +124,12 @@ export async function runScenarios(
     results.push(result)
     options.onResult?.(result, index, chosen.length)
   }
-  if (!options.shared) await releaseSharedSessions(run.shared, target, setup.name)
+  for (const [kind, pending] of run.shared) {
+    const id = await pending.catch(() => undefined)
+    if (id !== undefined)
+      await sendAs(target, setup, 'DELETE', `/sessions/${id}`).catch(() => undefined)
+    run.shared.delete(kind)
+  }
   return results
 }
 

@@ -6,8 +6,8 @@ import {
   type EmulatorCore,
   type LivyEmulatorOptions,
 } from '../emulator/create-emulator-core.ts'
+import { jettyErrorPage } from '../emulator/http/jetty-error-page.ts'
 import { isPromise } from '../emulator/http/maybe-async.ts'
-import { jettyErrorPage } from '../emulator/http/responses.ts'
 import type { EdgeRequest, EdgeResponse } from '../emulator/http/types.ts'
 import { createFileStateStorage } from './state-file-storage.ts'
 
@@ -172,13 +172,21 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
     message: string,
   ): void => {
     const model = emulator.model
+    const url = req.url ?? '/'
     const page = jettyErrorPage(
       model.config,
-      model.context.now(),
+      {
+        method: req.method ?? 'GET',
+        path: url.split('?')[0] as string,
+        header: (name) => {
+          const v = req.headers[name.toLowerCase()]
+          return Array.isArray(v) ? v.join(', ') : v
+        },
+      },
       status,
       message,
-      req.url ?? '/',
-      req.headers.accept,
+      [],
+      { date: model.context.now() },
     )
     send(req, res, { ...page, headers: [...page.headers, ['Connection', 'close']] })
   }

@@ -239,6 +239,9 @@ export function assertPortFree(port: number): Promise<void> {
   })
 }
 
+/** Answers of `GET /sessions` that mean Livy is serving (200, or its auth filter refusing). */
+const READY_STATUSES = new Set([200, 401, 403])
+
 /** One `GET /sessions` with a short timeout; the status, or 0 when nothing answered. */
 async function probeSessions(baseUrl: string): Promise<number> {
   try {
@@ -361,7 +364,7 @@ export class LivyContainer {
   }
 
   /**
-   * Builds the image if needed, starts the container and waits until `GET /sessions` answers 200.
+   * Builds the image if needed, starts the container and waits until `GET /sessions` answers (200, or 401/403 when authentication is on).
    *
    * @throws {LivyArtifactsUnavailable} when the image is missing and cannot be built
    */
@@ -397,11 +400,12 @@ export class LivyContainer {
       const baseUrl = `http://127.0.0.1:${port}`
       const deadline = startedAt + spec.startupTimeoutMs
       for (;;) {
-        if ((await probeSessions(baseUrl)) === 200) break
+        // With authentication on, Livy's filters answer 401/403: Livy is up all the same.
+        if (READY_STATUSES.has(await probeSessions(baseUrl))) break
         const why = log.exited
           ? 'the container exited'
           : performance.now() > deadline
-            ? `no 200 from GET /sessions within ${spec.startupTimeoutMs} ms`
+            ? `no answer from GET /sessions within ${spec.startupTimeoutMs} ms`
             : undefined
         if (why)
           throw new Error(

@@ -106,7 +106,8 @@ export function createEdge(options: EdgeOptions): Edge {
         case 'statement-not-found':
           return respond(404, JSON.stringify(e.message))
         case 'forbidden':
-          return respond(403, null)
+          // Scalatra's `Forbidden()` goes through Livy's JSON renderer: an empty object.
+          return respond(403, '{}')
         default:
           return respond(500, JSON.stringify(e.javaString()))
       }

@@ -34,5 +34,6 @@ export function toFetchResponse(response: EdgeResponse, method = 'GET'): Respons
   if (response.status !== 204 && response.status !== 304 && !headers.has('content-length')) {
     headers.set('Content-Length', String(new TextEncoder().encode(response.body ?? '').byteLength))
   }
-  return new Response(noBody ? null : (response.body ?? ''), { status: response.status, headers })
+  // A null body stays null: a string body would make Fetch add `text/plain;charset=UTF-8`.
+  return new Response(noBody ? null : response.body, { status: response.status, headers })
 }

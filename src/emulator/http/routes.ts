@@ -115,10 +115,27 @@ export interface CreateSessionVariant {
 }
 
 /**
+ * The `POST /sessions` route of a deployment (Livy 0.9's by default).
+ *
+ * @example
+ * createSessionRoute({ full: (model) => liveSessions(model) >= 3 }) // SPYT's cap
+ */
+export function createSessionRoute(variant: CreateSessionVariant = {}): Route {
+  return {
+    method: 'POST',
+    path: '/sessions',
+    operationId: 'createSession',
+    servlet: 'sessions',
+    creates: true,
+    handler: createSessionHandler(variant),
+  }
+}
+
+/**
  * `POST /sessions`. Admission checks run before the body is read, as Livy's does, and inside
  * the serialised section, so concurrent creates cannot all slip under a limit.
  */
-export function createSessionHandler(variant: CreateSessionVariant = {}): Route['handler'] {
+function createSessionHandler(variant: CreateSessionVariant): Route['handler'] {
   const spec = variant.spec ?? CREATE_INTERACTIVE_REQUEST
   const adapt = variant.adapt ?? ((raw) => raw)
   return async (c) => {
@@ -232,14 +249,7 @@ export const ROUTES: readonly Route[] = [
         ),
       ),
   },
-  {
-    method: 'POST',
-    path: '/sessions',
-    operationId: 'createSession',
-    servlet: 'sessions',
-    creates: true,
-    handler: createSessionHandler(),
-  },
+  createSessionRoute(),
   {
     method: 'GET',
     path: '/sessions/:sessionId',

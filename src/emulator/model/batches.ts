@@ -7,7 +7,7 @@ import { type BatchEvent, batchMachine } from './machines/session-machines.ts'
 import { createProcessLog } from './process-log.ts'
 import { checkResources, resolveUri } from './resources.ts'
 import { type BatchRecord, EMPTY_APP_INFO } from './store/records.ts'
-import { firstOutputDelay } from './timing.ts'
+import { firstOutputDelay, launchDelay } from './timing.ts'
 
 /** A parsed `POST /batches` body (`CreateBatchRequest`). */
 export interface CreateBatchInput {
@@ -188,9 +188,13 @@ function runBatch(
   )
   runtime.tasks.add(
     ctx.scheduler.after(
-      // In local mode spark-submit is the application: it runs as soon as it is launched
-      // (real Livy's create races it, answering "starting" or already "running").
-      recovering ? ctx.timing.sessionRecover : yarn ? ctx.timing.batchStart : 0,
+      // In local mode spark-submit is the application: it runs once launched, a moment after
+      // the create (real Livy's answer races it: "starting", sometimes already "running").
+      recovering
+        ? ctx.timing.sessionRecover
+        : yarn
+          ? ctx.timing.batchStart
+          : launchDelay(ctx.timing.batchStart),
       `batch ${record.id} running`,
       async () => {
         if (yarn && !recovering) {

@@ -102,3 +102,14 @@ export function resolveTiming(
 export function firstOutputDelay(start: Delay): number {
   return start === 'manual' ? 0 : Math.floor(start * 0.3)
 }
+
+/**
+ * How long a local spark-submit takes to be up: a tenth of the batch start-up (it is the
+ * application itself, no cluster to wait for).
+ *
+ * @example
+ * launchDelay(500) // 50
+ */
+export function launchDelay(start: Delay): number {
+  return start === 'manual' ? 0 : Math.floor(start * 0.1)
+}

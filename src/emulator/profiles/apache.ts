@@ -1,7 +1,7 @@
 import { servletOf } from '../http/edge.ts'
 import { type BeanSpec, CREATE_INTERACTIVE_REQUEST } from '../http/jackson.ts'
 import { andThen } from '../http/maybe-async.ts'
-import { createSessionHandler, type Route } from '../http/routes.ts'
+import { createSessionRoute } from '../http/routes.ts'
 import type { EdgeRequest } from '../http/types.ts'
 import { mapJsonBody } from './gateway-kit.ts'
 import type { LivyProfile } from './profile.ts'
@@ -56,18 +56,11 @@ function as08(session: Record<string, unknown>): Record<string, unknown> {
   return out
 }
 
-const CREATE_08: Route = {
-  method: 'POST',
-  path: '/sessions',
-  operationId: 'createSession',
-  servlet: 'sessions',
-  creates: true,
-  // In 0.8, `ttl` was the per-session idle timeout (0.9 renamed that to `idleTimeout`).
-  handler: createSessionHandler({
-    spec: CREATE_INTERACTIVE_REQUEST_08,
-    adapt: ({ ttl, ...rest }) => (ttl === undefined ? rest : { ...rest, idleTimeout: ttl }),
-  }),
-}
+// In 0.8, `ttl` was the per-session idle timeout (0.9 renamed that to `idleTimeout`).
+const CREATE_08 = createSessionRoute({
+  spec: CREATE_INTERACTIVE_REQUEST_08,
+  adapt: ({ ttl, ...rest }) => (ttl === undefined ? rest : { ...rest, idleTimeout: ttl }),
+})
 
 /**
  * Apache Livy 0.8.0-incubating (what EMR ships): `ttl` means idle timeout and comes back

@@ -1,4 +1,4 @@
-import { createSessionHandler, type Route } from '../http/routes.ts'
+import { createSessionRoute } from '../http/routes.ts'
 import type { LivyModel } from '../model/livy-model.ts'
 import { APACHE_09 } from './apache.ts'
 import type { LivyProfile } from './profile.ts'
@@ -29,14 +29,9 @@ function liveSessions(model: LivyModel): number {
   return count
 }
 
-const CREATE_SPYT: Route = {
-  method: 'POST',
-  path: '/sessions',
-  operationId: 'createSession',
-  servlet: 'sessions',
-  creates: true,
-  handler: createSessionHandler({ full: (model) => liveSessions(model) >= maxSessions(model) }),
-}
+const CREATE_SPYT = createSessionRoute({
+  full: (model) => liveSessions(model) >= maxSessions(model),
+})
 
 /**
  * YTsaurus SPYT's Livy: upstream paths and bodies, but at most `--livy-max-sessions` (3)

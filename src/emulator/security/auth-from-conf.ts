@@ -18,25 +18,38 @@ function pairs(config: LivyConfig, key: string): [string, string][] {
     })
 }
 
+/**
+ * One `token:user` or `token:user@<ISO time>` entry (the expiry is on the emulator's clock).
+ *
+ * @example
+ * parseTokenGrant('t1:alice@2026-01-01T01:00:00Z') // ['t1', { user: 'alice', expiresAt: 1767229200000 }]
+ */
+export function parseTokenGrant(entry: string): [string, TokenGrant] {
+  const i = entry.indexOf(':')
+  const grant = i <= 0 ? '' : entry.slice(i + 1)
+  const at = grant.indexOf('@')
+  const user = at < 0 ? grant : grant.slice(0, at)
+  if (i <= 0 || !user) throw new RangeError(`expected token:user[@expiry], got "${entry}"`)
+  if (at < 0) return [entry.slice(0, i), { user }]
+  const expiresAt = Date.parse(grant.slice(at + 1))
+  if (Number.isNaN(expiresAt))
+    throw new RangeError(
+      `the expiry of "${entry}" must be an ISO time, got "${grant.slice(at + 1)}"`,
+    )
+  return [entry.slice(0, i), { user, expiresAt }]
+}
+
 function tokens(config: LivyConfig): Record<string, TokenGrant> | undefined {
-  const list = pairs(config, 'livy-emulator.auth.tokens')
-  if (list.length === 0) return undefined
-  const result: Record<string, TokenGrant> = {}
-  for (const [token, grant] of list) {
-    const at = grant.indexOf('@')
-    if (at < 0) {
-      result[token] = { user: grant }
-      continue
-    }
-    const expiresAt = Date.parse(grant.slice(at + 1))
-    if (Number.isNaN(expiresAt)) {
-      throw new RangeError(
-        `livy-emulator.auth.tokens: "${grant.slice(at + 1)}" is not an ISO date (token ${token})`,
-      )
-    }
-    result[token] = { user: grant.slice(0, at), expiresAt }
+  const entries = (config.raw['livy-emulator.auth.tokens'] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+  if (entries.length === 0) return undefined
+  try {
+    return Object.fromEntries(entries.map(parseTokenGrant))
+  } catch (e) {
+    throw new RangeError(`livy-emulator.auth.tokens: ${(e as Error).message}`)
   }
-  return result
 }
 
 /**

@@ -1,11 +1,11 @@
 import type { EdgeFilter } from '../http/edge.ts'
+import { jettyErrorPage } from '../http/jetty-error-page.ts'
 import { andThen } from '../http/maybe-async.ts'
 import type { EdgeRequest, EdgeResponse } from '../http/types.ts'
 import type { AccessManager } from '../model/access.ts'
 import type { LivyConfig } from '../model/config.ts'
 import { type AuthFailure, type AuthOptions, authenticate, isAuthFailure } from './authenticate.ts'
 import type { AuthCookies } from './hadoop-cookie.ts'
-import { jettyErrorPage } from './jetty-error-page.ts'
 
 /** Why a security filter refused a request. */
 export type Refusal =

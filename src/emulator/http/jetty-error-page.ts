@@ -1,5 +1,6 @@
-import type { EdgeRequest, EdgeResponse } from '../http/types.ts'
 import type { LivyConfig } from '../model/config.ts'
+import { httpDate } from './responses.ts'
+import type { EdgeRequest, EdgeResponse } from './types.ts'
 
 /** The servlet Jetty names in its error pages for a request path (Livy's mounts). */
 export function servletClassFor(path: string): string {
@@ -56,14 +57,17 @@ function variantFor(accept: string | undefined): Variant {
  */
 export function jettyErrorPage(
   config: LivyConfig,
-  request: EdgeRequest,
+  request: Pick<EdgeRequest, 'method' | 'path' | 'header'>,
   status: number,
   message: string,
   extraHeaders: ReadonlyArray<readonly [string, string]> = [],
+  /** `date`: pages Jetty writes outside the filter chain (e.g. a 413) carry a `Date`. */
+  options: { readonly date?: number } = {},
 ): EdgeResponse {
-  const security: [string, string][] = config.securityHeaders
-    ? Object.entries(config.httpHeaders)
-    : []
+  const security: [string, string][] = [
+    ...(options.date === undefined ? [] : [['Date', httpDate(options.date)] as [string, string]]),
+    ...(config.securityHeaders ? Object.entries(config.httpHeaders) : []),
+  ]
   if (!['GET', 'POST', 'HEAD'].includes(request.method)) {
     return { status, headers: [...security, ...extraHeaders], body: null }
   }
