@@ -1,5 +1,4 @@
 import type { LivyConfig } from '../model/config.ts'
-import type { EdgeResponse } from './types.ts'
 
 /** `application/json;charset=utf-8`, as Livy's servlets send it on every response. */
 export const JSON_CONTENT_TYPE = 'application/json;charset=utf-8'
