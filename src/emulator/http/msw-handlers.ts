@@ -33,12 +33,18 @@ export interface MswTarget {
 export function createMswHandlers(target: MswTarget): HttpHandler[] {
   const base = new URL(target.baseUrl)
   const basePath = base.pathname.replace(/\/$/, '')
+  // msw asks every handler in turn: parse each request's URL once, not once per handler.
+  const seen = new WeakMap<Request, string | null>()
   const relative = (request: Request): string | undefined => {
+    const known = seen.get(request)
+    if (known !== undefined) return known ?? undefined
     const url = new URL(request.url)
-    if (url.origin !== base.origin) return undefined
-    if (basePath !== '' && url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`))
-      return undefined
-    return url.pathname.slice(basePath.length) || '/'
+    const inside =
+      url.origin === base.origin &&
+      (basePath === '' || url.pathname === basePath || url.pathname.startsWith(`${basePath}/`))
+    const path = inside ? url.pathname.slice(basePath.length) || '/' : null
+    seen.set(request, path)
+    return path ?? undefined
   }
   const resolve = async ({ request }: { request: Request }): Promise<Response> => {
     const edgeRequest = await fromFetchRequest(request, basePath)
