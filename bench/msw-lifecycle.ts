@@ -37,3 +37,32 @@ export async function mswLifecycle(
     requests,
   }
 }
+
+/**
+ * msw's own floor: the same number of requests against one handler that answers a constant,
+ * so the lifecycle time can be split into msw's share and the emulator's.
+ */
+export async function mswFloor(
+  runs: number,
+  requests: number,
+): Promise<{ median: number; p95: number }> {
+  const { http, HttpResponse } = await import('msw')
+  const server = setupServer(http.all('http://floor.bench/*', () => HttpResponse.json({ ok: 1 })))
+  server.listen({ onUnhandledFrame: 'error' })
+  const times: number[] = []
+  try {
+    for (let i = 0; i < runs + 50; i++) {
+      const t0 = performance.now()
+      for (let k = 0; k < requests; k++)
+        await (await fetch('http://floor.bench/x', { method: 'POST', body: '{}' })).json()
+      if (i >= 50) times.push(performance.now() - t0)
+    }
+  } finally {
+    server.close()
+  }
+  times.sort((a, b) => a - b)
+  return {
+    median: times[Math.floor(times.length / 2)] as number,
+    p95: times[Math.floor(times.length * 0.95)] as number,
+  }
+}

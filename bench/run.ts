@@ -175,45 +175,42 @@ async function memory(): Promise<void> {
   )
   await stop(cli)
 
-  const small = await child('emulator-server.js', ['0', '10', '100'], ['--expose-gc'])
-  const big = await child(
-    'emulator-server.js',
-    ['0', '10000', '100'],
-    ['--expose-gc', '--max-old-space-size=4096'],
-  )
-  try {
-    await run('taskset', ['-pc', '0', String(small.proc.pid)])
-    await run('taskset', ['-pc', '0', String(big.proc.pid)])
-    console.log(
-      `10,000 sessions × 100 statements     RSS ${fmt(big.ready.rssMb ?? 0, 1)} MB (heap ${fmt(big.ready.heapMb ?? 0, 1)} MB, populated in ${fmt((big.ready.populateMs ?? 0) / 1000, 1)} s)`,
-    )
-    // p99 is noisy on a 2-core machine: alternate the two servers three times, take medians.
-    const smallRuns: Load[] = []
-    const bigRuns: Load[] = []
-    for (let i = 0; i < 3; i++) {
-      smallRuns.push(await wrk(`${small.ready.url}/sessions/0`))
-      bigRuns.push(await wrk(`${big.ready.url}/sessions/0`))
+  // p99 is noisy on a 2-core machine: three runs per server, medians; one server at a time
+  // (an idle second server's housekeeping would land in the other's numbers).
+  const loadOf = async (sessions: string, nodeArgs: string[]) => {
+    const server = await child('emulator-server.js', ['0', sessions, '100'], nodeArgs)
+    try {
+      await run('taskset', ['-pc', '0', String(server.proc.pid)])
+      const runs: Load[] = []
+      for (let i = 0; i < 3; i++) runs.push(await wrk(`${server.ready.url}/sessions/0`))
+      const median = (key: keyof Load) => runs.map((r) => r[key]).sort((x, y) => x - y)[1] as number
+      return { ready: server.ready, p99: median('p99'), rps: median('rps') }
+    } finally {
+      await stop(server.proc)
     }
-    const median = (runs: Load[], key: keyof Load) =>
-      runs.map((r) => r[key]).sort((a, b) => a - b)[1] as number
-    const [sp99, bp99] = [median(smallRuns, 'p99'), median(bigRuns, 'p99')]
-    console.log(
-      `GET /sessions/0 p99 (median of 3): ${bp99.toFixed(2)} ms with 10k sessions vs ${sp99.toFixed(2)} ms with 10 (ratio ${(bp99 / sp99).toFixed(2)}); rps ${fmt(median(bigRuns, 'rps'))} vs ${fmt(median(smallRuns, 'rps'))}`,
-    )
-  } finally {
-    await stop(small.proc)
-    await stop(big.proc)
   }
+  const small = await loadOf('10', ['--expose-gc'])
+  const big = await loadOf('10000', ['--expose-gc', '--max-old-space-size=4096'])
+  console.log(
+    `10,000 sessions × 100 statements     RSS ${fmt(big.ready.rssMb ?? 0, 1)} MB (heap ${fmt(big.ready.heapMb ?? 0, 1)} MB, populated in ${fmt((big.ready.populateMs ?? 0) / 1000, 1)} s)`,
+  )
+  console.log(
+    `GET /sessions/0 p99 (median of 3): ${big.p99.toFixed(2)} ms with 10k sessions vs ${small.p99.toFixed(2)} ms with 10 (ratio ${(big.p99 / small.p99).toFixed(2)}); rps ${fmt(big.rps)} vs ${fmt(small.rps)}`,
+  )
 }
 
 async function lifecycle(): Promise<void> {
-  const { mswLifecycle } = await import('./msw-lifecycle.ts')
+  const { mswFloor, mswLifecycle } = await import('./msw-lifecycle.ts')
   const result = await mswLifecycle(500)
+  const floor = await mswFloor(500, result.requests)
   console.log(
     '\nIn-process lifecycle through msw (instant timing): create → idle → statement → available → delete',
   )
   console.log(
     `median ${result.median.toFixed(2)} ms, p95 ${result.p95.toFixed(2)} ms over ${result.runs} runs (${result.requests} requests each)`,
+  )
+  console.log(
+    `msw alone, ${result.requests} requests to a constant handler: median ${floor.median.toFixed(2)} ms (the emulator's share: ${(result.median - floor.median).toFixed(2)} ms)`,
   )
 }
 

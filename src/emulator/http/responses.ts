@@ -3,8 +3,21 @@ import type { LivyConfig } from '../model/config.ts'
 /** `application/json;charset=utf-8`, as Livy's servlets send it on every response. */
 export const JSON_CONTENT_TYPE = 'application/json;charset=utf-8'
 
+// The date only changes once a second: format it once per second, not once per response.
+let lastSecond = Number.NaN
+let lastDate = ''
+
 /** HTTP-date from model time (Jetty adds `Date` to every response). */
-export const httpDate = (epochMs: number): string => new Date(epochMs).toUTCString()
+export function httpDate(epochMs: number): string {
+  const second = Math.floor(epochMs / 1000)
+  if (second !== lastSecond) {
+    lastSecond = second
+    lastDate = new Date(epochMs).toUTCString()
+  }
+  return lastDate
+}
+
+const securityHeaderCache = new WeakMap<LivyConfig, [string, string][]>()
 
 /** The headers Livy's filters and servlets put on every response. */
 export function commonHeaders(
@@ -14,7 +27,12 @@ export function commonHeaders(
 ): [string, string][] {
   const headers: [string, string][] = [['Date', httpDate(now)]]
   if (config.securityHeaders) {
-    for (const [name, value] of Object.entries(config.httpHeaders)) headers.push([name, value])
+    let security = securityHeaderCache.get(config)
+    if (!security) {
+      security = Object.entries(config.httpHeaders)
+      securityHeaderCache.set(config, security)
+    }
+    for (const header of security) headers.push(header)
   }
   if (contentType !== null) headers.push(['Content-Type', contentType])
   return headers
