@@ -5,8 +5,7 @@ import {
   type HttpFaults,
   validateHttpFault,
 } from '../control/http-faults.ts'
-import { isPromise, type MaybePromise } from '../http/maybe-async.ts'
-import type { RunControl } from './persisted-outcomes.ts'
+import { createLoggedRegistry, type RunControl } from './logged-registry.ts'
 
 /** HTTP faults whose changes go to a state file. */
 export interface PersistedHttpFaults extends HttpFaults {
@@ -54,70 +53,36 @@ export function createPersistedHttpFaults(
   run: RunControl,
   firstId: number,
 ): PersistedHttpFaults {
-  const innerIds = new Map<number, number>()
-  const publicIds = new Map<number, number>()
-  const queued = new Set<number>()
-  let nextId = firstId
-
-  const settle = <T>(result: MaybePromise<T>, fallback: T): T => {
-    if (!isPromise(result)) return result
-    result.catch(() => undefined)
-    return fallback
-  }
-
-  const faults: PersistedHttpFaults = {
+  const registry = createLoggedRegistry<HttpFault, number>({
+    run,
+    firstId,
+    ops: {
+      add: (id, json) => ({ op: 'http-fault-add', id, fault: json }),
+      remove: (id) => ({ op: 'http-fault-remove', id }),
+      clear: () => ({ op: 'http-fault-clear' }),
+    },
+    attach(fault) {
+      const added = inner.add(fault)
+      return { innerId: added.id, handle: added.id }
+    },
+    detach: (innerId) => inner.remove(innerId),
+    detachAll: () => inner.clear(),
+  })
+  return {
     filter: (request, next) => inner.filter(request, next),
     add(fault): ActiveFault {
       validateHttpFault(fault)
-      const json = faultToJson(fault)
-      const id = nextId++
-      queued.add(id)
-      settle(
-        run({ op: 'http-fault-add', id, fault: json }, () => faults.register(id, fault)),
-        undefined,
-      )
+      const id = registry.add(fault, faultToJson(fault))
       return { ...fault, id, hits: 0 }
     },
-    register(id, fault) {
-      queued.delete(id)
-      const added = inner.add(fault)
-      innerIds.set(id, added.id)
-      publicIds.set(added.id, id)
-      nextId = Math.max(nextId, id + 1)
-    },
-    unregister(id) {
-      const innerId = innerIds.get(id)
-      if (innerId === undefined) return false
-      innerIds.delete(id)
-      publicIds.delete(innerId)
-      return inner.remove(innerId)
-    },
-    clearAll() {
-      inner.clear()
-      innerIds.clear()
-      publicIds.clear()
-    },
+    register: (id, fault) => registry.register(id, fault),
+    unregister: (id) => registry.unregister(id),
+    clearAll: () => registry.clearAll(),
     get nextId() {
-      return nextId
+      return registry.nextId
     },
-    list: () =>
-      inner.list().flatMap((fault) => {
-        const id = publicIds.get(fault.id)
-        return id === undefined ? [] : [{ ...fault, id }]
-      }),
-    remove(id) {
-      if (!innerIds.has(id) && !queued.has(id)) return false
-      return settle(
-        run({ op: 'http-fault-remove', id }, () => faults.unregister(id)),
-        true,
-      )
-    },
-    clear() {
-      settle(
-        run({ op: 'http-fault-clear' }, () => faults.clearAll()),
-        undefined,
-      )
-    },
+    list: () => registry.publicEntries(inner.list()),
+    remove: (id) => registry.remove(id),
+    clear: () => registry.clear(),
   }
-  return faults
 }

@@ -1,15 +1,13 @@
 import { ruleFromJson } from '../control/control-api.ts'
-import { isPromise, type MaybePromise } from '../http/maybe-async.ts'
 import {
   type OutcomeHandle,
   type OutcomeRule,
   type OutcomeRules,
   validateOutcomeRule,
 } from '../model/outcomes/outcome.ts'
-import type { ControlOp } from './control-ops.ts'
+import { createLoggedRegistry, type RunControl } from './logged-registry.ts'
 
-/** Runs a control operation in the emulator's serial section and logs it. */
-export type RunControl = <T>(op: ControlOp, apply: () => MaybePromise<T>) => MaybePromise<T>
+export type { RunControl } from './logged-registry.ts'
 
 /** Outcome rules whose changes go to a state file. */
 export interface PersistedOutcomes extends OutcomeRules {
@@ -72,82 +70,49 @@ export function createPersistedOutcomes(
   run: RunControl,
   firstId: number,
 ): PersistedOutcomes {
-  const handles = new Map<number, OutcomeHandle>()
-  const publicIds = new Map<number, number>()
-  const queued = new Set<number>()
-  let nextId = firstId
-
-  // Failures of deferred changes are reported by the state file (it stops the emulator).
-  const settle = <T>(result: MaybePromise<T>, fallback: T): T => {
-    if (!isPromise(result)) return result
-    result.catch(() => undefined)
-    return fallback
-  }
+  const registry = createLoggedRegistry<OutcomeRule, OutcomeHandle>({
+    run,
+    firstId,
+    ops: {
+      add: (id, json) => ({ op: 'outcome-add', id, rule: json }),
+      remove: (id) => ({ op: 'outcome-remove', id }),
+      clear: () => ({ op: 'outcome-clear' }),
+    },
+    attach(rule) {
+      const handle = inner.add(rule)
+      return { innerId: handle.id, handle }
+    },
+    detach: (handle) => handle.remove(),
+    detachAll: () => inner.clear(),
+  })
 
   const add = (rule: OutcomeRule, json: Record<string, unknown>): OutcomeHandle => {
     validateOutcomeRule(rule)
-    const id = nextId++
-    queued.add(id)
-    settle(
-      run({ op: 'outcome-add', id, rule: json }, () => outcomes.register(id, rule)),
-      undefined,
-    )
+    const id = registry.add(rule, json)
     return {
       id,
       get used() {
-        return handles.get(id)?.used ?? 0
+        return registry.handle(id)?.used ?? 0
       },
-      remove: () => outcomes.remove(id),
+      remove: () => registry.remove(id),
     }
   }
 
-  const outcomes: PersistedOutcomes = {
+  return {
     add: (rule) => add(rule, ruleToJson(rule)),
     addFromJson: (rule, json) => add(rule, json),
-    register(id, rule) {
-      queued.delete(id)
-      const handle = inner.add(rule)
-      handles.set(id, handle)
-      publicIds.set(handle.id, id)
-      nextId = Math.max(nextId, id + 1)
-    },
-    unregister(id) {
-      const handle = handles.get(id)
-      if (!handle) return false
-      handles.delete(id)
-      publicIds.delete(handle.id)
-      return handle.remove()
-    },
-    clearAll() {
-      inner.clear()
-      handles.clear()
-      publicIds.clear()
-    },
+    register: (id, rule) => registry.register(id, rule),
+    unregister: (id) => registry.unregister(id),
+    clearAll: () => registry.clearAll(),
     get nextId() {
-      return nextId
+      return registry.nextId
     },
-    list: () =>
-      inner.list().flatMap((entry) => {
-        const id = publicIds.get(entry.id)
-        return id === undefined ? [] : [{ ...entry, id }]
-      }),
-    remove(id) {
-      if (!handles.has(id) && !queued.has(id)) return false
-      return settle(
-        run({ op: 'outcome-remove', id }, () => outcomes.unregister(id)),
-        true,
-      )
-    },
-    clear() {
-      settle(
-        run({ op: 'outcome-clear' }, () => outcomes.clearAll()),
-        undefined,
-      )
-    },
+    list: () => registry.publicEntries(inner.list()),
+    remove: (id) => registry.remove(id),
+    clear: () => registry.clear(),
     get size() {
       return inner.size
     },
     resolve: (context) => inner.resolve(context),
   }
-  return outcomes
 }
