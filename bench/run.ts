@@ -11,7 +11,11 @@ import { promisify } from 'node:util'
 
 const run = promisify(execFile)
 const here = import.meta.dirname
-const DURATION = process.env.BENCH_DURATION ?? '8s'
+const DURATION = process.env.BENCH_DURATION ?? '5s'
+/** Rounds per throughput row: each side's median round is reported. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
+/** BENCH_ONLY=throughput,memory,lifecycle,catalogue runs only those sections. */
+const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim())
 const CONNECTIONS = 32
 
 interface Ready {
@@ -112,6 +116,17 @@ async function fixturesFrom(url: string): Promise<string> {
   return file
 }
 
+/** The round with the median req/s (its latencies come with it: they belong to one run). */
+const medianLoad = (loads: Load[]): Load =>
+  [...loads].sort((a, b) => a.rps - b.rps)[Math.floor(loads.length / 2)] as Load
+/** The lowest and highest ratio across rounds, so a reader sees how noisy the row was. */
+const spread = (emu: Load[], base: Load[]): string => {
+  const ratios = emu.map((e, i) => e.rps / (base[i] as Load).rps).sort((a, b) => a - b)
+  return ratios.length > 1
+    ? `  rounds ${(ratios[0] as number).toFixed(2)}–${(ratios.at(-1) as number).toFixed(2)}×`
+    : ''
+}
+
 const fmt = (n: number, d = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })
 const row = (name: string, emu: Load, base: Load) =>
@@ -119,7 +134,7 @@ const row = (name: string, emu: Load, base: Load) =>
 
 async function throughput(): Promise<void> {
   console.log(
-    `\nThroughput (wrk -t1 -c${CONNECTIONS} -d${DURATION}; server pinned to core 0, wrk to core 1)`,
+    `\nThroughput (wrk -t1 -c${CONNECTIONS} -d${DURATION}, ${ROUNDS} alternating rounds per side, median round shown; server pinned to core 0, wrk to core 1)`,
   )
   console.log(
     `${'request'.padEnd(34)} ${'emulator'.padStart(8)} ${'baseline'.padStart(8)}  ratio   latency emulator/baseline`,
@@ -135,11 +150,17 @@ async function throughput(): Promise<void> {
       ['POST /sessions/0/statements', '/sessions/0/statements', '{"code":"1 + 1"}'],
       ['GET /sessions?size=100 (100 sessions)', '/sessions?size=100', undefined],
     ] as const) {
-      // Warm both up, then measure them back to back.
+      // Warm both up, then alternate them (a drift of the machine's speed during the run
+      // lands on both sides) and keep each side's median round.
       await wrk(`${emu.ready.url}${path}`, post).catch(() => undefined)
-      const e = await wrk(`${emu.ready.url}${path}`, post)
-      const b = await wrk(`${base.ready.url}${path}`, post)
-      console.log(row(name, e, b))
+      await wrk(`${base.ready.url}${path}`, post).catch(() => undefined)
+      const es: Load[] = []
+      const bs: Load[] = []
+      for (let round = 0; round < ROUNDS; round++) {
+        es.push(await wrk(`${emu.ready.url}${path}`, post))
+        bs.push(await wrk(`${base.ready.url}${path}`, post))
+      }
+      console.log(row(name, medianLoad(es), medianLoad(bs)), spread(es, bs))
     }
   } finally {
     await stop(emu.proc)
@@ -230,7 +251,7 @@ async function catalogue(): Promise<void> {
 }
 
 console.log(`livy-emulator benchmark — node ${process.version}, ${new Date().toISOString()}`)
-await throughput()
-await memory()
-await lifecycle()
-await catalogue()
+const sections = { throughput, memory, lifecycle, catalogue }
+for (const [name, section] of Object.entries(sections)) {
+  if (!ONLY || ONLY.includes(name)) await section()
+}

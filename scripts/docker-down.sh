@@ -9,7 +9,7 @@ pid_file="$state_dir/dockerd.pid"
 say() { echo "docker-down: $*"; }
 
 if [[ ! -f "$pid_file" ]]; then
-  say "dockerd was not started by docker-up; leaving Docker alone"
+  say "no dockerd started by docker-up is running (none was started, or it is already stopped); leaving Docker alone"
   exit 0
 fi
 pid="$(cat "$pid_file")"
