@@ -1,7 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { SaxesParser } from 'saxes'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { BEHAVIOURS, CATALOGUE } from '../../src/conformance/catalogue.ts'
 import type { JsonReport } from '../../src/conformance/reports/json.ts'
@@ -10,49 +9,10 @@ import { createInProcessTarget } from '../../src/conformance/targets/emulator-ta
 import { JUDGE_LIVY_CONF, JUDGE_LOCAL_DIR } from '../../src/conformance/targets/target.ts'
 import type { ScenarioResult } from '../../src/conformance/types.ts'
 import { ROOT, type Spawned, spawnBin } from '../support/cli.ts'
-
-interface XmlNode {
-  readonly name: string
-  readonly attributes: Record<string, string>
-  readonly children: XmlNode[]
-  text: string
-}
-
-/** Parses with saxes, a conforming XML 1.0 parser: any well-formedness error throws. */
-function parseXml(xml: string): XmlNode {
-  const parser = new SaxesParser()
-  const root: XmlNode = { name: '#document', attributes: {}, children: [], text: '' }
-  const stack = [root]
-  const errors: string[] = []
-  parser.on('error', (e) => errors.push(e.message))
-  parser.on('opentag', (tag) => {
-    const node: XmlNode = {
-      name: tag.name,
-      attributes: tag.attributes as Record<string, string>,
-      children: [],
-      text: '',
-    }
-    stack.at(-1)?.children.push(node)
-    stack.push(node)
-  })
-  parser.on('text', (t) => {
-    const top = stack.at(-1)
-    if (top) top.text += t
-  })
-  parser.on('closetag', () => stack.pop())
-  parser.write(xml).close()
-  if (errors.length > 0) throw new Error(`invalid XML: ${errors.join('; ')}`)
-  const [doc] = root.children
-  if (!doc || root.children.length !== 1) throw new Error('expected exactly one root element')
-  return doc
-}
+import { all, parseXml } from '../support/xml.ts'
 
 /** The scenarios of the default set-up (what a run without --profile selects). */
 const DEFAULT = select(CATALOGUE, { setup: 'apache-0.9' })
-const all = (node: XmlNode, name: string): XmlNode[] => [
-  ...node.children.filter((c) => c.name === name),
-  ...node.children.flatMap((c) => all(c, name)),
-]
 
 const counts = (results: readonly ScenarioResult[]) => ({
   tests: String(results.length),

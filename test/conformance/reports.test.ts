@@ -1,4 +1,3 @@
-import { SaxesParser } from 'saxes'
 import { describe, expect, test } from 'vitest'
 import type { Comparison } from '../../src/conformance/compare.ts'
 import {
@@ -11,47 +10,7 @@ import {
 import { buildJsonReport, renderJsonReport } from '../../src/conformance/reports/json.ts'
 import { renderJUnit, xmlAttr, xmlText } from '../../src/conformance/reports/junit.ts'
 import type { Exchange, Parity, Scenario, ScenarioResult } from '../../src/conformance/types.ts'
-
-interface XmlNode {
-  readonly name: string
-  readonly attributes: Record<string, string>
-  readonly children: XmlNode[]
-  text: string
-}
-
-/** Parses with saxes, a conforming XML 1.0 parser: any well-formedness error throws. */
-function parseXml(xml: string): XmlNode {
-  const parser = new SaxesParser()
-  const root: XmlNode = { name: '#document', attributes: {}, children: [], text: '' }
-  const stack = [root]
-  const errors: string[] = []
-  parser.on('error', (e) => errors.push(e.message))
-  parser.on('opentag', (tag) => {
-    const node: XmlNode = {
-      name: tag.name,
-      attributes: tag.attributes as Record<string, string>,
-      children: [],
-      text: '',
-    }
-    stack.at(-1)?.children.push(node)
-    stack.push(node)
-  })
-  parser.on('text', (t) => {
-    const top = stack.at(-1)
-    if (top) top.text += t
-  })
-  parser.on('closetag', () => stack.pop())
-  parser.write(xml).close()
-  if (errors.length > 0) throw new Error(`invalid XML: ${errors.join('; ')}`)
-  const [doc] = root.children
-  if (!doc || root.children.length !== 1) throw new Error('expected exactly one root element')
-  return doc
-}
-
-const all = (node: XmlNode, name: string): XmlNode[] => [
-  ...node.children.filter((c) => c.name === name),
-  ...node.children.flatMap((c) => all(c, name)),
-]
+import { all, parseXml, type XmlNode } from '../support/xml.ts'
 
 const scenario = (id: string, title: string, parity: Parity = { mark: 'verified' }): Scenario => ({
   id,

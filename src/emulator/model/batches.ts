@@ -1,32 +1,25 @@
 import type { Caller } from './access.ts'
 import type { BatchRuntime, ModelContext } from './context.ts'
-import { ModelError, requirement } from './errors.ts'
-import { castInt, type ErasedInt, isAllDigits } from './interactive.ts'
+import { requirement } from './errors.ts'
 import { transition } from './machines/machine.ts'
 import { type BatchEvent, batchMachine } from './machines/session-machines.ts'
 import { createProcessLog } from './process-log.ts'
 import { checkResources, resolveUri } from './resources.ts'
+import { checkSessionName } from './session-name.ts'
+import {
+  castInt,
+  DEFAULT_SPARK_SUBMIT_FIELDS,
+  type SparkSubmitFields,
+} from './spark-submit-fields.ts'
 import { type BatchRecord, EMPTY_APP_INFO } from './store/records.ts'
 import { firstOutputDelay, launchDelay } from './timing.ts'
 
 /** A parsed `POST /batches` body (`CreateBatchRequest`). */
-export interface CreateBatchInput {
+export interface CreateBatchInput extends SparkSubmitFields {
   readonly file: string | null
   readonly proxyUser: string | null
   readonly className: string | null
   readonly args: readonly string[]
-  readonly jars: readonly string[]
-  readonly pyFiles: readonly string[]
-  readonly files: readonly string[]
-  readonly archives: readonly string[]
-  readonly driverMemory: string | null
-  readonly driverCores: ErasedInt
-  readonly executorMemory: string | null
-  readonly executorCores: ErasedInt
-  readonly numExecutors: ErasedInt
-  readonly queue: string | null
-  readonly name: string | null
-  readonly conf: Readonly<Record<string, string>>
   /** What a vendor profile attached to the request (kept with the record). */
   readonly annotations?: Readonly<Record<string, unknown>> | null
 }
@@ -36,18 +29,7 @@ export const DEFAULT_BATCH_INPUT: CreateBatchInput = Object.freeze({
   proxyUser: null,
   className: null,
   args: [],
-  jars: [],
-  pyFiles: [],
-  files: [],
-  archives: [],
-  driverMemory: null,
-  driverCores: null,
-  executorMemory: null,
-  executorCores: null,
-  numExecutors: null,
-  queue: null,
-  name: null,
-  conf: {},
+  ...DEFAULT_SPARK_SUBMIT_FIELDS,
 })
 
 const subjectOf = (record: BatchRecord) => ({
@@ -84,15 +66,7 @@ export async function createBatch(
   const id = ctx.counters.batch++
   ctx.changed({ type: 'batch-id-consumed', batchId: id })
   const proxyUser = ctx.access.checkImpersonation(caller.doAs ?? input.proxyUser, caller.user)
-  if (input.name !== null && isAllDigits(input.name)) {
-    throw new ModelError('illegal-argument', `Invalid session name: ${input.name}`)
-  }
-  if (input.name !== null && ctx.store.batches.getByName(input.name)) {
-    throw new ModelError(
-      'illegal-argument',
-      `Duplicate session name: Some(${input.name}) for session ${id}`,
-    )
-  }
+  checkSessionName(input.name, id, (name) => ctx.store.batches.getByName(name) !== undefined)
   const now = ctx.now()
   const record: BatchRecord = {
     id,

@@ -19,46 +19,21 @@ import {
 } from './machines/session-machines.ts'
 import { createProcessLog } from './process-log.ts'
 import { checkResources } from './resources.ts'
+import { checkSessionName } from './session-name.ts'
+import {
+  castInt,
+  DEFAULT_SPARK_SUBMIT_FIELDS,
+  type SparkSubmitFields,
+} from './spark-submit-fields.ts'
 import { EMPTY_APP_INFO, type SessionKind, type SessionRecord } from './store/records.ts'
 import { parseTimeAsMs } from './time-string.ts'
 import { firstOutputDelay } from './timing.ts'
 
-/**
- * An `Option[Int]` field as Jackson leaves it: type-erased, so any JSON scalar arrives and
- * only a later cast to `Int` fails (`javaClass` is what arrived instead of an Integer).
- */
-export type ErasedInt = number | null | { readonly javaClass: string; readonly text: string }
-
-/**
- * Livy casts erased `Option[Int]` values when it builds the spark-submit options; anything
- * but an integer is a `ClassCastException` (a 500).
- */
-export function castInt(value: ErasedInt): number | null {
-  if (value === null || typeof value === 'number') return value
-  throw new ModelError(
-    'internal',
-    `class ${value.javaClass} cannot be cast to class java.lang.Integer (${value.javaClass} and java.lang.Integer are in module java.base of loader 'bootstrap')`,
-    'java.lang.ClassCastException',
-  )
-}
-
 /** A parsed `POST /sessions` body (`CreateInteractiveRequest`), values as the client sent them. */
-export interface CreateSessionInput {
+export interface CreateSessionInput extends SparkSubmitFields {
   /** `null` when the client sent `"kind": null` (Livy then fails with an NPE). */
   readonly kind: SessionKind | null
   readonly proxyUser: string | null
-  readonly jars: readonly string[]
-  readonly pyFiles: readonly string[]
-  readonly files: readonly string[]
-  readonly archives: readonly string[]
-  readonly driverMemory: string | null
-  readonly driverCores: ErasedInt
-  readonly executorMemory: string | null
-  readonly executorCores: ErasedInt
-  readonly numExecutors: ErasedInt
-  readonly queue: string | null
-  readonly name: string | null
-  readonly conf: Readonly<Record<string, string>>
   readonly heartbeatTimeoutInSecond: number
   readonly ttl: string | null
   readonly idleTimeout: string | null
@@ -70,25 +45,11 @@ export interface CreateSessionInput {
 export const DEFAULT_SESSION_INPUT: CreateSessionInput = Object.freeze({
   kind: 'shared',
   proxyUser: null,
-  jars: [],
-  pyFiles: [],
-  files: [],
-  archives: [],
-  driverMemory: null,
-  driverCores: null,
-  executorMemory: null,
-  executorCores: null,
-  numExecutors: null,
-  queue: null,
-  name: null,
-  conf: {},
+  ...DEFAULT_SPARK_SUBMIT_FIELDS,
   heartbeatTimeoutInSecond: 0,
   ttl: null,
   idleTimeout: null,
 })
-
-/** Scala's `name.forall(_.isDigit)` (so the empty name counts as all digits). */
-export const isAllDigits = (name: string): boolean => /^\p{Nd}*$/u.test(name)
 
 /** Reported state: the REPL's while the server side is running (never `running`). */
 export function interactiveState(ctx: ModelContext, record: SessionRecord): ReportedState {
@@ -194,16 +155,12 @@ export async function createInteractiveSession(
   const executorCores = castInt(input.executorCores)
   const numExecutors = castInt(input.numExecutors)
   // The driver is launched before the name is validated; Livy does not stop it on this path.
-  if (input.name !== null && isAllDigits(input.name)) {
-    ctx.counters.leakedDrivers++
-    throw new ModelError('illegal-argument', `Invalid session name: ${input.name}`)
-  }
-  if (input.name !== null && ctx.store.sessions.getByName(input.name)) {
-    throw new ModelError(
-      'illegal-argument',
-      `Duplicate session name: Some(${input.name}) for session ${id}`,
-    )
-  }
+  checkSessionName(
+    input.name,
+    id,
+    (name) => ctx.store.sessions.getByName(name) !== undefined,
+    () => ctx.counters.leakedDrivers++,
+  )
   const now = ctx.now()
   const record: SessionRecord = {
     id,
