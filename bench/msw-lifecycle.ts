@@ -1,6 +1,15 @@
 import { setupServer } from 'msw/node'
 import { createLivyEmulator } from '../dist/src/index.js'
 
+/** Median and p95 of run times in ms. */
+function percentiles(times: number[]): { median: number; p95: number } {
+  const sorted = [...times].sort((a, b) => a - b)
+  return {
+    median: sorted[Math.floor(sorted.length / 2)] as number,
+    p95: sorted[Math.floor(sorted.length * 0.95)] as number,
+  }
+}
+
 /** Times the whole interactive lifecycle through msw + fetch, with instant timing. */
 export async function mswLifecycle(
   runs: number,
@@ -29,13 +38,7 @@ export async function mswLifecycle(
   } finally {
     server.close()
   }
-  times.sort((a, b) => a - b)
-  return {
-    median: times[Math.floor(times.length / 2)] as number,
-    p95: times[Math.floor(times.length * 0.95)] as number,
-    runs,
-    requests,
-  }
+  return { ...percentiles(times), runs, requests }
 }
 
 /**
@@ -60,9 +63,5 @@ export async function mswFloor(
   } finally {
     server.close()
   }
-  times.sort((a, b) => a - b)
-  return {
-    median: times[Math.floor(times.length / 2)] as number,
-    p95: times[Math.floor(times.length * 0.95)] as number,
-  }
+  return percentiles(times)
 }

@@ -30,7 +30,7 @@ export type FieldType =
 export interface BeanSpec {
   /** Fully qualified class name used in messages. */
   readonly className: string
-  /** Properties in the order Jackson lists them in "known properties". */
+  /** Each property's type (their order in messages is `knownOrder`). */
   readonly properties: Readonly<Record<string, FieldType>>
   /** Order of `properties` in Jackson's messages (its internal property map order). */
   readonly knownOrder: readonly string[]
@@ -473,24 +473,29 @@ export function readBean(body: string, spec: BeanSpec): Record<string, unknown> 
   return result
 }
 
+/** The properties `CreateInteractiveRequest` and `CreateBatchRequest` share. */
+const SPARK_SUBMIT_PROPERTIES: Readonly<Record<string, FieldType>> = {
+  jars: 'stringList',
+  pyFiles: 'stringList',
+  files: 'stringList',
+  driverMemory: 'string',
+  driverCores: 'optInt',
+  executorMemory: 'string',
+  executorCores: 'optInt',
+  numExecutors: 'optInt',
+  archives: 'stringList',
+  queue: 'string',
+  name: 'string',
+  conf: 'stringMap',
+}
+
 /** `CreateInteractiveRequest`. */
 export const CREATE_INTERACTIVE_REQUEST: BeanSpec = {
   className: 'org.apache.livy.server.interactive.CreateInteractiveRequest',
   properties: {
     kind: 'kind',
     proxyUser: 'string',
-    jars: 'stringList',
-    pyFiles: 'stringList',
-    files: 'stringList',
-    driverMemory: 'string',
-    driverCores: 'optInt',
-    executorMemory: 'string',
-    executorCores: 'optInt',
-    numExecutors: 'optInt',
-    archives: 'stringList',
-    queue: 'string',
-    name: 'string',
-    conf: 'stringMap',
+    ...SPARK_SUBMIT_PROPERTIES,
     heartbeatTimeoutInSecond: 'int',
     ttl: 'string',
     idleTimeout: 'string',
@@ -525,18 +530,7 @@ export const CREATE_BATCH_REQUEST: BeanSpec = {
     proxyUser: 'string',
     args: 'stringList',
     className: 'string',
-    jars: 'stringList',
-    pyFiles: 'stringList',
-    files: 'stringList',
-    driverMemory: 'string',
-    driverCores: 'optInt',
-    executorMemory: 'string',
-    executorCores: 'optInt',
-    numExecutors: 'optInt',
-    archives: 'stringList',
-    queue: 'string',
-    name: 'string',
-    conf: 'stringMap',
+    ...SPARK_SUBMIT_PROPERTIES,
   },
   knownOrder: [
     'executorCores',

@@ -5,6 +5,10 @@ import { ModelError, parseJavaInt } from '../model/errors.ts'
 import { type CreateSessionInput, DEFAULT_SESSION_INPUT } from '../model/interactive.ts'
 import type { LivyModel } from '../model/livy-model.ts'
 import { uriSyntaxError } from '../model/resources.ts'
+import {
+  DEFAULT_SPARK_SUBMIT_FIELDS,
+  type SparkSubmitFields,
+} from '../model/spark-submit-fields.ts'
 import type { SessionKind } from '../model/store/records.ts'
 import {
   ADD_RESOURCE,
@@ -81,11 +85,10 @@ const nonNull = <T>(value: T | null): T => {
   return value
 }
 
-function sessionInput(raw: Record<string, unknown>): CreateSessionInput {
-  const d = DEFAULT_SESSION_INPUT
+/** The fields both create requests share, defaulted as Jackson leaves absent ones. */
+function sparkSubmitFields(raw: Record<string, unknown>): SparkSubmitFields {
+  const d = DEFAULT_SPARK_SUBMIT_FIELDS
   return {
-    kind: orDefault<SessionKind | null>(raw.kind, d.kind),
-    proxyUser: orDefault(raw.proxyUser, d.proxyUser),
     jars: nonNull(orDefault(raw.jars, d.jars)),
     pyFiles: nonNull(orDefault(raw.pyFiles, d.pyFiles)),
     files: nonNull(orDefault(raw.files, d.files)),
@@ -98,6 +101,15 @@ function sessionInput(raw: Record<string, unknown>): CreateSessionInput {
     queue: orDefault(raw.queue, d.queue),
     name: orDefault(raw.name, d.name),
     conf: nonNull(orDefault(raw.conf, d.conf)),
+  }
+}
+
+function sessionInput(raw: Record<string, unknown>): CreateSessionInput {
+  const d = DEFAULT_SESSION_INPUT
+  return {
+    kind: orDefault<SessionKind | null>(raw.kind, d.kind),
+    proxyUser: orDefault(raw.proxyUser, d.proxyUser),
+    ...sparkSubmitFields(raw),
     heartbeatTimeoutInSecond: orDefault(raw.heartbeatTimeoutInSecond, d.heartbeatTimeoutInSecond),
     ttl: orDefault(raw.ttl, d.ttl),
     idleTimeout: orDefault(raw.idleTimeout, d.idleTimeout),
@@ -161,18 +173,7 @@ function batchInput(raw: Record<string, unknown>): CreateBatchInput {
     proxyUser: orDefault(raw.proxyUser, d.proxyUser),
     className: orDefault(raw.className, d.className),
     args: nonNull(orDefault(raw.args, d.args)),
-    jars: nonNull(orDefault(raw.jars, d.jars)),
-    pyFiles: nonNull(orDefault(raw.pyFiles, d.pyFiles)),
-    files: nonNull(orDefault(raw.files, d.files)),
-    archives: nonNull(orDefault(raw.archives, d.archives)),
-    driverMemory: orDefault(raw.driverMemory, d.driverMemory),
-    driverCores: orDefault(raw.driverCores, d.driverCores),
-    executorMemory: orDefault(raw.executorMemory, d.executorMemory),
-    executorCores: orDefault(raw.executorCores, d.executorCores),
-    numExecutors: orDefault(raw.numExecutors, d.numExecutors),
-    queue: orDefault(raw.queue, d.queue),
-    name: orDefault(raw.name, d.name),
-    conf: nonNull(orDefault(raw.conf, d.conf)),
+    ...sparkSubmitFields(raw),
   }
 }
 
