@@ -726,6 +726,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__emulator/tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the tables every session's SQL sees
+         * @description Tables of Spark's `default` database that every session sees in SQL, `spark.table` and DataFrames: given at start-up (`tables`, `--table`, `--sample-data`) or added here. `POST /__emulator/reset` goes back to the start-up tables.
+         */
+        get: operations["emulatorListTables"];
+        put?: never;
+        /**
+         * Add or replace a table every session's SQL sees
+         * @description Rows are objects (column to value) or arrays (in schema order). With a DDL `schema`, strings are cast to the column types; without one, types are inferred as `spark.createDataFrame` infers them. A name that is not a Spark identifier, rows that are not an array of objects or arrays of JSON scalars, or more than 100,000 rows is a 400.
+         */
+        post: operations["emulatorDefineTable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/tables/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a table */
+        delete: operations["emulatorRemoveTable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/__emulator/faults": {
         parameters: {
             query?: never;
@@ -1425,6 +1466,28 @@ export interface components {
         };
         EmulatorOutcomeRuleList: {
             rules: components["schemas"]["EmulatorOutcomeRuleEntry"][];
+        };
+        EmulatorTable: {
+            /** @description The table's name in Spark's `default` database. */
+            name: string;
+            /** @description Column types as a Spark DDL string (`id INT, name STRING`). */
+            schema?: string;
+            rows: ({
+                [key: string]: string | number | boolean | null;
+            } | (string | number | boolean | null)[])[];
+        };
+        EmulatorTableDefined: {
+            name: string;
+            /** @description How many rows the table has. */
+            rows: number;
+        };
+        EmulatorTableList: {
+            tables: {
+                name: string;
+                /** @description The DDL schema it was given, or null. */
+                schema: string | null;
+                rows: number;
+            }[];
         };
         EmulatorCreated: {
             /** @description Id to remove the rule with (`DELETE /__emulator/outcomes/{id}`). */
@@ -3322,6 +3385,138 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "no rule 7"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmulatorError"];
+                };
+            };
+            413: components["responses"]["EmulatorPayloadTooLarge"];
+        };
+    };
+    emulatorListTables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tables. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "tables": [
+                     *         {
+                     *           "name": "people",
+                     *           "schema": "id INT, name STRING",
+                     *           "rows": 2
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmulatorTableList"];
+                };
+            };
+            413: components["responses"]["EmulatorPayloadTooLarge"];
+        };
+    };
+    emulatorDefineTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "people",
+                 *       "schema": "id INT, name STRING, score DECIMAL(3,1)",
+                 *       "rows": [
+                 *         {
+                 *           "id": 1,
+                 *           "name": "ann",
+                 *           "score": "31.5"
+                 *         },
+                 *         [
+                 *           2,
+                 *           "bob",
+                 *           "40.0"
+                 *         ]
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["EmulatorTable"];
+            };
+        };
+        responses: {
+            /** @description Table defined. */
+            201: {
+                headers: {
+                    "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "people",
+                     *       "rows": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmulatorTableDefined"];
+                };
+            };
+            400: components["responses"]["EmulatorBadRequest"];
+            413: components["responses"]["EmulatorPayloadTooLarge"];
+        };
+    };
+    emulatorRemoveTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The table's name (a Spark identifier; compared case-insensitively). */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Table removed. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "removed": "people"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The removed table's name. */
+                        removed: string;
+                    };
+                };
+            };
+            /** @description No such table: `{"error": "no table <name>"}`. */
+            404: {
+                headers: {
+                    "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "no table people"
                      *     }
                      */
                     "application/json": components["schemas"]["EmulatorError"];

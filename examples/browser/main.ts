@@ -24,19 +24,29 @@ async function main(): Promise<void> {
     await sleep(100)
   }
 
+  // The first statement loads the engine (Pyodide in a Web Worker): a few seconds, once.
+  $('output').textContent = await run(created.id, '1 + 1', 'statement-state')
+  $('spark-output').textContent = await run(created.id, 'spark.range(3).show()', 'spark-state')
+}
+
+/** Posts a statement, polls it until it is done, and returns its text (or its error). */
+async function run(session: number, code: string, stateId: string): Promise<string> {
   const statement = await (
-    await fetch(`/sessions/${created.id}/statements`, {
+    await fetch(`/sessions/${session}/statements`, {
       method: 'POST',
-      body: JSON.stringify({ code: '1 + 1' }),
+      body: JSON.stringify({ code }),
     })
   ).json()
   for (;;) {
-    const s = await (await fetch(`/sessions/${created.id}/statements/${statement.id}`)).json()
-    $('statement-state').textContent = s.state
+    const s = await (await fetch(`/sessions/${session}/statements/${statement.id}`)).json()
+    $(stateId).textContent = s.state
     if (s.state === 'available') {
-      $('output').textContent = s.output.data['text/plain']
-      break
+      const output = s.output
+      return output.status === 'ok'
+        ? String(output.data['text/plain'])
+        : `${output.ename}: ${output.evalue}`
     }
+    if (s.state === 'error' || s.state === 'cancelled') return s.state
     await sleep(50)
   }
 }

@@ -1,12 +1,14 @@
 import { parseArgs } from 'node:util'
 import type { Clock } from '../emulator/model/clock.ts'
 import { createManualClock } from '../emulator/model/clock.ts'
+import type { TableDefinition } from '../emulator/model/evaluation/tables.ts'
 import { TIMING_PROFILES, type TimingName } from '../emulator/model/timing.ts'
 import { StateFileError } from '../emulator/persistence/state-file-error.ts'
 import { PROFILE_NAMES, PROFILES, type ProfileName } from '../emulator/profiles/index.ts'
 import { parseTokenGrant } from '../emulator/security/auth-from-conf.ts'
 import type { AuthOptions } from '../emulator/security/authenticate.ts'
 import { startLivyServer } from '../node/server.ts'
+import { readTableFile } from '../node/table-file.ts'
 
 const HELP = `Usage: livy-emulator [options]
 
@@ -40,6 +42,15 @@ Options:
                         Require this Bearer token (repeatable; expiry is an ISO time on the
                         emulator's clock). Fabric and Synapse accept any token when none is given
                           livy-emulator --profile fabric --token t1:alice --token old:bob@2020-01-01T00:00:00Z
+  --evaluate <mode>     engine (default): statement code runs for real (Python, Spark SQL,
+                        Scala on a Spark-like engine, ~2 s to load on the first statement);
+                        scripted: small built-in interpreters only, no start-up cost
+                          livy-emulator --evaluate scripted
+  --table <name=file>   A table every session's SQL sees, from a .csv (header line, types
+                        inferred) or .json file (repeatable)
+                          livy-emulator --table people=fixtures/people.csv
+  --sample-data         Faker-generated people and orders tables, seeded by --seed
+                          livy-emulator --sample-data --seed demo
   --body-limit <bytes>  Largest request body accepted (default 104857600); larger gets 413
   --state-file <path>   Keep the state in this file (an fsynced append-only log) so it survives
                         a restart, even kill -9: sessions come back recovering, then idle;
@@ -71,6 +82,9 @@ export async function main(argv: readonly string[]): Promise<void> {
         cors: { type: 'string' },
         conf: { type: 'string', multiple: true },
         'body-limit': { type: 'string' },
+        evaluate: { type: 'string' },
+        table: { type: 'string', multiple: true },
+        'sample-data': { type: 'boolean' },
         'state-file': { type: 'string' },
         profile: { type: 'string' },
         user: { type: 'string', multiple: true },
@@ -111,6 +125,9 @@ export async function main(argv: readonly string[]): Promise<void> {
   if (!(profile in PROFILES))
     fail(`--profile must be one of ${PROFILE_NAMES.join(', ')}, got "${values.profile}"`)
   const auth = authOption(values.user ?? [], values.token ?? [])
+  const evaluate = values.evaluate ?? 'engine'
+  if (evaluate !== 'engine' && evaluate !== 'scripted')
+    fail(`--evaluate must be engine or scripted, got "${values.evaluate}"`)
   const bodyLimit = values['body-limit'] === undefined ? undefined : Number(values['body-limit'])
   if (bodyLimit !== undefined && !(Number.isInteger(bodyLimit) && bodyLimit > 0))
     fail('--body-limit must be a positive integer')
@@ -121,6 +138,17 @@ export async function main(argv: readonly string[]): Promise<void> {
           .split(',')
           .map((s) => s.trim())
           .filter(Boolean)
+
+  const tables: TableDefinition[] = []
+  for (const entry of values.table ?? []) {
+    const eq = entry.indexOf('=')
+    if (eq <= 0) fail(`--table takes name=file.csv|json, got "${entry}"`)
+    try {
+      tables.push(await readTableFile(entry.slice(0, eq).trim(), entry.slice(eq + 1).trim()))
+    } catch (e) {
+      fail(`--table ${entry}: ${(e as Error).message}`)
+    }
+  }
 
   let server: Awaited<ReturnType<typeof startLivyServer>>
   try {
@@ -133,6 +161,9 @@ export async function main(argv: readonly string[]): Promise<void> {
       cors,
       livyConf,
       profile,
+      evaluate,
+      tables,
+      sampleData: values['sample-data'] === true,
       ...(auth ? { auth } : {}),
       ...(bodyLimit === undefined ? {} : { bodyLimit }),
       ...(values['state-file'] === undefined ? {} : { stateFile: values['state-file'] }),

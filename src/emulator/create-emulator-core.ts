@@ -1,3 +1,5 @@
+import { defaultEngineLoader } from '../engine/default-engine.ts'
+import { sampleTables } from '../fixtures/sample-tables.ts'
 import { createControlApi } from './control/control-api.ts'
 import { createHttpFaults, type HttpFaults } from './control/http-faults.ts'
 import { createJournal, type Journal } from './control/journal.ts'
@@ -10,6 +12,12 @@ import { ROUTES, type Route } from './http/routes.ts'
 import type { EdgeRequest, EdgeResponse } from './http/types.ts'
 import { type Clock, createManualClock, createSystemClock } from './model/clock.ts'
 import type { ModelEvent } from './model/context.ts'
+import type { EvaluationEngineLoader } from './model/evaluation/evaluation-engine.ts'
+import {
+  createSeededTables,
+  type SeededTables,
+  type TableDefinition,
+} from './model/evaluation/tables.ts'
 import { createLivyModel, type LivyModel } from './model/livy-model.ts'
 import { createOutcomeRules, type OutcomeRules } from './model/outcomes/outcome.ts'
 import type { TaskHandle } from './model/scheduler.ts'
@@ -59,6 +67,23 @@ export interface LivyEmulatorOptions {
    * from `livy-emulator/node` for a file). Await `ready` before relying on the replayed state.
    */
   readonly stateStorage?: StateStorage
+  /**
+   * How statements get their outputs when no outcome rule answers: `'engine'` (default) runs
+   * the code for real (Python, Spark SQL and Scala on a Spark-like engine, loaded on the first
+   * statement); `'scripted'` uses small built-in interpreters only, with no start-up cost.
+   */
+  readonly evaluate?: 'engine' | 'scripted'
+  /** The engine to use with `evaluate: 'engine'` (default: worker threads in Node, Web Workers in a browser). */
+  readonly engine?: EvaluationEngineLoader
+  /**
+   * Real milliseconds `advance()`/`step()` wait for statement code still running (default
+   * 10 000); code that runs longer keeps its statement `running` (cancel stops it).
+   */
+  readonly evaluationWaitMs?: number
+  /** Tables every session's SQL and DataFrames see (Spark's `default` database). */
+  readonly tables?: readonly TableDefinition[]
+  /** Adds faker-generated `people` and `orders` tables, seeded by `seed`. */
+  readonly sampleData?: boolean
 }
 
 /** Faults that act on sessions and batches. */
@@ -86,6 +111,8 @@ export interface EmulatorCore {
   readonly clock: Clock
   /** Scripted statement outcomes (newest matching rule wins). */
   readonly outcomes: OutcomeRules
+  /** Tables every session's SQL sees; `reset()` goes back to the ones given at creation. */
+  readonly tables: SeededTables
   readonly faults: ModelFaultControls
   /** HTTP-level faults (status, delay, count) for matching routes. */
   readonly httpFaults: HttpFaults
@@ -158,6 +185,14 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
   const baseClock = resolveClock(options.clock)
   const timing = resolveTiming(options.timing ?? 'instant')
   const innerRules = createOutcomeRules()
+  const engine =
+    (options.evaluate ?? livyConf['livy-emulator.evaluate'] ?? 'engine') === 'scripted'
+      ? null
+      : (options.engine ?? defaultEngineLoader)
+  const tables = createSeededTables([
+    ...(options.sampleData ? sampleTables(seed) : []),
+    ...(options.tables ?? []),
+  ])
   const listeners = new Set<(event: ModelEvent) => void>()
   // `current` is assigned right below; these closures only run once requests arrive.
   const journal = createJournal(() => current.model.context.now())
@@ -225,6 +260,11 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
       livyConf,
       store: options.store?.(),
       outcomes: innerRules,
+      engine,
+      tables,
+      ...(options.evaluationWaitMs === undefined
+        ? {}
+        : { evaluationWaitMs: options.evaluationWaitMs }),
       onEvent: (event) => {
         for (const listener of listeners) listener(event)
       },
@@ -281,6 +321,7 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
     profile,
     clock,
     outcomes,
+    tables,
     faults: {
       sessionStartFails(reason = 'Failed to launch the Spark driver', count = 1) {
         background(operate({ op: 'session-start-fails', reason, count }, false))
@@ -331,6 +372,8 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
     reset() {
       return exclusive(() => {
         current.model.context.scheduler.clear()
+        current.model.context.evaluation?.dropAll()
+        tables.reset()
         clock.rewind()
         innerRules.clear()
         innerHttpFaults.clear()
@@ -351,6 +394,7 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
   control = createControlApi({
     clock,
     outcomes,
+    tables,
     httpFaults,
     journal,
     context: () => current.model.context,

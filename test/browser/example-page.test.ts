@@ -3,30 +3,37 @@ import { mkdtemp, readFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize } from 'node:path'
-import { type Browser, chromium } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { buildExample } from '../../examples/browser/build.ts'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
   '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
   '.css': 'text/css',
+  '.json': 'application/json',
+  // Served as wasm, Pyodide compiles it while it downloads.
+  '.wasm': 'application/wasm',
+  '.zip': 'application/zip',
 }
+/** What makes a page cross-origin isolated, so that it has `SharedArrayBuffer`. */
+const ISOLATION = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+}
+const SHOW = '+---+\n| id|\n+---+\n|  0|\n|  1|\n|  2|\n+---+'
 
-let server: Server
-let url: string
+let dir: string
+const servers: Server[] = []
+let isolated: string
+let plain: string
 let browser: Browser
 
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium), as .ci/run does`,
-    )
-  }
-  const dir = await mkdtemp(join(tmpdir(), 'livy-example-'))
-  await buildExample(dir)
-  server = createServer(async (req, res) => {
+/** Serves the built example, with or without the cross-origin isolation headers. */
+async function serve(headers: Record<string, string>): Promise<string> {
+  const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] as string)).replace(
       /^(\.\.[/\\])+/,
       '',
@@ -34,15 +41,31 @@ beforeAll(async () => {
     const file = join(dir, path === '/' ? 'index.html' : path)
     try {
       const body = await readFile(file)
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
+      res.writeHead(200, {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        ...headers,
+      })
       res.end(body)
     } catch {
-      res.writeHead(404).end()
+      res.writeHead(404, headers).end()
     }
   })
+  servers.push(server)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()
-  url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium), as .ci/run does`,
+    )
+  }
+  dir = await mkdtemp(join(tmpdir(), 'livy-example-'))
+  await buildExample(dir)
+  isolated = await serve(ISOLATION)
+  plain = await serve({})
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -59,10 +82,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close()
-  await new Promise((resolve) => server?.close(resolve))
+  for (const server of servers) await new Promise((resolve) => server.close(resolve))
 })
 
-test('the example page creates a session, sees it reach idle and runs a statement', async () => {
+/** Opens the example page and waits for its flow to end (the engine is loaded by then). */
+async function openExample(url: string): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(String(e)))
@@ -72,12 +96,93 @@ test('the example page creates a session, sees it reach idle and runs a statemen
     undefined,
     { timeout: 15_000 },
   )
+  return { page, errors }
+}
+
+test('the example page creates a session, sees it reach idle and runs statements', async () => {
+  const { page, errors } = await openExample(isolated)
   expect(await page.textContent('#history')).toBe('starting → idle')
+  // The first statement loads Pyodide in a Web Worker (seconds, once per page).
   await page.waitForFunction(
-    () => document.getElementById('output')?.textContent === '2',
+    () => document.getElementById('output')?.textContent !== '',
     undefined,
-    { timeout: 10_000 },
+    { timeout: 60_000 },
   )
+  expect(await page.textContent('#output')).toBe('2')
   expect(await page.textContent('#statement-state')).toBe('available')
+  await page.waitForFunction(
+    () => document.getElementById('spark-output')?.textContent !== '',
+    undefined,
+    { timeout: 30_000 },
+  )
+  expect(await page.textContent('#spark-output')).toBe(SHOW)
+  expect(await page.textContent('#spark-state')).toBe('available')
+  expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true)
   expect(errors).toEqual([])
-}, 60_000)
+  await page.close()
+}, 120_000)
+
+/** A statement's end, run through the page's service worker: `[state, output]`. */
+function statement(page: Page, session: number, code: string, cancelAfterMs?: number) {
+  return page.evaluate(
+    async ([session, code, cancelAfterMs]) => {
+      const base = `/sessions/${session}/statements`
+      const posted = await (
+        await fetch(base, { method: 'POST', body: JSON.stringify({ code }) })
+      ).json()
+      if (cancelAfterMs !== undefined) {
+        await new Promise((r) => setTimeout(r, cancelAfterMs))
+        await fetch(`${base}/${posted.id}/cancel`, { method: 'POST' })
+      }
+      for (;;) {
+        const s = await (await fetch(`${base}/${posted.id}`)).json()
+        if (!['waiting', 'running', 'cancelling'].includes(s.state)) return [s.state, s.output]
+        await new Promise((r) => setTimeout(r, 50))
+      }
+    },
+    [session, code, cancelAfterMs] as const,
+  )
+}
+
+async function newSession(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const { id } = await (
+      await fetch('/sessions', { method: 'POST', body: JSON.stringify({ kind: 'pyspark' }) })
+    ).json()
+    for (;;) {
+      const { state } = await (await fetch(`/sessions/${id}/state`)).json()
+      if (state === 'idle') return id as number
+      await new Promise((r) => setTimeout(r, 50))
+    }
+  })
+}
+
+describe.each([
+  ['cross-origin isolated (SharedArrayBuffer: the interpreter is signalled)', () => isolated, true],
+  ['not isolated (no SharedArrayBuffer: its worker is ended)', () => plain, false],
+])('cancelling code that never ends, %s', (_, url, hasSab) => {
+  test('answers KeyboardInterrupt, and every session keeps its names', async () => {
+    const { page, errors } = await openExample(url())
+    expect(await page.evaluate(() => typeof SharedArrayBuffer === 'function')).toBe(hasSab)
+    const a = await newSession(page)
+    const b = await newSession(page)
+    expect(await statement(page, a, 'a = 1')).toEqual(['available', expect.anything()])
+    expect(await statement(page, b, 'x = 41')).toEqual(['available', expect.anything()])
+
+    const [state, output] = await statement(page, b, 'while True:\n  pass', 1_000)
+    expect(state).toBe('cancelled')
+    expect(output).toMatchObject({ status: 'error', ename: 'KeyboardInterrupt' })
+
+    // Without SharedArrayBuffer both sessions come back on a new interpreter, by replay.
+    expect(await statement(page, b, 'x + 1')).toEqual([
+      'available',
+      expect.objectContaining({ status: 'ok', data: { 'text/plain': '42' } }),
+    ])
+    expect(await statement(page, a, 'a + 1')).toEqual([
+      'available',
+      expect.objectContaining({ status: 'ok', data: { 'text/plain': '2' } }),
+    ])
+    expect(errors).toEqual([])
+    await page.close()
+  }, 120_000)
+})

@@ -4,6 +4,7 @@ import type { EdgeRequest, EdgeResponse } from '../http/types.ts'
 import { type Clock, MAX_ADVANCE_MS } from '../model/clock.ts'
 import type { ModelContext } from '../model/context.ts'
 import { ModelError } from '../model/errors.ts'
+import { checkTable, type SeededTables } from '../model/evaluation/tables.ts'
 import { STATEMENT_KINDS, type StatementKind } from '../model/outcomes/interpreters.ts'
 import type { OutcomeRule, OutcomeRules } from '../model/outcomes/outcome.ts'
 import type { TaskHandle } from '../model/scheduler.ts'
@@ -16,6 +17,7 @@ import { CONTROL_PAGE } from './ui-page.ts'
 export interface ControlTarget {
   readonly clock: Clock
   readonly outcomes: OutcomeRules
+  readonly tables: SeededTables
   /** Adds a rule that came as `json` (a state file keeps the JSON); `outcomes.add` otherwise. */
   addOutcome?(rule: OutcomeRule, json: Record<string, unknown>): ReturnType<OutcomeRules['add']>
   readonly httpFaults: HttpFaults
@@ -280,6 +282,31 @@ export function createControlApi(target: ControlTarget): EdgeFilter {
         return reply(200, { cleared: true })
       case 'POST /__emulator/faults':
         return reply(201, await addFault(jsonBody(request)))
+      case 'GET /__emulator/tables':
+        return reply(200, {
+          tables: target.tables.list().map((t) => ({
+            name: t.name,
+            schema: t.schema ?? null,
+            rows: t.rows.length,
+          })),
+        })
+      case 'POST /__emulator/tables': {
+        let table: ReturnType<typeof checkTable>
+        try {
+          table = checkTable(jsonBody(request))
+        } catch (e) {
+          throw new ControlError((e as Error).message)
+        }
+        target.tables.define(table)
+        return reply(201, { name: table.name, rows: table.rows.length })
+      }
+    }
+    const tableName = /^DELETE \/__emulator\/tables\/([A-Za-z_][A-Za-z0-9_]*)$/.exec(key)
+    if (tableName) {
+      const name = tableName[1] as string
+      return target.tables.remove(name)
+        ? reply(200, { removed: name })
+        : reply(404, { error: `no table ${name}` })
     }
     const rule = /^DELETE \/__emulator\/outcomes\/(\d+)$/.exec(key)
     if (rule) {

@@ -2,6 +2,7 @@ import type { SparkLogs } from '../../fixtures/spark-logs.ts'
 import type { AccessManager } from './access.ts'
 import type { Clock } from './clock.ts'
 import type { LivyConfig } from './config.ts'
+import type { Evaluations } from './evaluation/evaluations.ts'
 import type { ReplState } from './machines/session-machines.ts'
 import type { StatementState } from './machines/statement-machine.ts'
 import type { InterpreterMemory, StatementKind } from './outcomes/interpreters.ts'
@@ -23,6 +24,18 @@ export interface StatementEntry {
   started: number
   completed: number
   task: TaskHandle | null
+  /** Set while the evaluation engine has the statement's code. */
+  run: StatementRun | null
+}
+
+/** A statement whose code the evaluation engine runs. */
+export interface StatementRun {
+  /** The engine has not answered yet. */
+  inFlight: boolean
+  /** The code slept (virtual time) and its statement has not reached its end yet. */
+  slept: boolean
+  /** Cancel stops the code (Python) rather than waiting for it (Scala, as in Livy). */
+  readonly interruptible: boolean
 }
 
 /** A Job API job (`submit-job` / `run-job`). */
@@ -96,6 +109,8 @@ export interface ModelContext {
   readonly random: Random
   readonly logs: SparkLogs
   readonly outcomes: OutcomeRules
+  /** The evaluation engine's use by this model; `null` when outputs are scripted only. */
+  readonly evaluation: Evaluations | null
   readonly access: AccessManager
   readonly faults: ModelFaults
   readonly sessions: Map<number, InteractiveRuntime>

@@ -1,6 +1,7 @@
-import type { DriverState, ModelContext, StatementEntry } from './context.ts'
+import type { DriverState, ModelContext, StatementEntry, StatementRun } from './context.ts'
 import { ModelError } from './errors.ts'
-import { renderJson } from './json-value.ts'
+import type { EvaluatedKind, EvaluationSessionInfo } from './evaluation/evaluation-engine.ts'
+import { RawJson, renderJson } from './json-value.ts'
 import { transition } from './machines/machine.ts'
 import { type ReplEvent, type ReplState, replMachine } from './machines/session-machines.ts'
 import { type StatementEvent, statementMachine } from './machines/statement-machine.ts'
@@ -39,6 +40,8 @@ export interface DriverHost {
   onReplIdle(at: number): void
   /** The REPL changed state (the session's reported state may have changed with it). */
   onReplState(): void
+  /** What the session's Spark application looks like to code the engine evaluates. */
+  evaluationInfo(): EvaluationSessionInfo
 }
 
 const replEvent = (host: DriverHost, event: ReplEvent): void => {
@@ -97,7 +100,10 @@ const REMOTE_FRAMES =
   '\n\tat org.apache.livy.rsc.rpc.Rpc.handleMsg(Rpc.java:270)' +
   '\n\tat org.apache.livy.rsc.rpc.RpcDispatcher.channelRead0(RpcDispatcher.java:74)\n'
 
-const outputJson = (id: number, body: StatementOutputBody): string =>
+/** An output as rules give it, or as the engine wrote it (its `data` as JSON text). */
+type FinalOutput = StatementOutputBody | { readonly status: 'ok'; readonly data: RawJson }
+
+const outputJson = (id: number, body: FinalOutput): string =>
   renderJson(
     body.status === 'ok'
       ? { status: 'ok', execution_count: id, data: body.data }
@@ -146,6 +152,7 @@ export function submitStatement(
     started: 0,
     completed: 0,
     task: null,
+    run: null,
   }
   driver.statements.set(statement.id, statement)
   // Only the newest `livy.rsc.retained-statements` are kept (oldest inserted goes first).
@@ -220,11 +227,19 @@ function startStatement(ctx: ModelContext, host: DriverHost, statement: Statemen
   statement.started = now
   replEvent(host, 'statement-started')
   const outcome = resolveOutcome(ctx, host, statement)
+  const scripted = outcome.abort !== undefined || outcome.body !== undefined
+  const unavailableKind = unavailable(ctx, statement.kind)
+  const evaluated = evaluatedKind(statement.kind)
+  if (!scripted && !unavailableKind && evaluated && ctx.evaluation) {
+    ctx.changed({ type: 'statement-running', sessionId: host.sessionId, statementId: statement.id })
+    evaluate(ctx, host, statement, evaluated, outcome.durationMs)
+    return
+  }
   const body =
     outcome.abort !== undefined
       ? undefined
       : (outcome.body ??
-        (unavailable(ctx, statement.kind)
+        (unavailableKind
           ? INTERPRETER_ERROR
           : runDefaultInterpreter(
               statement.kind,
@@ -243,14 +258,114 @@ function startStatement(ctx: ModelContext, host: DriverHost, statement: Statemen
   )
 }
 
+const evaluatedKind = (kind: StatementKind): EvaluatedKind | undefined =>
+  kind === 'pyspark' || kind === 'sql' || kind === 'spark' ? kind : undefined
+
+/** `livy-emulator.statement.interrupt-on-cancel` (default true): cancel stops Python code. */
+const interruptsOnCancel = (ctx: ModelContext): boolean =>
+  ctx.config.raw['livy-emulator.statement.interrupt-on-cancel'] !== 'false'
+
+/** What Python shows for code stopped by an interrupt (Livy drops the `<stdin>` frame). */
+const KEYBOARD_INTERRUPT: StatementOutputBody = {
+  status: 'error',
+  ename: 'KeyboardInterrupt',
+  evalue: '',
+  traceback: ['Traceback (most recent call last):\n', 'KeyboardInterrupt\n'],
+}
+
+/**
+ * Hands the code to the evaluation engine. The statement completes on the model's clock once
+ * the engine has answered and the statement's duration has passed: the timing profile's run
+ * time, or longer if the code slept (`time.sleep` is virtual in the engine).
+ */
+function evaluate(
+  ctx: ModelContext,
+  host: DriverHost,
+  statement: StatementEntry,
+  kind: EvaluatedKind,
+  durationMs: number | undefined,
+): void {
+  const evaluation = ctx.evaluation
+  if (!evaluation) return
+  const started = statement.started
+  const base = durationMs ?? ctx.timing.statementRun
+  const label = `statement ${host.sessionId}/${statement.id} completes`
+  const subject = `session:${host.sessionId}`
+  const run: StatementRun = { inFlight: true, slept: false, interruptible: kind === 'pyspark' }
+  statement.run = run
+  const stillOurs = () =>
+    host.driver.runningId === statement.id &&
+    (statement.state === 'running' || statement.state === 'cancelling')
+  evaluation
+    .run(
+      host.sessionId,
+      kind,
+      statement.code,
+      host.evaluationInfo(),
+      started,
+      ctx.config.sqlNumRows,
+    )
+    .then(
+      (result) => {
+        run.inFlight = false
+        if (!stillOurs()) return
+        const now = ctx.clock.now()
+        if ('died' in result) {
+          statement.task = ctx.scheduler.at(
+            now,
+            label,
+            () => killInterpreter(ctx, host, result.died),
+            subject,
+          )
+          return
+        }
+        const body: FinalOutput =
+          result.output.status === 'ok'
+            ? { status: 'ok', data: new RawJson(result.output.data) }
+            : { ...result.output }
+        const finish = () => finishStatement(ctx, host, statement, body, undefined)
+        // Python cancelled while its code ran was interrupted: it ends now. Other code keeps
+        // running to its end, as in Livy.
+        if (statement.state === 'cancelling' && result.interrupted) {
+          statement.task = ctx.scheduler.at(now, label, finish, subject)
+          return
+        }
+        if (base === 'manual' && result.sleptMs === 0) {
+          statement.task = ctx.scheduler.after('manual', label, finish, subject)
+          return
+        }
+        const due = Math.max(started + Math.max(base === 'manual' ? 0 : base, result.sleptMs), now)
+        run.slept = result.sleptMs > 0 && due > now
+        statement.task = ctx.scheduler.at(due, label, finish, subject)
+      },
+      (error: unknown) => {
+        run.inFlight = false
+        if (!stillOurs()) return
+        const body: StatementOutputBody = {
+          status: 'error',
+          ename: 'InternalError',
+          evalue: `the evaluation engine failed: ${error instanceof Error ? error.message : String(error)}`,
+          traceback: [],
+        }
+        statement.task = ctx.scheduler.at(
+          Math.max(started + (base === 'manual' ? 0 : base), ctx.clock.now()),
+          label,
+          () => finishStatement(ctx, host, statement, body, undefined),
+          subject,
+        )
+      },
+    )
+}
+
 function finishStatement(
   ctx: ModelContext,
   host: DriverHost,
   statement: StatementEntry,
-  body: StatementOutputBody | undefined,
+  body: FinalOutput | undefined,
   abort: string | undefined,
 ): void {
   statement.task = null
+  statement.run = null
   // A statement the cancel timeout already gave up on keeps that ending; the code still
   // occupied the interpreter until now.
   if (statement.state === 'running' || statement.state === 'cancelling') {
@@ -319,6 +434,25 @@ export function cancelStatement(ctx: ModelContext, host: DriverHost, statementId
   statementEvent(statement, 'cancel')
   ctx.changed({ type: 'statement-cancelling', sessionId: host.sessionId, statementId })
   const subject = `session:${host.sessionId}`
+  const run = statement.run
+  if (run?.interruptible && interruptsOnCancel(ctx)) {
+    // Python code is stopped (docs/decisions/0011): still running in the engine, it is
+    // interrupted and ends when the engine answers; asleep on the model's clock, it ends now.
+    if (run.inFlight) {
+      ctx.evaluation?.interrupt(host.sessionId)
+      return
+    }
+    if (run.slept) {
+      statement.task?.cancel()
+      statement.task = ctx.scheduler.after(
+        ctx.timing.statementCancel,
+        `statement ${host.sessionId}/${statementId} interrupted`,
+        () => finishStatement(ctx, host, statement, KEYBOARD_INTERRUPT, undefined),
+        subject,
+      )
+      return
+    }
+  }
   if (runsSparkJobs(statement.code)) {
     statement.task?.cancel()
     const job = host.driver.sparkJobs++
@@ -365,6 +499,9 @@ export function listStatements(driver: DriverState): StatementEntry[] {
 export function killInterpreter(ctx: ModelContext, host: DriverHost, message: string): void {
   const { driver } = host
   driver.interpreterDeath = message
+  // The names it held die with it; code it was still running stops.
+  ctx.evaluation?.interrupt(host.sessionId)
+  ctx.evaluation?.drop(host.sessionId)
   const running = driver.runningId === null ? undefined : driver.statements.get(driver.runningId)
   if (running && running.state === 'running') {
     running.task?.cancel()
@@ -380,6 +517,7 @@ export function stopDriver(driver: DriverState): void {
   for (const statement of driver.statements.values()) {
     statement.task?.cancel()
     statement.task = null
+    statement.run = null
   }
   for (const job of driver.jobs.values()) {
     job.task?.cancel()

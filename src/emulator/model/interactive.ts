@@ -9,6 +9,7 @@ import {
   submitStatement,
 } from './driver.ts'
 import { ModelError } from './errors.ts'
+import type { EvaluationSessionInfo } from './evaluation/evaluation-engine.ts'
 import { transitionOrThrow } from './machines/machine.ts'
 import {
   isFinishedState,
@@ -75,6 +76,54 @@ export function driverHost(ctx: ModelContext, record: SessionRecord): DriverHost
     onReplState() {
       noteSessionState(ctx, record.id)
     },
+    evaluationInfo: () => evaluationInfo(ctx, ctx.store.sessions.get(record.id) ?? record),
+  }
+}
+
+/**
+ * The Spark application a session's code sees, as Livy's driver sets it up: the app name is
+ * the session's `name` (else `livy-session-N`), the master Livy's `livy.spark.master`, and the
+ * session's `conf` on top.
+ */
+export function evaluationInfo(ctx: ModelContext, record: SessionRecord): EvaluationSessionInfo {
+  const raw = ctx.config.raw
+  const conf: Record<string, string> = Object.create(null)
+  const master = record.conf['spark.master'] ?? ctx.config.sparkMaster
+  const appName = record.conf['spark.app.name'] ?? record.name ?? `livy-session-${record.id}`
+  // The SparkContext starts when the driver is up: its start time names a local application.
+  const startTime =
+    record.createdAt + (ctx.timing.sessionStart === 'manual' ? 0 : ctx.timing.sessionStart)
+  const applicationId = master.startsWith('local')
+    ? `local-${startTime}`
+    : (record.appId ?? `application_${startTime}_0001`)
+  conf['spark.app.name'] = appName
+  conf['spark.master'] = master
+  conf['spark.submit.deployMode'] = raw['livy.spark.deploy-mode'] ?? 'client'
+  conf['spark.app.id'] = applicationId
+  conf['spark.app.startTime'] = String(startTime)
+  conf['spark.executor.id'] = 'driver'
+  conf['spark.sql.catalogImplementation'] = 'in-memory'
+  conf['spark.livy.spark_major_version'] = '3'
+  if (record.driverMemory !== null) conf['spark.driver.memory'] = record.driverMemory
+  if (record.executorMemory !== null) conf['spark.executor.memory'] = record.executorMemory
+  for (const [k, v] of Object.entries(record.conf)) conf[k] = String(v)
+  const cores = Number(raw['livy-emulator.spark.cores'] ?? 2)
+  const local = /^local(?:\[(\d+|\*)(?:,\d+)?\])?$/.exec(master)
+  const parallelism = local
+    ? local[1] === undefined
+      ? 1
+      : local[1] === '*'
+        ? cores
+        : Number(local[1])
+    : Math.max(2, (record.numExecutors ?? 2) * (record.executorCores ?? 1))
+  return {
+    appName,
+    master,
+    applicationId,
+    sparkVersion: raw['livy-emulator.spark.version'] ?? '3.5.9',
+    defaultParallelism: Number(conf['spark.default.parallelism'] ?? parallelism),
+    conf,
+    seed: (record.id * 2654435761 + record.createdAt) % 2147483647,
   }
 }
 
@@ -211,6 +260,8 @@ export async function createInteractiveSession(
   heartbeat(ctx, id)
   noteSessionState(ctx, id)
   ctx.changed({ type: 'session-created', sessionId: id })
+  // The interpreter starts with the session, as Livy's does; the engine loads meanwhile.
+  if (input.kind !== 'sparkr') ctx.evaluation?.warm()
   launchDriver(ctx, record, runtime)
   return record
 }
@@ -413,6 +464,7 @@ export async function stopInteractive(ctx: ModelContext, id: number): Promise<vo
   if (record.serverState === 'dead' || record.serverState === 'killed') return
   await moveServer(ctx, id, 'stop')
   stopDriver(runtime.driver)
+  ctx.evaluation?.drop(id)
   // A driver killed before it printed anything leaves the log empty (observed on Livy 0.9.0).
   if (runtime.log.version > 0)
     for (const line of ctx.logs.sessionStop(ctx.now(), subjectOf(record))) runtime.log.err(line)
@@ -436,6 +488,7 @@ export async function driverExits(ctx: ModelContext, id: number, reason: string)
   for (const task of runtime.tasks) task.cancel()
   runtime.tasks.clear()
   stopDriver(runtime.driver)
+  ctx.evaluation?.drop(id)
   runtime.log.err(reason)
   await moveServer(ctx, id, 'app-exited')
 }

@@ -11,6 +11,20 @@ export class JsonDouble {
   }
 }
 
+/**
+ * JSON text produced elsewhere (the evaluation engine writes outputs as the JVM would), embedded
+ * as it is.
+ *
+ * @example
+ * renderJson({ data: new RawJson('{"x":2.0}') }) // '{"data":{"x":2.0}}'
+ */
+export class RawJson {
+  readonly text: string
+  constructor(text: string) {
+    this.text = text
+  }
+}
+
 /** Java's `Double.toString` as Jackson writes it in JSON. */
 export function javaDoubleJson(n: number): string {
   if (!Number.isFinite(n)) return Number.isNaN(n) ? '"NaN"' : n > 0 ? '"Infinity"' : '"-Infinity"'
@@ -24,6 +38,7 @@ export function javaDoubleJson(n: number): string {
 /** Compact JSON like `JSON.stringify`, with {@link JsonDouble} rendered Java-style. */
 export function renderJson(value: unknown): string {
   if (value instanceof JsonDouble) return javaDoubleJson(value.value)
+  if (value instanceof RawJson) return value.text
   if (Array.isArray(value))
     return `[${value.map((v) => (v === undefined ? 'null' : renderJson(v))).join(',')}]`
   if (value !== null && typeof value === 'object') {

@@ -13,6 +13,9 @@ import {
 } from './context.ts'
 import { complete, listStatements, remoteFailure } from './driver.ts'
 import { ModelError, parseJavaInt } from './errors.ts'
+import type { EvaluationEngineLoader } from './evaluation/evaluation-engine.ts'
+import { createEvaluations } from './evaluation/evaluations.ts'
+import type { SeededTables } from './evaluation/tables.ts'
 import { startHousekeeping } from './housekeeping.ts'
 import {
   type CreateSessionInput,
@@ -101,6 +104,12 @@ export interface LivyModelOptions {
   readonly store?: LivyStore
   /** Outcome rules (kept by the emulator so they survive a model rebuild). */
   readonly outcomes?: OutcomeRules
+  /** Evaluates statement code for real (loaded on first use); scripted outputs only without. */
+  readonly engine?: EvaluationEngineLoader | null
+  /** The emulator's tables (seen by every session's SQL). */
+  readonly tables?: SeededTables
+  /** Real milliseconds `settle()` waits for running code at most. */
+  readonly evaluationWaitMs?: number
   readonly onEvent?: (event: ModelEvent) => void
 }
 
@@ -116,6 +125,11 @@ export interface LivyModel {
 
   /** Runs every step due by now; call before handling a request (sync when the steps are). */
   catchUp(): void | Promise<void>
+  /**
+   * Lets the code statements are running finish (real time, bounded) and runs what became due
+   * with it. Moving virtual time (`advance`, `step`) does this first and after.
+   */
+  settle(): Promise<void>
   hasDue(): boolean
 
   /** `livy.server.session.max-creation` reached (checked before the body is read). */
@@ -225,6 +239,13 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
     random,
     logs: createSparkLogs(createFixtureFaker(random)),
     outcomes,
+    evaluation: options.engine
+      ? createEvaluations({
+          loader: options.engine,
+          ...(options.tables ? { tables: options.tables } : {}),
+          ...(options.evaluationWaitMs === undefined ? {} : { waitMs: options.evaluationWaitMs }),
+        })
+      : null,
     access: createAccessManager(config),
     faults: { sessionStartFailures: [], batchFailures: [] },
     sessions: new Map(),
@@ -286,6 +307,16 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
     catchUp() {
       const ran = scheduler.runDue()
       if (ran instanceof Promise) return ran.then(() => undefined)
+    },
+    async settle() {
+      const evaluation = context.evaluation
+      if (!evaluation) return
+      // Each round may start statements that were queued behind the ones that finished.
+      while (evaluation.inFlight > 0) {
+        const finished = await evaluation.settle()
+        await model.catchUp()
+        if (!finished) return
+      }
     },
     hasDue: () => scheduler.hasDue(),
 

@@ -61,17 +61,22 @@ export const catchesUpFirst = (op: ControlOp): boolean => op.op !== 'server-rest
  */
 export function applyModelOp(op: ModelOp, clock: Clock, model: LivyModel): MaybePromise<unknown> {
   switch (op.op) {
+    // Moving time first lets running code finish (its statement's end becomes known), then
+    // lets the code of statements that started on the way finish too.
     case 'advance':
-      clock.advance(op.ms)
-      return model.catchUp()
-    case 'advance-to-next': {
-      const next = model.context.scheduler.nextDueAt()
-      const moved = next === undefined ? 0 : Math.max(0, next - clock.now())
-      if (moved > 0) clock.advance(moved)
-      return andThen(model.catchUp(), () => moved)
-    }
+      return settled(model, () => {
+        clock.advance(op.ms)
+        return model.catchUp()
+      })
+    case 'advance-to-next':
+      return settled(model, () => {
+        const next = model.context.scheduler.nextDueAt()
+        const moved = next === undefined ? 0 : Math.max(0, next - clock.now())
+        if (moved > 0) clock.advance(moved)
+        return andThen(model.catchUp(), () => moved)
+      })
     case 'step':
-      return model.step(op.subject)
+      return settled(model, () => model.step(op.subject))
     case 'session-start-fails':
       return model.failNextSessionStarts(op.reason, op.count)
     case 'next-batches-fail':
@@ -92,6 +97,18 @@ export function applyModelOp(op: ModelOp, clock: Clock, model: LivyModel): Maybe
       // Only reachable from a file written by a newer emulator.
       throw new RangeError(`unknown operation ${JSON.stringify((op as { op: unknown }).op)}`)
   }
+}
+
+/** Runs `move` between two settles of running code (synchronously when nothing runs). */
+function settled<T>(model: LivyModel, move: () => MaybePromise<T>): MaybePromise<T> {
+  if (!model.context.evaluation) return move()
+  return model
+    .settle()
+    .then(move)
+    .then(async (result) => {
+      await model.settle()
+      return result
+    })
 }
 
 /**

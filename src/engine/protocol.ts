@@ -1,0 +1,50 @@
+/** Messages between an engine host and its worker (Node `worker_threads` or a Web Worker). */
+
+import type {
+  EvaluatedKind,
+  EvaluationSessionInfo,
+} from '../emulator/model/evaluation/evaluation-engine.ts'
+import type { TableDefinition } from '../emulator/model/evaluation/tables.ts'
+
+/** A Python source file of the engine: its path below the engine's root, and its text. */
+export interface PythonSource {
+  readonly path: string
+  readonly text: string
+}
+
+export type HostMessage =
+  | {
+      readonly type: 'init'
+      /** `Int32Array` over it: the host writes 2 (SIGINT) to stop the running code. */
+      readonly interrupt: SharedArrayBuffer
+      readonly sources: readonly PythonSource[]
+      /** Where Pyodide's files are (browser); Node finds them in its package. */
+      readonly indexURL?: string
+    }
+  | {
+      readonly type: 'execute'
+      readonly id: number
+      readonly key: string
+      readonly kind: EvaluatedKind
+      readonly code: string
+      readonly now: number
+      readonly maxRows: number
+      readonly session: EvaluationSessionInfo
+    }
+  | { readonly type: 'drop'; readonly key: string }
+  | {
+      readonly type: 'tables'
+      readonly prefix: string
+      readonly tables: readonly TableDefinition[]
+    }
+
+export type WorkerMessage =
+  | { readonly type: 'ready'; readonly loadMs: number }
+  | {
+      readonly type: 'result'
+      readonly id: number
+      /** `{status, data (JSON text) | ename, evalue, traceback, sleptMs}` as JSON text. */
+      readonly result: string
+    }
+  | { readonly type: 'failed'; readonly id: number; readonly message: string }
+  | { readonly type: 'fatal'; readonly message: string }

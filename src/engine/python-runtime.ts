@@ -1,0 +1,105 @@
+import type { HostMessage, PythonSource, WorkerMessage } from './protocol.ts'
+
+/** The part of Pyodide's API the runtime uses (typed here so the model never loads Pyodide). */
+interface Pyodide {
+  FS: {
+    mkdirTree(path: string): void
+    writeFile(path: string, data: string): void
+  }
+  runPython(code: string): unknown
+  globals: { get(name: string): unknown }
+  setInterruptBuffer(buffer: Int32Array): void
+}
+
+type LoadPyodide = (options: {
+  indexURL?: string
+  stdout?: (s: string) => void
+  stderr?: (s: string) => void
+}) => Promise<Pyodide>
+
+/** Where the engine's Python packages live inside Pyodide's file system. */
+const ROOT = '/home/pyodide/livy_engine'
+
+/**
+ * The worker side: loads Pyodide and the engine's Python packages, then runs one statement at a
+ * time. Lives in a worker so that code which loops for ever never blocks the server's thread.
+ *
+ * @example
+ * const runtime = createPythonRuntime(loadPyodide, (m) => parentPort.postMessage(m))
+ * parentPort.on('message', (m) => runtime.receive(m))
+ */
+export function createPythonRuntime(
+  loadPyodide: LoadPyodide,
+  send: (message: WorkerMessage) => void,
+): { receive(message: HostMessage): Promise<void> } {
+  let execute: ((key: string, kind: string, code: string, context: string) => string) | undefined
+  let drop: ((key: string) => void) | undefined
+  let defineTables: ((prefix: string, tables: string) => void) | undefined
+  let interrupt: Int32Array | undefined
+
+  const init = async (message: Extract<HostMessage, { type: 'init' }>) => {
+    const started = performance.now()
+    const pyodide = await loadPyodide({
+      ...(message.indexURL ? { indexURL: message.indexURL } : {}),
+      // Anything user code prints goes to its statement's buffer; the rest is the engine's own.
+      stdout: () => undefined,
+      stderr: () => undefined,
+    })
+    writeSources(pyodide, message.sources)
+    interrupt = new Int32Array(message.interrupt)
+    pyodide.setInterruptBuffer(interrupt)
+    pyodide.runPython(
+      `import sys\nsys.path.insert(0, ${JSON.stringify(ROOT)})\nimport livy_repl.entry\nlivy_repl.entry.boot()`,
+    )
+    execute = pyodide.runPython('livy_repl.entry.execute_json') as typeof execute
+    drop = pyodide.runPython('livy_repl.entry.drop') as typeof drop
+    defineTables = pyodide.runPython('livy_repl.entry.define_tables') as typeof defineTables
+    send({ type: 'ready', loadMs: Math.round(performance.now() - started) })
+  }
+
+  return {
+    async receive(message) {
+      try {
+        if (message.type === 'init') await init(message)
+        else if (message.type === 'drop') drop?.(message.key)
+        else if (message.type === 'tables')
+          defineTables?.(message.prefix, JSON.stringify(message.tables))
+        else if (message.type === 'execute') {
+          if (!execute || !interrupt) throw new Error('the engine is not initialised')
+          // An interrupt meant for an earlier statement must not stop this one.
+          Atomics.store(interrupt, 0, 0)
+          const context = JSON.stringify({
+            now: message.now,
+            maxRows: message.maxRows,
+            info: message.session,
+          })
+          try {
+            const result = execute(message.key, message.kind, message.code, context)
+            send({ type: 'result', id: message.id, result })
+          } catch (e) {
+            send({
+              type: 'failed',
+              id: message.id,
+              message: e instanceof Error ? e.message : String(e),
+            })
+          }
+        }
+      } catch (e) {
+        send({ type: 'fatal', message: e instanceof Error ? (e.stack ?? e.message) : String(e) })
+      }
+    },
+  }
+}
+
+function writeSources(pyodide: Pyodide, sources: readonly PythonSource[]): void {
+  const made = new Set<string>()
+  for (const source of sources) {
+    const path = `${ROOT}/${source.path}`
+    const dir = path.slice(0, path.lastIndexOf('/'))
+    if (!made.has(dir)) {
+      pyodide.FS.mkdirTree(dir)
+      made.add(dir)
+    }
+    pyodide.FS.writeFile(path, source.text)
+  }
+}

@@ -1,0 +1,47 @@
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import type { PythonSource } from './protocol.ts'
+
+/**
+ * The engine's Python packages, read from the package's `src/engine/python` (next to this file
+ * when running from source, three levels up from `dist/src/engine` when built).
+ *
+ * @example
+ * const sources = await readPythonSources() // [{ path: 'livy_repl/entry.py', text: '…' }, …]
+ */
+export async function readPythonSources(
+  options: { includeTests?: boolean } = {},
+): Promise<PythonSource[]> {
+  const root = await pythonRoot()
+  const sources: PythonSource[] = []
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      if (entry.name === '__pycache__' || entry.name.startsWith('.')) continue
+      if (entry.isDirectory()) {
+        if (entry.name === 'tests' && !options.includeTests) continue
+        await walk(`${dir}/${entry.name}`, `${prefix}${entry.name}/`)
+      } else if (entry.name.endsWith('.py')) {
+        sources.push({
+          path: `${prefix}${entry.name}`,
+          text: await readFile(`${dir}/${entry.name}`, 'utf8'),
+        })
+      }
+    }
+  }
+  await walk(root, '')
+  return sources
+}
+
+async function pythonRoot(): Promise<string> {
+  const candidates = [
+    new URL('./python', import.meta.url),
+    new URL('../../../src/engine/python', import.meta.url),
+  ]
+  for (const url of candidates) {
+    const path = fileURLToPath(url)
+    if ((await stat(path).catch(() => undefined))?.isDirectory()) return path
+  }
+  throw new Error(`the engine's Python sources are missing (looked in ${candidates.join(', ')})`)
+}

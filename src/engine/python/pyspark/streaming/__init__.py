@@ -1,0 +1,3 @@
+from pyspark.streaming.context import StreamingContext  # noqa: F401
+
+__all__ = ['StreamingContext']
