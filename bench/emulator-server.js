@@ -12,6 +12,9 @@ const server = await startLivyServer({
   port: Number(port),
   clock: 'manual',
   timing: 'instant',
+  // The protocol's throughput and memory: statement code is not evaluated here (the engine's
+  // costs have their own section, bench/engine.ts).
+  evaluate: 'scripted',
   // Headroom for 10k live sessions (Livy's default max-creation is 100).
   livyConf: { 'livy.server.session.max-creation': 1_000_000 },
 })

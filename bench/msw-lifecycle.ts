@@ -14,7 +14,12 @@ function percentiles(times: number[]): { median: number; p95: number } {
 export async function mswLifecycle(
   runs: number,
 ): Promise<{ median: number; p95: number; runs: number; requests: number }> {
-  const livy = createLivyEmulator({ baseUrl: 'http://livy.bench', timing: 'instant' })
+  // The protocol path; evaluating code has its own section (bench/engine.ts).
+  const livy = createLivyEmulator({
+    baseUrl: 'http://livy.bench',
+    timing: 'instant',
+    evaluate: 'scripted',
+  })
   const server = setupServer(...livy.handlers)
   server.listen({ onUnhandledFrame: 'error' })
   const base = 'http://livy.bench'

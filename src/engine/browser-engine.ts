@@ -26,8 +26,10 @@ export type BrowserEngine = EvaluationEngine & {
 
 function browserWorker(): WorkerLike {
   // The literal `new Worker(new URL(…, import.meta.url), { type: 'module' })` is what Vite
-  // recognises and bundles as a worker chunk (with Pyodide's loader inside).
-  const worker = new Worker(new URL('./browser-worker.ts', import.meta.url), { type: 'module' })
+  // recognises and bundles as a worker chunk. `.js`, not `.ts`: from the published package
+  // (`dist/src/engine/`) only the `.js` exists, and from source Vite maps a TS file's `.js`
+  // import to the `.ts` next to it, so one literal serves both.
+  const worker = new Worker(new URL('./browser-worker.js', import.meta.url), { type: 'module' })
   let ended = false
   const exitListeners: ((reason: string) => void)[] = []
   const exit = (reason: string) => {

@@ -12,7 +12,7 @@
  *
  * @example
  * // Not imported: the bundler emits it as a worker chunk from browser-engine.ts.
- * new Worker(new URL('./browser-worker.ts', import.meta.url), { type: 'module' })
+ * new Worker(new URL('./browser-worker.js', import.meta.url), { type: 'module' })
  */
 import type { HostMessage, WorkerMessage } from './protocol.ts'
 import { createPythonRuntime } from './python-runtime.ts'

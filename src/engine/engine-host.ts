@@ -214,6 +214,10 @@ export function createEngineHost(options: EngineHostOptions): EvaluationEngine &
           slot.worker.postMessage({ type: 'tables', prefix, tables: defined.tables })
           slot.tables.set(prefix, defined.version)
         }
+        // A signal left from an earlier statement must not stop this one, and one sent for this
+        // one before it reached the interpreter must. (The worker should then not clear the
+        // buffer itself when the statement starts: that loses an early interrupt.)
+        Atomics.store(slot.interrupt, 0, job.interrupted ? 2 : 0)
         slot.worker.postMessage({
           type: 'execute',
           id,

@@ -85,41 +85,47 @@ afterAll(async () => {
   for (const server of servers) await new Promise((resolve) => server.close(resolve))
 })
 
-/** Opens the example page and waits for its flow to end (the engine is loaded by then). */
-async function openExample(url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(String(e)))
-  await page.goto(url)
-  await page.waitForFunction(
-    () => document.getElementById('state')?.textContent === 'idle',
-    undefined,
-    { timeout: 15_000 },
-  )
-  return { page, errors }
+const pages = new Map<string, Promise<{ page: Page; errors: string[] }>>()
+
+/**
+ * The example page at `url`, once its flow has ended (the engine is loaded by then). Opened
+ * once per server: loading Pyodide takes seconds, the tests after the first reuse it.
+ */
+function example(url: string): Promise<{ page: Page; errors: string[] }> {
+  let opened = pages.get(url)
+  if (!opened) {
+    opened = (async () => {
+      const page = await browser.newPage()
+      const errors: string[] = []
+      page.on('pageerror', (e) => errors.push(String(e)))
+      await page.goto(url)
+      await page.waitForFunction(
+        () => document.getElementById('state')?.textContent === 'idle',
+        undefined,
+        { timeout: 15_000 },
+      )
+      // The first statement loads Pyodide in a Web Worker (seconds, once per page).
+      await page.waitForFunction(
+        () => document.getElementById('spark-output')?.textContent !== '',
+        undefined,
+        { timeout: 90_000 },
+      )
+      return { page, errors }
+    })()
+    pages.set(url, opened)
+  }
+  return opened
 }
 
 test('the example page creates a session, sees it reach idle and runs statements', async () => {
-  const { page, errors } = await openExample(isolated)
+  const { page, errors } = await example(isolated)
   expect(await page.textContent('#history')).toBe('starting → idle')
-  // The first statement loads Pyodide in a Web Worker (seconds, once per page).
-  await page.waitForFunction(
-    () => document.getElementById('output')?.textContent !== '',
-    undefined,
-    { timeout: 60_000 },
-  )
   expect(await page.textContent('#output')).toBe('2')
   expect(await page.textContent('#statement-state')).toBe('available')
-  await page.waitForFunction(
-    () => document.getElementById('spark-output')?.textContent !== '',
-    undefined,
-    { timeout: 30_000 },
-  )
   expect(await page.textContent('#spark-output')).toBe(SHOW)
   expect(await page.textContent('#spark-state')).toBe('available')
   expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true)
   expect(errors).toEqual([])
-  await page.close()
 }, 120_000)
 
 /** A statement's end, run through the page's service worker: `[state, output]`. */
@@ -131,6 +137,12 @@ function statement(page: Page, session: number, code: string, cancelAfterMs?: nu
         await fetch(base, { method: 'POST', body: JSON.stringify({ code }) })
       ).json()
       if (cancelAfterMs !== undefined) {
+        // Cancelled once its code runs in the engine (the model starts it as it is polled).
+        for (;;) {
+          const s = await (await fetch(`${base}/${posted.id}`)).json()
+          if (s.state === 'running') break
+          await new Promise((r) => setTimeout(r, 50))
+        }
         await new Promise((r) => setTimeout(r, cancelAfterMs))
         await fetch(`${base}/${posted.id}/cancel`, { method: 'POST' })
       }
@@ -162,14 +174,14 @@ describe.each([
   ['not isolated (no SharedArrayBuffer: its worker is ended)', () => plain, false],
 ])('cancelling code that never ends, %s', (_, url, hasSab) => {
   test('answers KeyboardInterrupt, and every session keeps its names', async () => {
-    const { page, errors } = await openExample(url())
+    const { page, errors } = await example(url())
     expect(await page.evaluate(() => typeof SharedArrayBuffer === 'function')).toBe(hasSab)
     const a = await newSession(page)
     const b = await newSession(page)
     expect(await statement(page, a, 'a = 1')).toEqual(['available', expect.anything()])
     expect(await statement(page, b, 'x = 41')).toEqual(['available', expect.anything()])
 
-    const [state, output] = await statement(page, b, 'while True:\n  pass', 1_000)
+    const [state, output] = await statement(page, b, 'while True:\n  pass', 500)
     expect(state).toBe('cancelled')
     expect(output).toMatchObject({ status: 'error', ename: 'KeyboardInterrupt' })
 
@@ -183,6 +195,5 @@ describe.each([
       expect.objectContaining({ status: 'ok', data: { 'text/plain': '2' } }),
     ])
     expect(errors).toEqual([])
-    await page.close()
-  }, 120_000)
+  }, 180_000)
 })

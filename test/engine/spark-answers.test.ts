@@ -16,7 +16,7 @@ import {
 const FLOOR = { exact: 0, shape: 0 }
 
 /** Statements the recording ran between cases (see the corpus's `how`): replayed as fillers. */
-const FILLER: Record<string, string> = { pyspark: '_ = 0', spark: '1', sql: 'SELECT 1' }
+const FILLER: Record<string, string> = { pyspark: '_ = 0', spark: '()', sql: 'SELECT 1' }
 
 let server: LivyServer
 beforeAll(async () => {

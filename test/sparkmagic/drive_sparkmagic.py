@@ -174,7 +174,8 @@ class Driver:
             session = self.controller.get_session_by_name_or_default("lib")
             self.lib_session = session
             shown = RecordingDisplay.of(self.lib_display.take(), "write")
-            expect_equal(session.status, "idle", "session status after start")
+            expect(session.id >= 0, "no session id")
+            session.wait_for_idle()  # sparkmagic's own wait (the status it cached may be older)
             expect_equal(session.kind, "pyspark", "session kind")
             expect_equal(session.sql_context_variable_name, "spark", "SQL context variable")
             expect("SparkSession available as 'spark'." in shown, "start shows: {!r}".format(shown))
@@ -306,6 +307,13 @@ class Driver:
         # /sessions/{id}/statements/{n}/cancel, waits for the session to be idle (at most
         # wait_for_idle_timeout_seconds, 15 s) and raises SparkStatementCancelledException; if
         # that fails it raises SparkStatementCancellationFailedException instead.
+        #
+        # The Spark-job cell is Livy 0.9's own semantics: cancel calls cancelJobGroup, the job
+        # fails at once, the statement ends `cancelled` and the session is idle again. The two
+        # plain-Python cells (no Spark job) check the emulator's interrupt-on-cancel choice
+        # (`livy-emulator.statement.interrupt-on-cancel`, default true): real Livy 0.9 cannot stop
+        # them (the statement goes `cancelled` after livy.rsc.job-cancel.timeout, 30 s, while the
+        # code keeps the session busy), so against real Livy those two checks fail.
         def cancel_check(code):
             def body():
                 session = self.lib_session
@@ -319,7 +327,6 @@ class Driver:
                 except SparkStatementCancelledException as e:
                     outcome = e
                 except BaseException as e:  # noqa: BLE001
-                    interrupter.stop()
                     raise CheckFailed(
                         "expected SparkStatementCancelledException, got {}: {}".format(
                             type(e).__name__, e
@@ -365,7 +372,11 @@ class Driver:
             text = self.controller.get_logs("lib")
             expect(isinstance(text, str) and text.strip(), "logs: {!r}".format(text))
             status, body = self.get("/sessions/{}/log?from=0".format(self.lib_session.id))
-            expect_equal(text, "\n".join(body["log"]), "logs are the session's log lines")
+            # The log may have grown since sparkmagic read it.
+            expect(
+                "\n".join(body["log"]).startswith(text),
+                "logs are the session's log lines: {!r} vs {!r}".format(text[:300], body["log"][:5]),
+            )
 
         self.check("library: session logs come back (%%logs)", logs)
 
@@ -584,7 +595,11 @@ class Driver:
             text = RecordingDisplay.of(events, "write")
             expect(text.strip() and text != "No logs yet.", "logs: {!r}".format(text))
             status, body = self.get("/sessions/{}/log?from=0".format(self.magic_session_id))
-            expect_equal(text, "\n".join(body["log"]), "logs shown are the session's log lines")
+            # The log may have grown since sparkmagic read it.
+            expect(
+                "\n".join(body["log"]).startswith(text),
+                "logs shown are the session's log lines: {!r} vs {!r}".format(text[:300], body["log"][:5]),
+            )
 
         self.check("magic: %%logs shows the session's log", logs)
 
@@ -628,24 +643,26 @@ class Interrupter(threading.Thread):
 
     def __init__(self, driver, session_id, known_ids):
         super().__init__(daemon=True)
-        self.driver, self.session_id, self.known = driver, session_id, set(known_ids)
+        self.url, self.session_id, self.known = driver.url, session_id, set(known_ids)
+        self.http = requests.Session()
         self.sent = False
         self.statement_id = None
         self.seen = []
-        self._stop = threading.Event()
+        self._done = threading.Event()
 
     def run(self):
         deadline = time.time() + 60
-        while not self._stop.is_set() and time.time() < deadline:
+        while not self._done.is_set() and time.time() < deadline:
             try:
-                _, body = self.driver.get("/sessions/{}/statements".format(self.session_id))
-                for st in body["statements"]:
+                r = self.http.get("{}/sessions/{}/statements".format(self.url, self.session_id), timeout=10)
+                for st in r.json()["statements"]:
                     if st["id"] in self.known:
                         continue
                     self.seen.append((st["id"], st["state"]))
                     if st["state"] == "running":
                         self.statement_id = st["id"]
-                        time.sleep(1)  # let it run a moment first
+                        if self._done.wait(1):  # let it run a moment first
+                            return
                         self.sent = True
                         os.kill(os.getpid(), signal.SIGINT)
                         return
@@ -654,7 +671,9 @@ class Interrupter(threading.Thread):
             time.sleep(0.1)
 
     def stop(self):
-        self._stop.set()
+        self._done.set()
+        if self.is_alive() and threading.current_thread() is not self:
+            self.join(timeout=15)
 
 
 def main():

@@ -304,6 +304,7 @@ function evaluate(
       host.evaluationInfo(),
       started,
       ctx.config.sqlNumRows,
+      base === 'manual' ? null : started + base,
     )
     .then(
       (result) => {

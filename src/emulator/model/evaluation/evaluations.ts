@@ -16,6 +16,10 @@ import type { SeededTables } from './tables.ts'
  * that is running finish, so a test that advances the clock sees its outputs.
  */
 export interface Evaluations {
+  /**
+   * Evaluates a statement's code. `dueAt` is the model time its statement would end if the code
+   * took no time (null: only a manual step ends it), for {@link Evaluations.dueWait}.
+   */
   run(
     sessionId: number,
     kind: EvaluatedKind,
@@ -23,6 +27,7 @@ export interface Evaluations {
     session: EvaluationSessionInfo,
     now: number,
     maxRows: number,
+    dueAt: number | null,
   ): Promise<EvaluationResult>
   interrupt(sessionId: number): void
   /** Loads the engine ahead of the first statement (a session was created). */
@@ -36,6 +41,11 @@ export interface Evaluations {
    * (code that loops for ever keeps running; its statement stays `running`).
    */
   settle(): Promise<boolean>
+  /**
+   * On a manual clock, a request that comes when a statement should be over waits for its code
+   * (once, at most `waitMs`), so `timing: 'instant'` stays instant. `undefined`: nothing to wait for.
+   */
+  dueWait(now: number): Promise<void> | undefined
   /** Evaluations started and not finished. */
   readonly inFlight: number
 }
@@ -56,7 +66,24 @@ export interface EvaluationsOptions {
 export function createEvaluations(options: EvaluationsOptions): Evaluations {
   const waitMs = options.waitMs ?? 10_000
   let engine: Promise<{ engine: EvaluationEngine; prefix: string }> | undefined
-  const inFlight = new Set<Promise<unknown>>()
+  interface Flight {
+    readonly done: Promise<void>
+    readonly dueAt: number | null
+    /** A request already waited `waitMs` for it: it runs long, nobody waits again. */
+    waitedOut: boolean
+  }
+  const flights = new Set<Flight>()
+  const capped = async (promises: Promise<unknown>[]): Promise<boolean> => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const cap = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), waitMs)
+    })
+    try {
+      return await Promise.race([Promise.all(promises).then(() => true), cap])
+    } finally {
+      clearTimeout(timer)
+    }
+  }
   const sessions = new Set<number>()
   let tablesSent = -1
   const load = () => {
@@ -68,7 +95,7 @@ export function createEvaluations(options: EvaluationsOptions): Evaluations {
     engine?.then(({ engine: e, prefix }) => fn(e, prefix)).catch(() => undefined)
   }
   return {
-    run(sessionId, kind, code, session, now, maxRows) {
+    run(sessionId, kind, code, session, now, maxRows, dueAt) {
       sessions.add(sessionId)
       const result = load().then(({ engine: e, prefix }) => {
         const tables = options.tables
@@ -85,12 +112,16 @@ export function createEvaluations(options: EvaluationsOptions): Evaluations {
           session,
         })
       })
-      const tracked = result.then(
-        () => undefined,
-        () => undefined,
-      )
-      inFlight.add(tracked)
-      void tracked.then(() => inFlight.delete(tracked))
+      const flight: Flight = {
+        done: result.then(
+          () => undefined,
+          () => undefined,
+        ),
+        dueAt,
+        waitedOut: false,
+      }
+      flights.add(flight)
+      void flight.done.then(() => flights.delete(flight))
       return result
     },
     warm() {
@@ -109,27 +140,25 @@ export function createEvaluations(options: EvaluationsOptions): Evaluations {
       for (const id of [...sessions]) this.drop(id)
     },
     async settle() {
-      if (inFlight.size === 0) return true
-      let timer: ReturnType<typeof setTimeout> | undefined
-      const cap = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, waitMs)
-      })
-      try {
-        // New evaluations may start while earlier ones finish (a queue drains): wait for all.
-        while (inFlight.size > 0) {
-          const done = await Promise.race([
-            Promise.all([...inFlight]).then(() => false),
-            cap.then(() => true),
-          ])
-          if (done) return false
-        }
-        return true
-      } finally {
-        clearTimeout(timer)
+      const started = Date.now()
+      // New evaluations may start while earlier ones finish (a queue drains): wait for all.
+      while (flights.size > 0) {
+        const left = waitMs - (Date.now() - started)
+        if (left <= 0) return false
+        const all = [...flights].map((f) => f.done)
+        if (!(await capped(all))) return false
       }
+      return true
+    },
+    dueWait(now) {
+      const due = [...flights].filter((f) => !f.waitedOut && f.dueAt !== null && f.dueAt <= now)
+      if (due.length === 0) return undefined
+      return capped(due.map((f) => f.done)).then((finished) => {
+        if (!finished) for (const f of due) f.waitedOut = true
+      })
     },
     get inFlight() {
-      return inFlight.size
+      return flights.size
     },
   }
 }

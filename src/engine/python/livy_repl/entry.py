@@ -119,7 +119,7 @@ def boot():
     """Once per interpreter: virtual time, and the heavy imports done before any statement."""
     vclock.install()
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 1000))
-    for module in ('pyspark.livy_bootstrap', 'livy_scala'):
+    for module in ('pyspark.livy_bootstrap', 'livy_scala', 'py4j.protocol'):
         try:
             __import__(module)
         except Exception:  # noqa: BLE001 - the first statement reports it

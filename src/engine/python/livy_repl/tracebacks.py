@@ -40,14 +40,19 @@ def _format(exc_type, exc_value, tb):
     spliced = []
     run = []
     inserted = False
+    seen_user_code = False
     for frame in summary:
         if _internal(frame):
+            # The shell's own frames above the user's code: Livy's are cut off anyway.
+            if not seen_user_code:
+                continue
             if not inserted:
                 spliced.extend(traceback.StackSummary.from_list(run).format())
                 run = []
                 spliced.extend(getattr(exc_value, 'livy_frames', None) or [])
                 inserted = True
             continue
+        seen_user_code = True
         run.append(frame)
     spliced.extend(traceback.StackSummary.from_list(run).format())
     head = ['Traceback (most recent call last):\n']

@@ -4,9 +4,9 @@ import math
 import time
 
 from .errors import ScalaThrowable
-from .stypes import (ST, INT, LONG, DOUBLE, FLOAT, CHAR, STRING, BOOLEAN, UNIT_T, NULL_T,
-                     NOTHING, ANY, is_numeric, numeric_widen, lub, func, tuple_of)
-from .values import (SSeq, SArray, SMap, STuple, SOption, NONE, Char, UNIT, to_string,
+from .stypes import (ST, INT, LONG, DOUBLE, STRING, BOOLEAN, UNIT_T, NULL_T,
+                     NOTHING, is_numeric, numeric_widen, lub, func, tuple_of)
+from .values import (SSeq, SArray, SOption, NONE, Char, UNIT, to_string,
                      to_float32)
 from .methods import GLOBALS, OBJECTS, Entry, sig, throw
 from . import hashorder
@@ -310,9 +310,21 @@ OBJECTS['Double'] = {
 OBJECTS['System'] = {
     'currentTimeMillis': Entry(lambda *x: LONG, lambda ev, r, a, n: int(time.time() * 1000)),
     'nanoTime': Entry(lambda *x: LONG, lambda ev, r, a, n: int(time.time() * 1e9)),
+    'getProperty': Entry(sig(STRING, STRING), lambda ev, r, a, n: {'java.version': '17.0.14', 'scala.version': None,
+                                                                   'user.name': 'livy', 'os.name': 'Linux',
+                                                                   'line.separator': '\n', 'file.separator': '/'}.get(a[0])),
 }
+def _thread_sleep(ev, r, a, n):
+    if a[0] < 0:
+        throw('java.lang.IllegalArgumentException', 'timeout value is negative',
+              ['java.base/java.lang.Thread.sleep(Native Method)'])
+    # the worker routes time.sleep to the emulator's virtual clock (livy_repl.vclock)
+    time.sleep(a[0] / 1000.0)
+    return UNIT
+
+
 OBJECTS['Thread'] = {
-    'sleep': Entry(sig(UNIT_T, LONG), lambda ev, r, a, n: UNIT),
+    'sleep': Entry(sig(UNIT_T, LONG), _thread_sleep),
 }
 
 
@@ -388,3 +400,44 @@ def _identity_run(ev, args, node):
 
 
 gdef('identity', _identity_typ, _identity_run)
+
+
+def _fill_apply_typ(tc, rt, args, node, scope, expected):
+    kind = rt.args[0].name
+    if not args or len(args) != 1:
+        tc.error('missing argument list for method fill in object %s' % kind, node.pos)
+    t = tc.arg(args[0], scope)
+    return ST(kind, [t])
+
+
+def _fill_apply_run(ev, r, a, n):
+    _tag, kind, count = r
+    items = [a[0]] * max(count, 0)
+    if kind == 'Array':
+        return SArray(items, n.tpe.args[0].name)
+    return SSeq(items, 'Vector' if kind in ('Vector', 'IndexedSeq') else 'List')
+
+
+from .methods import METHODS as _METHODS  # noqa: E402
+_METHODS[('FillPending', 'apply')] = Entry(_fill_apply_typ, _fill_apply_run)
+OBJECTS['Option'] = {'empty': Entry(
+    lambda tc, rt, args, node, scope, expected: ST('Option', [node.explicit_targs[0] if getattr(node, 'explicit_targs', None) else NOTHING]),
+    lambda ev, r, a, n: NONE)}
+
+
+def _printf_typ(tc, args, node, scope, expected=None):
+    if not args:
+        tc.error('missing argument list for method printf in object Predef', node.pos)
+    t = tc.arg(args[0], scope, STRING)
+    tc.check_conforms(args[0], t, STRING)
+    node.arg_types = [tc.arg(a, scope) for a in args[1:]]
+    return UNIT_T
+
+
+def _printf_run(ev, args, node):
+    from .methods import _format
+    ev.out(_format(ev, args[0], args[1:], node.arg_types))
+    return UNIT
+
+
+gdef('printf', _printf_typ, _printf_run)

@@ -3,9 +3,9 @@
 import math
 
 from .errors import ScalaThrowable, ControlReturn
-from .stypes import ST, INT, LONG, DOUBLE, FLOAT, STRING, BOOLEAN, UNIT_T, is_numeric
+from .stypes import is_numeric
 from .values import (SSeq, SArray, SMap, STuple, SOption, NONE, CaseObj, Char, UNIT, Closure,
-                     ExceptionValue, to_string, wrap_int, wrap_long, wrap_short, wrap_byte,
+                     ExceptionValue, LazyThunk, to_string, wrap_int, wrap_long,
                      to_float32)
 from . import methods as M
 
@@ -35,6 +35,7 @@ class Evaluator:
         self.session = session
         self.output = []
         self.depth = 0
+        self._dispatch = {}
 
     def out(self, text):
         self.output.append(text)
@@ -180,6 +181,9 @@ class Evaluator:
     def exec_stat(self, st, env):
         k = st.kind
         if k == 'ValDef':
+            if st.lazy:
+                env.vars[st.name] = LazyThunk(lambda st=st, env=env: self.coerce(self.eval(st.rhs, env), st.sym.tpe))
+                return UNIT
             v = self.coerce(self.eval(st.rhs, env), st.sym.tpe)
             env.vars[st.name] = v
             return UNIT
@@ -198,7 +202,10 @@ class Evaluator:
 
     # -- expressions --------------------------------------------------------------------
     def eval(self, node, env):
-        return getattr(self, 'e_' + node.kind)(node, env)
+        f = self._dispatch.get(node.kind)
+        if f is None:
+            f = self._dispatch[node.kind] = getattr(self, 'e_' + node.kind)
+        return f(node, env)
 
     def e_Lit(self, node, env):
         if node.ltype == 'Unit':
@@ -259,12 +266,21 @@ class Evaluator:
             return ('companion', sym)
         e = env.lookup(sym.name) if env is not None else None
         if e is not None and not getattr(sym, 'session', False):
-            return e.vars[sym.name]
+            v = e.vars[sym.name]
+            if isinstance(v, LazyThunk):
+                v = e.vars[sym.name] = v.force()
+            return v
         if getattr(sym, 'session', False):
-            return sym.value
+            v = sym.value
+            if isinstance(v, LazyThunk):
+                v = sym.value = v.force()
+            return v
         if e is not None:
             return e.vars[sym.name]
         return sym.value
+
+    def e_Eta(self, node, env):
+        return self.eval(node.expr, env)
 
     def e_Placeholder(self, node, env):
         return env.lookup(node.name).vars[node.name]
@@ -408,6 +424,9 @@ class Evaluator:
             elif args and isinstance(args[0], ExceptionValue):
                 msg = to_string(args[0])
             return ExceptionValue(ex, msg)
+        if getattr(node, 'new_struct', False):
+            from .spark_api import StructTypeValue, engine
+            return StructTypeValue(engine().types.StructType([]))
         if node.tpe.name == 'StringBuilder':
             args = [self.eval(a, env) for a in node.args]
             return M.StringBuilder(args[0] if args and isinstance(args[0], str) else '')
@@ -504,10 +523,10 @@ class Evaluator:
             return self.coerce(~_n(v), t)
 
     def e_Infix(self, node, env):
-        d = getattr(node, 'desugared', None)
+        d = node.desugared
         if d is not None:
             return self.eval(d, env)
-        prim = getattr(node, 'prim', None)
+        prim = node.prim
         op = node.op
         if prim == 'bool':
             l = self.eval(node.left, env)
@@ -617,10 +636,17 @@ class Evaluator:
         if prim == 'asInstanceOf':
             v = self.eval(node.fn.obj, env)
             tn = node.target.name
+            if v is None and tn in ('Int', 'Long', 'Short', 'Byte', 'Double', 'Float', 'Boolean', 'Char'):
+                # unboxing null gives the type's zero
+                return {'Double': 0.0, 'Float': 0.0, 'Boolean': False, 'Char': Char('\x00')}.get(tn, 0)
             if v is not None and not _is_instance(v, tn) and tn not in ('Any', 'AnyRef', 'AnyVal'):
                 if is_numeric(node.target) and isinstance(v, (int, float)):
                     return self.coerce(v, node.target)
-                raise ScalaThrowable('java.lang.ClassCastException', 'class %s cannot be cast to class %s' % (_runtime_class(v), _java_name(tn)))
+                src, dst = _runtime_class(v), _java_name(tn)
+                msg = 'class %s cannot be cast to class %s' % (src, dst)
+                if src.startswith('java.') and dst.startswith('java.'):
+                    msg += " (%s and %s are in module java.base of loader 'bootstrap')" % (src, dst)
+                raise ScalaThrowable('java.lang.ClassCastException', msg)
             return v
         if prim == 'as':
             from .spark_api import dataset_as

@@ -4,7 +4,7 @@ Maps of up to four entries keep insertion order (Map1..Map4); larger ones are ha
 order follows the improved ``##`` hash five bits at a time. All arithmetic is 32-bit JVM Int.
 """
 
-from .values import SMap, STuple, Char, CaseObj, SSeq, SOption, UNIT
+from .values import SMap, STuple, Char, CaseObj, SSeq, UNIT
 
 
 def _i32(v):

@@ -167,6 +167,8 @@ class Lexer:
             while j < n and (t[j] in '0123456789abcdefABCDEF'):
                 j += 1
             digits = t[start:j]
+            if len(digits) == 2:
+                self.error('invalid literal number', start)
             kind = 'int'
             if j < n and t[j] in 'lL':
                 kind = 'long'

@@ -9,11 +9,11 @@ import math
 import re
 
 from .errors import ScalaThrowable
-from .stypes import (ST, INT, LONG, DOUBLE, FLOAT, CHAR, STRING, BOOLEAN, UNIT_T, NULL_T,
-                     NOTHING, ANY, is_numeric, numeric_widen, lub, func, tuple_of, conforms,
+from .stypes import (ST, INT, LONG, CHAR, STRING, BOOLEAN, UNIT_T,
+                     NOTHING, ANY, is_numeric, numeric_widen, lub, func, tuple_of,
                      weak_conforms, SEQ_KINDS)
 from .values import (SSeq, SArray, SMap, STuple, SOption, NONE, CaseObj, Char, UNIT, Closure,
-                     to_string, repl_string, wrap_int, wrap_long, to_float32, java_double,
+                     to_string, repl_string, wrap_int, wrap_long, to_float32,
                      ExceptionValue)
 from . import hashorder
 
@@ -39,6 +39,7 @@ GLOBALS = {}     # name -> Entry (println, Seq, col...) typ(tc, args, node, scop
 OBJECTS = {}     # object name -> {member: Entry}  (math, Seq, Array, Integer...)
 OBJECT_NAMES = {'math': 'scala.math.package', 'Math': 'Math'}
 IMPORTS = {}
+PACKAGE_NAMES = {}   # package -> names of gated globals it holds (imported by `import pkg._`)
 EXCEPTION_CLASSES = {
     'RuntimeException': 'java.lang.RuntimeException',
     'Exception': 'java.lang.Exception',
@@ -75,6 +76,10 @@ def categories(t):
         return ('Throwable', 'Any')
     if n in ('Some', 'None.type'):
         return ('Option', 'Any')
+    if n == 'CollMap':
+        return ('Map', 'Any')
+    if n.startswith('org.apache.spark.sql.types.'):
+        return (n, 'DataType', 'Any')
     if n == 'scala.collection.immutable.Nil.type':
         return ('List', 'Seq', 'Any')
     return (n, 'Any')
@@ -159,7 +164,7 @@ def nargs_between(lo, hi, ret, argtype=None):
 def elem(rt):
     if rt.name == 'String':
         return CHAR
-    if rt.name == 'Map':
+    if rt.name in ('Map', 'CollMap'):
         return tuple_of(list(rt.args)) if len(rt.args) == 2 else ANY
     if rt.name in ('Range', 'RangeExcl'):
         return INT
@@ -651,7 +656,7 @@ def seq_typ_fn(result):
 def _map_result(rt, r, tc, arg):
     if rt.name == 'String':
         return STRING if r == CHAR else ST('IndexedSeq', [r])
-    if rt.name == 'Map':
+    if rt.name in ('Map', 'CollMap'):
         if r.name == 'Tuple' and len(r.args) == 2:
             return ST('Map', list(r.args))
         return ST('Iterable', [r])
@@ -666,7 +671,7 @@ def _map_run(ev, r, a, n):
         return SOption(True, ev.apply_fn(f, [r.value])) if r.defined else NONE
     if isinstance(r, SMap):
         out = [ev.apply_fn(f, [STuple(kv)]) for kv in r.items]
-        if n.tpe.name == 'Map':
+        if n.tpe.name in ('Map', 'CollMap'):
             return hashorder.build_map([tuple(x) for x in out])
         return SSeq(out, 'List')
     items = items_of(r)
@@ -1145,8 +1150,8 @@ reg('Seq', 'toMap', _tomap_typ, lambda ev, r, a, n: hashorder.build_map([tuple(x
 
 def _concat_typ(tc, rt, args, node, scope, expected):
     at = tc.pretyped[0] if tc.pretyped else tc.arg(args[0], scope)
-    if rt.name == 'Map':
-        if at.name == 'Map':
+    if rt.name in ('Map', 'CollMap'):
+        if at.name in ('Map', 'CollMap'):
             return ST('Map', [lub([rt.args[0], at.args[0]]), lub([rt.args[1], at.args[1]])])
         return rt
     if rt.name == 'String' and at.name == 'String':
@@ -1178,6 +1183,8 @@ reg('Seq', '+:', _append_typ, lambda ev, r, a, n: build_like(r, [a[0]] + list(it
 
 def _cons_typ(tc, rt, args, node, scope, expected):
     at = tc.pretyped[0] if tc.pretyped else tc.arg(args[0], scope)
+    if rt.name == 'scala.collection.immutable.Nil.type':
+        return ST('List', [at])
     if rt.name != 'List':
         tc.error('value :: is not a member of %s' % rt.show(), node.pos)
     return ST('List', [lub([elem(rt), at]) if rt.args and rt.args[0].name != 'Nothing' else at])
@@ -1219,6 +1226,37 @@ class _FakeNode:
 
 
 reg('Seq', 'groupBy', _groupby_typ, _groupby_run)
+
+
+def _sliding_run(ev, r, a, n):
+    items = items_of(r)
+    size = a[0]
+    step = a[1] if len(a) > 1 else 1
+    fn = _FakeNode(n.tpe.args[0])
+    out = []
+    if len(items) <= size:
+        out.append(build_like(r, list(items), fn))
+    else:
+        i = 0
+        while True:
+            out.append(build_like(r, items[i:i + size], fn))
+            if i + size >= len(items):
+                break
+            i += step
+    return SSeq(out, 'Iterator')
+
+
+reg('Seq', 'sliding', nargs_between(1, 2, lambda rt: ST('Iterator', [same_coll(rt, elem(rt))]), INT), _sliding_run)
+
+
+def _set_plus_typ(tc, rt, args, node, scope, expected):
+    at = tc.pretyped[0] if tc.pretyped else tc.arg(args[0], scope)
+    return ST('Set', [lub([elem(rt), at])])
+
+
+reg('Set', '+', _set_plus_typ, lambda ev, r, a, n: hashorder.build_set(list(r.items) + [a[0]]))
+reg('Set', '-', sig(lambda rt: rt, elem), lambda ev, r, a, n: hashorder.build_set([x for x in r.items if not ev.scala_equals(x, a[0])]))
+reg('Set', 'apply', sig(BOOLEAN, elem), lambda ev, r, a, n: any(ev.scala_equals(x, a[0]) for x in r.items))
 
 
 def _partition_run(ev, r, a, n):
@@ -1279,7 +1317,7 @@ reg('Map', 'get', sig(lambda rt: ST('Option', [rt.args[1]]), lambda rt: rt.args[
 
 
 def _getorelse_typ(tc, rt, args, node, scope, expected):
-    if rt.name == 'Map':
+    if rt.name in ('Map', 'CollMap'):
         kt = tc.arg(args[0], scope, rt.args[0])
         dt = tc.arg(args[1], scope, rt.args[1])
         return lub([rt.args[1], dt])
@@ -1418,7 +1456,7 @@ def iter_elem_type(t):
         return elem(t)
     if t.name == 'String':
         return CHAR
-    if t.name == 'Map':
+    if t.name in ('Map', 'CollMap'):
         return tuple_of(list(t.args))
     return None
 
@@ -1426,3 +1464,50 @@ def iter_elem_type(t):
 # the global functions and objects, and the Spark API, register themselves on import
 from . import builtins as _builtins   # noqa: E402,F401
 from . import spark_api as _spark_api  # noqa: E402,F401
+
+
+# Members the real Scala 2.12 / JDK types have (so that a member this emulation lacks is
+# reported as unsupported, not as "is not a member").
+_SEQ_REAL = set("""++ ++: +: /: :+ :\\ addString aggregate andThen apply applyOrElse canEqual collect
+collectFirst combinations companion compose contains containsSlice copyToArray copyToBuffer
+corresponds count diff distinct drop dropRight dropWhile endsWith equals exists filter filterNot
+find flatMap flatten fold foldLeft foldRight forall foreach genericBuilder groupBy grouped
+hasDefiniteSize hashCode head headOption indexOf indexOfSlice indexWhere indices init inits
+intersect isDefinedAt isEmpty isTraversableAgain iterator last lastIndexOf lastIndexOfSlice
+lastIndexWhere lastOption length lengthCompare lift map max maxBy min minBy mkString nonEmpty
+orElse padTo par partition patch permutations prefixLength product reduce reduceLeft
+reduceLeftOption reduceOption reduceRight reduceRightOption repr reverse reverseIterator
+reverseMap runWith sameElements scan scanLeft scanRight segmentLength seq size slice sliding
+sortBy sortWith sorted span splitAt startsWith stringPrefix sum tail tails take takeRight
+takeWhile to toArray toBuffer toIndexedSeq toIterable toIterator toList toMap toSeq toSet
+toStream toString toTraversable toVector transpose union unzip unzip3 updated view withFilter
+zip zipAll zipWithIndex :: ::: reverse_::: mapConserve""".split())
+_STRING_REAL = set("""charAt codePointAt compareTo compareToIgnoreCase concat contains contentEquals endsWith
+equalsIgnoreCase getBytes getChars indexOf intern isEmpty lastIndexOf length matches
+regionMatches replace replaceAll replaceFirst split startsWith subSequence substring
+toCharArray toLowerCase toUpperCase trim strip isBlank lines repeat chars format
+capitalize stripMargin stripPrefix stripSuffix stripLineEnd linesIterator r toInt toLong
+toDouble toFloat toBoolean toByte toShort * + head last tail init take drop takeRight dropRight
+reverse map filter foreach exists forall count find mkString distinct sorted sortBy toList
+toSeq toArray toSet zip zipWithIndex slice splitAt span size nonEmpty headOption lastOption
+indexWhere padTo updated diff intersect union grouped sliding permutations combinations
+flatMap fold foldLeft foldRight reduce max min sum iterator apply""".split())
+_MAP_REAL = set("""+ ++ - -- apply contains get getOrElse keys keySet values mapValues filterKeys updated
+foreach map flatMap filter filterNot exists forall count find size isEmpty nonEmpty toList
+toSeq toArray toMap toSet head last tail maxBy minBy mkString fold foldLeft reduce collect
+groupBy partition transform withDefault withDefaultValue iterator keysIterator valuesIterator
+zip zipWithIndex sortBy take drop""".split())
+_OPTION_REAL = set("""get getOrElse isDefined isEmpty nonEmpty map flatMap filter filterNot foreach exists
+forall contains orElse orNull toList toSeq fold collect iterator flatten zip""".split())
+_NUM_REAL = set("""toInt toLong toDouble toFloat toShort toByte toChar toString abs max min signum round
+floor ceil to until compare isNaN isInfinite isInfinity isWhole isValidInt isValidLong
+toHexString toBinaryString toOctalString toRadians toDegrees equals hashCode""".split())
+REAL_MEMBERS = {'Seq': _SEQ_REAL, 'String': _STRING_REAL, 'Map': _MAP_REAL, 'Option': _OPTION_REAL,
+                'Numeric': _NUM_REAL}
+
+
+def is_real_member(t, name):
+    for c in categories(t):
+        if name in REAL_MEMBERS.get(c, ()):
+            return True
+    return False

@@ -9,6 +9,9 @@ from .lexer import tokenize, Token
 
 
 class Node:
+    desugared = None
+    prim = None
+
     def __init__(self, kind, pos, **fields):
         self.kind = kind
         self.pos = pos
@@ -169,6 +172,17 @@ class Parser:
 
     def statement(self):
         t = self.peek()
+        while t.kind == 'sym' and t.value == '@':
+            # annotations (@transient, @volatile...) do not change what the REPL runs here
+            self.next()
+            self.ident()
+            while self.at_sym('.'):
+                self.next()
+                self.ident()
+            if self.at_sym('('):
+                self.args()
+            self.skip_nl()
+            t = self.peek()
         if (t.kind == 'sym' and t.value in ('.', ')', ']', '}', '=>', '=', ',', ':', '<-')) or t.is_('kw', 'else') \
                 or t.is_('kw', 'catch') or t.is_('kw', 'finally') or t.is_('kw', 'yield') or t.is_('kw', 'extends') or t.is_('kw', 'with'):
             raise ParseError('illegal start of definition', t.pos)
@@ -214,7 +228,7 @@ class Parser:
                 if not (nxt.kind == 'sym' and nxt.value == '{') and not (nxt.kind == 'kw' and nxt.value in ('extends', 'with')):
                     break
             self.i += 1
-        return Node('Unsupported', start, what='%s definitions' % t.value)
+        return Node('Unsupported', start, what='%s definitions' % t.value, is_def=True)
 
     def val_def(self, mods):
         kw = self.next()
@@ -319,15 +333,21 @@ class Parser:
         kw = self.next()   # 'class'
         nt = self.ident()
         if self.at_sym('['):
-            return Node('Unsupported', kw.pos, what='type parameters on classes')
+            self.unsupported_def(self.toks[self.i])
+            return Node('Unsupported', kw.pos, what='type parameters on classes', is_def=True)
         params = []
         if self.at_sym('('):
             self.expect_sym('(')
             self.nl_off += 1
+            public = []
             while not self.at_sym(')'):
+                is_val = False
                 if self.at('kw', 'val') or self.at('kw', 'var'):
                     self.next()
+                    is_val = True
                 pn = self.ident()
+                if is_val:
+                    public.append(pn.value)
                 self.expect_sym(':')
                 tp = self.type_()
                 default = None
@@ -347,9 +367,9 @@ class Parser:
         if self.at('kw', 'extends') or self.at_sym('{'):
             # a body or parents: outside the subset, but consume it
             self.unsupported_def(self.toks[self.i])
-            return Node('Unsupported', kw.pos, what='class bodies and parents')
+            return Node('Unsupported', kw.pos, what='class bodies and parents', is_def=True)
         return Node('ClassDef', kw.pos, name=nt.value, name_pos=nt.pos, params=params,
-                    is_case=is_case, body=body)
+                    is_case=is_case, body=body, public=public if params else [])
 
     def import_stat(self):
         kw = self.next()
@@ -1038,8 +1058,11 @@ class Parser:
             elif t.kind == 'sym' and t.value == '{' and node.kind in ('Ident', 'Select', 'Apply', 'TypeApply'):
                 blk = self.block_expr()
                 node = Node('Apply', node.pos, fn=node, args=[blk], args_pos=t.pos)
-            elif t.kind == 'id' and t.value == '_' and node.kind in ('Ident', 'Select') and False:
-                pass
+            elif t.kind == 'id' and t.value == '_' and node.kind in ('Ident', 'Select') and \
+                    self.peek(1).kind in ('eof', 'nl') or (t.kind == 'id' and t.value == '_' and node.kind in ('Ident', 'Select')
+                                                          and self.peek(1).is_('sym', ')')):
+                self.next()
+                node = Node('Eta', node.pos, expr=node)
             else:
                 return node
 

@@ -16,10 +16,10 @@ import random as _random
 from .errors import Incomplete, ParseError, CompileError, ScalaThrowable, ControlReturn
 from .parser import parse_request
 from .symbols import Sym, Scope, def_signature
-from .stypes import ST, UNIT_T, STRING, INT, ANY
+from .stypes import ST
 from .typer import Typer
 from .evaluator import Evaluator, Env
-from .values import (JavaObject, CaseClass, repl_string, UNIT, SSeq, SArray, SMap, STuple,
+from .values import (repl_string, SSeq, SArray, SMap, STuple,
                      SOption, CaseObj, Char, to_string)
 from . import methods as M
 from . import spark_api
@@ -102,6 +102,8 @@ class ScalaRepl:
             spark_api.ENGINE = importlib.import_module(type(self.state).__module__.split('.')[0])
         self.scope = Scope()
         self.classes = {}
+        self.imported = set()     # names made visible by the user's imports
+        self.unmodelled_imports = {}   # imported library names this emulation lacks -> path
         self.global_env = Env()
         self.res_counter = 0
         self.line_counter = 0
@@ -183,7 +185,9 @@ class ScalaRepl:
     def _execute_line(self, code):
         if code.startswith(MAGIC_PREFIX):
             import re
-            m = re.match(r'^%(\w+)\W*(.*)', code)
+            # Scala's Regex extractor matches the whole text (a joined multi-line request
+            # never is a magic)
+            m = re.fullmatch(r'%(\w+)\W*(.*)', code)
             if m is not None:
                 return self._magic(m.group(1), m.group(2))
         try:
@@ -249,7 +253,8 @@ class ScalaRepl:
             return 'incomplete', ''
         last = trees[-1]
         # the REPL names the value of a trailing expression (not of an assignment)
-        is_expr = last.kind not in ('ValDef', 'ValTuple', 'DefDef', 'ClassDef', 'Import', 'Assign')
+        is_expr = last.kind not in ('ValDef', 'ValTuple', 'DefDef', 'ClassDef', 'Import', 'Assign') and \
+            not getattr(last, 'is_def', False)
         res_name = None
         if is_expr:
             res_name = 'res%d' % self.res_counter
@@ -298,6 +303,7 @@ class ScalaRepl:
                 sym.cls.line_id = line_id
         ev = Evaluator(self)
         ev.global_env = self.global_env
+        self._live_output = ev.output
         echoes = []
         results = []
         try:
@@ -310,6 +316,8 @@ class ScalaRepl:
             return 'error', ''.join(ev.output) + 'error: return outside method definition\n'
         except RecursionError:
             return 'error', ''.join(ev.output) + 'java.lang.StackOverflowError\n  ... %d elided\n' % (BASE_ELIDED + extra_wrappers)
+        self.imported |= typer.imported
+        self.unmodelled_imports.update(typer.unmodelled)
         # commit symbols to the session scope
         for st in trees:
             for sym in _defined_syms(st):
@@ -319,8 +327,7 @@ class ScalaRepl:
             res_sym = Sym(res_name, 'val', last.tpe, session=True)
             res_sym.value = results[-1]
             res_sym.line_id = line_id
-            if last.tpe.name not in ('Unit',):
-                self.scope.enter(res_sym)
+            self.scope.enter(res_sym)
         # echo
         for st, v in zip(trees, results):
             echoes.extend(self._echo(st, v, res_name if st is last and is_expr else None))
@@ -329,7 +336,7 @@ class ScalaRepl:
             self.history.append(self._handler(st, wanted, line_id, res_name if st is last and is_expr else None))
         # Livy's %table/%json read the last request's `$result`
         self.last_result = self._result_of(last, results[-1], res_sym)
-        return 'success', ''.join(ev.output) + ''.join(echoes)
+        return 'success', ''.join(ev.output) + truncate_echo(''.join(echoes))
 
     def _result_of(self, last, value, res_sym):
         if last.kind == 'ValDef':
@@ -371,6 +378,16 @@ class ScalaRepl:
         k = st.kind
         env = self.global_env
         if k == 'ValDef':
+            if st.lazy:
+                from .values import LazyThunk
+                sym = st.sym
+
+                def force(sym=sym, st=st):
+                    evx = Evaluator(self)
+                    evx.output = self._live_output
+                    return evx.coerce(evx.eval(st.rhs, env), sym.tpe)
+                st.sym.value = LazyThunk(force)
+                return st.sym.value
             v = ev.coerce(ev.eval(st.rhs, env), st.sym.tpe)
             st.sym.value = v
             return v
@@ -500,6 +517,20 @@ def _defined_syms(st):
     if k == 'ValTuple':
         return list(st.syms)
     return []
+
+
+MAX_PRINT_STRING = 800    # scala.repl.maxprintstring's default
+
+
+def truncate_echo(text):
+    """The REPL prints a request's result lines through truncPrintString: longer than 800
+    characters, it keeps the first 797 and adds "..."."""
+    if not text:
+        return text
+    msg = text[:-1] if text.endswith('\n') else text
+    if len(msg) > MAX_PRINT_STRING:
+        msg = msg[:MAX_PRINT_STRING - 3] + '...'
+    return msg + '\n'
 
 
 def referenced_names(trees):

@@ -1,14 +1,11 @@
 """The Spark API as Scala code sees it (SparkSession, SparkContext, Dataset, Column, Row...),
 on top of ``spark_engine`` (used directly, as Scala uses the JVM objects)."""
 
-import datetime
-import decimal
-
 from .errors import ScalaThrowable
-from .stypes import (ST, INT, LONG, DOUBLE, FLOAT, CHAR, STRING, BOOLEAN, UNIT_T, NULL_T,
-                     NOTHING, ANY, COLUMN, DATAFRAME, ROW, is_numeric, func, tuple_of, SEQ_KINDS)
+from .stypes import (ST, INT, LONG, DOUBLE, STRING, BOOLEAN, UNIT_T,
+                     NOTHING, ANY, COLUMN, DATAFRAME, ROW, is_numeric, tuple_of, SEQ_KINDS)
 from .values import (JavaObject, SSeq, SArray, SMap, STuple, SOption, NONE, CaseObj, Char, UNIT,
-                     to_string, repl_string, stable_hash_hex, java_double)
+                     to_string)
 from .methods import METHODS, GLOBALS, Entry, reg, sig, anyargs, nargs_between, elem, items_of
 from . import methods as M
 
@@ -40,6 +37,10 @@ def guarded(fn):
             return fn(*a, **kw)
         except ScalaThrowable:
             raise
+        except AttributeError as exc:
+            # an engine API this emulation does not have yet: say so
+            raise ScalaThrowable('java.lang.UnsupportedOperationException',
+                                 'not supported by this emulation (%s)' % exc)
         except Exception as exc:  # engine errors carry java_class
             t = translate(exc)
             if t is exc:
@@ -826,6 +827,9 @@ def _fn_run(name, mode):
                 return ColumnValue(getattr(F, name)(args[0]))
             if name == 'countDistinct':
                 return ColumnValue(F.count_distinct(*cols))
+            if name == 'count' and args and args[0] == '*':
+                # Spark rewrites count("*") to count(1)
+                return ColumnValue(F.call_function('count', F.lit(1)))
             return ColumnValue(F.call_function(name, *cols))
         except ScalaThrowable:
             raise
@@ -1040,7 +1044,8 @@ def py_to_scala(v, dt):
     if isinstance(dt, T.StructType):
         return RowValue([py_to_scala(x, f.dataType) for x, f in zip(v, dt.fields)], [f.name for f in dt.fields])
     if isinstance(dt, (T.FloatType,)):
-        return float(v)
+        from .values import Float32
+        return Float32(v)
     return v
 
 
@@ -1182,12 +1187,12 @@ IMPORTS['org.apache.spark.sql.functions._'] = []
 # -- RDDs (SparkContext.parallelize and the common transformations) ------------------------------
 
 class RDDValue:
-    """A local RDD: its elements, partition count and the JVM toString parts."""
+    """A local RDD: its partitions (lists of elements) and the JVM toString parts."""
 
-    def __init__(self, sc, items, num_partitions, rdd_class, op, line):
+    def __init__(self, sc, parts, rdd_class, op, line):
         self.sc = sc
-        self.items = items
-        self.num_partitions = num_partitions
+        self.parts = parts
+        self.num_partitions = len(parts)
         counter = getattr(sc, 'rdd_counter', 0)
         sc.rdd_counter = counter + 1
         self.rdd_id = counter
@@ -1195,8 +1200,20 @@ class RDDValue:
         self.op = op
         self.line = line
 
+    @property
+    def items(self):
+        out = []
+        for p in self.parts:
+            out.extend(p)
+        return out
+
     def scala_to_string(self):
         return '%s[%d] at %s at <console>:%d' % (self.rdd_class, self.rdd_id, self.op, self.line)
+
+
+def slice_positions(length, num_slices):
+    """ParallelCollectionRDD.slice: partition i holds [i*len/n, (i+1)*len/n)."""
+    return [((i * length) // num_slices, ((i + 1) * length) // num_slices) for i in range(num_slices)]
 
 
 def _line(ev, n):
@@ -1217,16 +1234,20 @@ def _parallelize_typ(tc, rt, args, node, scope, expected):
 
 
 def _parallelize_run(ev, r, a, n):
-    parts = a[1] if len(a) > 1 else int(r.repl.info.get('defaultParallelism', 1))
-    return RDDValue(r, list(items_of(a[0])), parts, 'ParallelCollectionRDD', 'parallelize', _line(ev, n))
+    num = a[1] if len(a) > 1 else int(r.repl.info.get('defaultParallelism', 1))
+    if num < 1:
+        raise ScalaThrowable('java.lang.IllegalArgumentException', 'Positive number of partitions required')
+    items = list(items_of(a[0]))
+    parts = [items[lo:hi] for lo, hi in slice_positions(len(items), num)]
+    return RDDValue(r, parts, 'ParallelCollectionRDD', 'parallelize', _line(ev, n))
 
 
 reg('SparkContext', ('parallelize', 'makeRDD'), _parallelize_typ, _parallelize_run)
 
 
 def _rdd_derived(op):
-    def make(ev, r, items, n):
-        return RDDValue(r.sc, items, r.num_partitions, 'MapPartitionsRDD', op, _line(ev, n))
+    def make(ev, r, per_part, n):
+        return RDDValue(r.sc, [per_part(p) for p in r.parts], 'MapPartitionsRDD', op, _line(ev, n))
     return make
 
 
@@ -1240,18 +1261,20 @@ def _rdd_fn(op, result):
 
 
 def _rdd_map(ev, r, a, n):
-    return _rdd_derived('map')(ev, r, [ev.apply_fn(a[0], [x]) for x in r.items], n)
+    return _rdd_derived('map')(ev, r, lambda p: [ev.apply_fn(a[0], [x]) for x in p], n)
 
 
 def _rdd_filter(ev, r, a, n):
-    return _rdd_derived('filter')(ev, r, [x for x in r.items if ev.apply_fn(a[0], [x])], n)
+    return _rdd_derived('filter')(ev, r, lambda p: [x for x in p if ev.apply_fn(a[0], [x])], n)
 
 
 def _rdd_flatmap(ev, r, a, n):
-    out = []
-    for x in r.items:
-        out.extend(items_of(ev.apply_fn(a[0], [x])))
-    return _rdd_derived('flatMap')(ev, r, out, n)
+    def per(p):
+        out = []
+        for x in p:
+            out.extend(items_of(ev.apply_fn(a[0], [x])))
+        return out
+    return _rdd_derived('flatMap')(ev, r, per, n)
 
 
 reg('RDD', 'map', _rdd_fn('map', lambda rt, res, tc, arg: ST('RDD', [res])), _rdd_map)
@@ -1288,3 +1311,477 @@ reg('RDD', 'toDF', _todf_local_typ(False), _todf_local_run(False))
 reg('RDD', 'toDS', _todf_local_typ(True), _todf_local_run(True))
 
 METHODS[('RDD', 'toString')] = Entry(sig(STRING), lambda ev, r, a, n: r.scala_to_string())
+
+
+reg('Dataset', 'describe', anyargs(DATAFRAME), guarded(lambda ev, r, a, n: DatasetValue(r.ds.describe(*a), None)))
+reg('Dataset', 'summary', anyargs(DATAFRAME), guarded(lambda ev, r, a, n: DatasetValue(r.ds.summary(*a), None)))
+reg(('SparkContext',), 'setLogLevel', sig(UNIT_T, STRING), lambda ev, r, a, n: UNIT)
+
+
+def _df_rdd_typ(tc, rt, args, node, scope, expected):
+    return ST('RDD', [_ds_elem(rt)])
+
+
+@guarded
+def _df_rdd_run(ev, r, a, n):
+    sc = _sc_of(ev.session.scope.lookup('spark').value)
+    items = [row_to_scala(row, r) for row in r.ds.collect()]
+    return RDDValue(sc, [items], 'MapPartitionsRDD', 'rdd', _line(ev, n))
+
+
+reg('Dataset', 'rdd', _df_rdd_typ, _df_rdd_run, nullary=True, allow_args=False)
+
+
+# -- org.apache.spark.sql.types._ and org.apache.spark.sql.Row (visible once imported) ----------
+
+def _gated(name, typ, run, package):
+    from .builtins import GEntry
+    e = GEntry(typ, run)
+    e.needs_import = True
+    GLOBALS[name] = e
+    for pkg in (package,) if isinstance(package, str) else package:
+        M.PACKAGE_NAMES.setdefault(pkg, [])
+        if name not in M.PACKAGE_NAMES[pkg]:
+            M.PACKAGE_NAMES[pkg].append(name)
+
+
+TYPES_PKG = 'org.apache.spark.sql.types'
+SQL_PKG = 'org.apache.spark.sql'
+
+for _tn in ('StringType', 'IntegerType', 'LongType', 'DoubleType', 'FloatType', 'BooleanType',
+            'ShortType', 'ByteType', 'DateType', 'TimestampType', 'BinaryType', 'NullType'):
+    def _obj_typ(tc, args, node, scope, expected=None, _tn=_tn):
+        if args is not None:
+            tc.error('%s.type does not take parameters' % ('org.apache.spark.sql.types.' + _tn), node.pos)
+        return ST('org.apache.spark.sql.types.%s.type' % _tn)
+
+    def _obj_run(ev, args, node, _tn=_tn):
+        return _DataTypeValue(getattr(engine().types, _tn)())
+    _gated(_tn, _obj_typ, _obj_run, TYPES_PKG)
+
+
+def _dt_of(v):
+    if isinstance(v, _DataTypeValue):
+        return v.dt
+    if isinstance(v, StructTypeValue):
+        return v.st
+    raise ScalaThrowable('java.lang.IllegalArgumentException', 'not a DataType: %s' % to_string(v))
+
+
+def _is_dt(t):
+    return t.name.startswith('org.apache.spark.sql.types.') or t.name in ('DataType', 'StructType')
+
+
+def _array_type_typ(tc, args, node, scope, expected=None):
+    if not args or len(args) > 2:
+        tc.error('missing argument list for method apply in object ArrayType', node.pos)
+    t = tc.arg(args[0], scope)
+    if not _is_dt(t):
+        tc.mismatch(args[0], t, ST('DataType'))
+    if len(args) == 2:
+        tc.check_conforms(args[1], tc.arg(args[1], scope, BOOLEAN), BOOLEAN)
+    return ST('org.apache.spark.sql.types.ArrayType')
+
+
+_gated('ArrayType', _array_type_typ,
+       lambda ev, a, n: _DataTypeValue(engine().types.ArrayType(_dt_of(a[0]), a[1] if len(a) > 1 else True)), TYPES_PKG)
+
+
+def _map_type_typ(tc, args, node, scope, expected=None):
+    if not args or len(args) not in (2, 3):
+        tc.error('missing argument list for method apply in object MapType', node.pos)
+    for x in args[:2]:
+        t = tc.arg(x, scope)
+        if not _is_dt(t):
+            tc.mismatch(x, t, ST('DataType'))
+    if len(args) == 3:
+        tc.arg(args[2], scope, BOOLEAN)
+    return ST('org.apache.spark.sql.types.MapType')
+
+
+_gated('MapType', _map_type_typ,
+       lambda ev, a, n: _DataTypeValue(engine().types.MapType(_dt_of(a[0]), _dt_of(a[1]), a[2] if len(a) > 2 else True)), TYPES_PKG)
+
+
+def _decimal_typ(tc, args, node, scope, expected=None):
+    for x in args or []:
+        tc.check_conforms(x, tc.arg(x, scope, INT), INT)
+    return ST('org.apache.spark.sql.types.DecimalType')
+
+
+_gated('DecimalType', _decimal_typ, lambda ev, a, n: _DataTypeValue(engine().types.DecimalType(*a)), TYPES_PKG)
+
+
+def _struct_field_typ(tc, args, node, scope, expected=None):
+    if args is None or not 2 <= len(args) <= 4:
+        tc.error('not enough arguments for method apply: (name: String, dataType: org.apache.spark.sql.types.DataType, nullable: Boolean, metadata: org.apache.spark.sql.types.Metadata)org.apache.spark.sql.types.StructField in object StructField.\nUnspecified value parameter dataType.', node.pos)
+    tc.check_conforms(args[0], tc.arg(args[0], scope, STRING), STRING)
+    t = tc.arg(args[1], scope)
+    if not _is_dt(t):
+        tc.mismatch(args[1], t, ST('DataType'))
+    if len(args) > 2:
+        tc.check_conforms(args[2], tc.arg(args[2], scope, BOOLEAN), BOOLEAN)
+    return ST('StructField')
+
+
+_gated('StructField', _struct_field_typ,
+       lambda ev, a, n: StructFieldValue(engine().types.StructField(a[0], _dt_of(a[1]), a[2] if len(a) > 2 else True)), TYPES_PKG)
+
+
+def _struct_type_typ(tc, args, node, scope, expected=None):
+    if args is None or len(args) != 1:
+        tc.error('missing argument list for method apply in object StructType', node.pos)
+    t = tc.arg(args[0], scope, ST('Seq', [ST('StructField')]))
+    if t.name not in SEQ_KINDS or elem(t).name != 'StructField':
+        tc.mismatch(args[0], t, ST('Seq', [ST('StructField')]))
+    return ST('StructType')
+
+
+_gated('StructType', _struct_type_typ,
+       lambda ev, a, n: StructTypeValue(engine().types.StructType([f.f for f in items_of(a[0])])), TYPES_PKG)
+
+
+def _struct_add_typ(tc, rt, args, node, scope, expected):
+    if not args or len(args) > 3:
+        tc.error('missing argument list for method add', node.pos)
+    ts = [tc.arg(x, scope) for x in args]
+    node.add_types = ts
+    return ST('StructType')
+
+
+def _struct_add_run(ev, r, a, n):
+    T = engine().types
+    if len(a) == 1 and isinstance(a[0], StructFieldValue):
+        f = a[0].f
+    else:
+        dt = _dt_of(a[1]) if not isinstance(a[1], str) else engine().parse_data_type(a[1])
+        f = T.StructField(a[0], dt, a[2] if len(a) > 2 else True)
+    return StructTypeValue(T.StructType(list(r.st.fields) + [f]))
+
+
+reg('StructType', 'add', _struct_add_typ, _struct_add_run)
+
+
+def _row_typ(tc, args, node, scope, expected=None):
+    if args is None:
+        tc.error('missing argument list for method apply in object Row', node.pos)
+    for x in args:
+        tc.arg(x, scope)
+    return ROW
+
+
+_gated('Row', _row_typ, lambda ev, a, n: RowValue(list(a), None), (SQL_PKG,))
+
+
+def _create_df_typ(tc, rt, args, node, scope, expected):
+    if not args or len(args) > 2:
+        tc.error('missing argument list for method createDataFrame', node.pos)
+    t = tc.arg(args[0], scope)
+    if len(args) == 2:
+        st = tc.arg(args[1], scope)
+        if st.name == 'StructType' and t.name == 'RDD' and elem(t) == ROW:
+            node.cdf = 'rows'
+            return DATAFRAME
+        if st.name == 'StructType' and t.name in SEQ_KINDS and elem(t) == ROW:
+            tc.error('overloaded method value createDataFrame with alternatives:\n'
+                     '  (data: java.util.List[_],beanClass: Class[_])org.apache.spark.sql.DataFrame <and>\n'
+                     '  (rdd: org.apache.spark.api.java.JavaRDD[_],beanClass: Class[_])org.apache.spark.sql.DataFrame <and>\n'
+                     '  (rdd: org.apache.spark.rdd.RDD[_],beanClass: Class[_])org.apache.spark.sql.DataFrame <and>\n'
+                     '  (rows: java.util.List[org.apache.spark.sql.Row],schema: org.apache.spark.sql.types.StructType)org.apache.spark.sql.DataFrame <and>\n'
+                     '  (rowRDD: org.apache.spark.api.java.JavaRDD[org.apache.spark.sql.Row],schema: org.apache.spark.sql.types.StructType)org.apache.spark.sql.DataFrame <and>\n'
+                     '  (rowRDD: org.apache.spark.rdd.RDD[org.apache.spark.sql.Row],schema: org.apache.spark.sql.types.StructType)org.apache.spark.sql.DataFrame\n'
+                     ' cannot be applied to (%s, org.apache.spark.sql.types.StructType)' % t.show(), node.pos)
+        tc.error('type mismatch;', args[0].pos, [' found   : %s' % t.show(), ' required: org.apache.spark.rdd.RDD[org.apache.spark.sql.Row]'])
+    if t.name in SEQ_KINDS + ('RDD',):
+        try:
+            encoder_schema(elem(t), tc)
+        except _NoEncoder:
+            tc.error('type mismatch;', args[0].pos, [' found   : %s' % t.show(), ' required: Seq[A]'])
+        node.cdf = 'local'
+        node.local_elem = elem(t)
+        return DATAFRAME
+    tc.error('type mismatch;', args[0].pos, [' found   : %s' % t.show(), ' required: Seq[A]'])
+
+
+@guarded
+def _create_df_run(ev, r, a, n):
+    if n.cdf == 'rows':
+        schema = a[1].st
+        rows = [tuple(_to_py(x) for x in row.values) for row in items_of(a[0])]
+        for row in rows:
+            if len(row) != len(schema.fields):
+                raise ScalaThrowable('java.lang.RuntimeException',
+                                     'Error while encoding: java.lang.ArrayIndexOutOfBoundsException: Index %d out of bounds for length %d' % (len(row), len(row)))
+        return DatasetValue(r.state.create_dataset(rows, schema), None)
+    dv = make_dataset(r.state, items_of(a[0]), n.local_elem, None)
+    dv.elem_type = None
+    return dv
+
+
+reg('SparkSession', 'createDataFrame', _create_df_typ, _create_df_run)
+reg('SparkSession', 'createDataset', lambda tc, rt, args, node, scope, expected: (
+    _create_df_typ(tc, rt, args, node, scope, expected), ST('Dataset', [node.local_elem]))[1],
+    guarded(lambda ev, r, a, n: make_dataset(r.state, items_of(a[0]), n.local_elem, None)))
+
+
+
+# -- pair RDDs: the shuffle, in Spark's order ----------------------------------------------------
+#
+# HashPartitioner puts a key in partition nonNegativeMod(key.hashCode, n); the reduce side
+# merges the map outputs (map task order) in an AppendOnlyMap (open addressing on
+# murmur3(hashCode), capacity 64, grows past 70%) and yields its table in slot order.
+
+from . import hashorder as _H  # noqa: E402
+
+
+class _AppendOnlyMap:
+    def __init__(self):
+        self.cap = 64
+        self.keys = [None] * 64
+        self.vals = [None] * 64
+        self.used = [False] * 64
+        self.size = 0
+
+    def _slot(self, key, keys, used, cap):
+        pos = _H._u32(_H._finalize(_H._mix(0, _H.java_hash(key)), 4)) & (cap - 1)
+        i = 1
+        while used[pos] and not _H._same(keys[pos], key):
+            pos = (pos + i) & (cap - 1)
+            i += 1
+        return pos
+
+    def merge(self, key, value, combine):
+        pos = self._slot(key, self.keys, self.used, self.cap)
+        if self.used[pos]:
+            self.vals[pos] = combine(self.vals[pos], value)
+            return
+        self.used[pos] = True
+        self.keys[pos] = key
+        self.vals[pos] = value
+        self.size += 1
+        if self.size > int(0.7 * self.cap):
+            self._grow()
+
+    def _grow(self):
+        cap = self.cap * 2
+        keys, vals, used = [None] * cap, [None] * cap, [False] * cap
+        for i in range(self.cap):
+            if self.used[i]:
+                pos = self._slot(self.keys[i], keys, used, cap)
+                used[pos] = True
+                keys[pos] = self.keys[i]
+                vals[pos] = self.vals[i]
+        self.cap, self.keys, self.vals, self.used = cap, keys, vals, used
+
+    def items(self):
+        return [(self.keys[i], self.vals[i]) for i in range(self.cap) if self.used[i]]
+
+
+def _partition_of(key, n):
+    h = _H.java_hash(key) if key is not None else 0
+    return h % n
+
+
+def shuffle(rdd, num_partitions, create, merge_value, merge_combiners, map_side_combine):
+    """[(key, combined)] per reduce partition, in the order Spark's shuffle yields them."""
+    outputs = []   # per map task: {reduce partition: [(k, c)]}
+    for part in rdd.parts:
+        buckets = [[] for _ in range(num_partitions)]
+        if map_side_combine:
+            combined = []
+            for kv in part:
+                k, v = kv[0], kv[1]
+                for i, (k2, c) in enumerate(combined):
+                    if _H._same(k, k2):
+                        combined[i] = (k2, merge_value(c, v))
+                        break
+                else:
+                    combined.append((k, create(v)))
+            # sorted by (partition, key hashCode) as ExternalSorter writes them
+            combined.sort(key=lambda kc: (_partition_of(kc[0], num_partitions), _H.java_hash(kc[0])))
+            for k, c in combined:
+                buckets[_partition_of(k, num_partitions)].append((k, c, True))
+        else:
+            for kv in part:
+                buckets[_partition_of(kv[0], num_partitions)].append((kv[0], kv[1], False))
+        outputs.append(buckets)
+    result = []
+    for p in range(num_partitions):
+        m = _AppendOnlyMap()
+        for buckets in outputs:
+            for k, x, is_combined in buckets[p]:
+                if is_combined:
+                    pos = m._slot(k, m.keys, m.used, m.cap)
+                    if m.used[pos]:
+                        m.vals[pos] = merge_combiners(m.vals[pos], x)
+                    else:
+                        m.merge(k, x, merge_combiners)
+                else:
+                    pos = m._slot(k, m.keys, m.used, m.cap)
+                    if m.used[pos]:
+                        m.vals[pos] = merge_value(m.vals[pos], x)
+                    else:
+                        m.merge(k, create(x), merge_combiners)
+        result.append(m.items())
+    return result
+
+
+def _pair_types(rt):
+    e = elem(rt)
+    if e.name != 'Tuple' or len(e.args) != 2:
+        return None
+    return e.args
+
+
+def _pair_typ(result):
+    def typ(tc, rt, args, node, scope, expected):
+        kv = _pair_types(rt)
+        if kv is None:
+            tc.error('value %s is not a member of %s' % (node.mname, rt.show()), node.pos)
+        return result(tc, rt, kv, args or [], node, scope)
+    return typ
+
+
+def _num_parts(r, a, idx):
+    if len(a) > idx:
+        return a[idx]
+    conf = r.sc.repl.info.get('conf') or {}
+    if 'spark.default.parallelism' in conf:
+        return int(conf['spark.default.parallelism'])
+    return r.num_partitions
+
+
+def _reduce_by_key_typ(tc, rt, kv, args, node, scope):
+    if not args:
+        tc.error('missing argument list for method reduceByKey', node.pos)
+    tc.fn_arg(args[0], scope, [kv[1], kv[1]])
+    for x in args[1:]:
+        tc.arg(x, scope, INT)
+    return ST('RDD', [tuple_of(list(kv))])
+
+
+def _reduce_by_key_run(ev, r, a, n):
+    f = a[0]
+    parts = shuffle(r, _num_parts(r, a, 1), lambda v: v, lambda c, v: ev.apply_fn(f, [c, v]),
+                    lambda c1, c2: ev.apply_fn(f, [c1, c2]), True)
+    return RDDValue(r.sc, [[STuple(kc) for kc in p] for p in parts], 'ShuffledRDD', 'reduceByKey', _line(ev, n))
+
+
+reg('RDD', 'reduceByKey', _pair_typ(_reduce_by_key_typ), _reduce_by_key_run)
+
+
+def _group_by_key_run(ev, r, a, n):
+    parts = shuffle(r, _num_parts(r, a, 0), lambda v: [v], lambda c, v: c + [v], lambda c1, c2: c1 + c2, False)
+    return RDDValue(r.sc, [[STuple((k, SSeq(c, 'CompactBuffer'))) for k, c in p] for p in parts],
+                    'ShuffledRDD', 'groupByKey', _line(ev, n))
+
+
+reg('RDD', 'groupByKey', _pair_typ(lambda tc, rt, kv, args, node, scope: ST('RDD', [tuple_of([kv[0], ST('Iterable', [kv[1]])])])),
+    _group_by_key_run)
+
+
+def _map_values_run(ev, r, a, n):
+    return _rdd_derived('mapValues')(ev, r, lambda p: [STuple((kv[0], ev.apply_fn(a[0], [kv[1]]))) for kv in p], n)
+
+
+reg('RDD', 'mapValues', _pair_typ(lambda tc, rt, kv, args, node, scope: ST('RDD', [tuple_of([kv[0], tc.fn_arg(args[0], scope, [kv[1]])])])),
+    _map_values_run)
+reg('RDD', 'keys', _pair_typ(lambda tc, rt, kv, args, node, scope: ST('RDD', [kv[0]])),
+    lambda ev, r, a, n: _rdd_derived('keys')(ev, r, lambda p: [kv[0] for kv in p], n), nullary=True, allow_args=False)
+reg('RDD', 'values', _pair_typ(lambda tc, rt, kv, args, node, scope: ST('RDD', [kv[1]])),
+    lambda ev, r, a, n: _rdd_derived('values')(ev, r, lambda p: [kv[1] for kv in p], n), nullary=True, allow_args=False)
+
+
+def _count_by_key_run(ev, r, a, n):
+    parts = shuffle(r, r.num_partitions, lambda v: 1, lambda c, v: c + 1, lambda c1, c2: c1 + c2, True)
+    return _H.build_map([kc for p in parts for kc in p])
+
+
+reg('RDD', 'countByKey', _pair_typ(lambda tc, rt, kv, args, node, scope: ST('CollMap', [kv[0], LONG])), _count_by_key_run)
+
+
+def _sort_by_key_run(ev, r, a, n):
+    asc = a[0] if a else True
+    items = sorted(r.items, key=lambda kv: M._sort_key(None)(kv[0]), reverse=not asc)
+    num = a[1] if len(a) > 1 else r.num_partitions
+    parts = [items[lo:hi] for lo, hi in slice_positions(len(items), max(num, 1))]
+    return RDDValue(r.sc, parts, 'ShuffledRDD', 'sortByKey', _line(ev, n))
+
+
+reg('RDD', 'sortByKey', _pair_typ(lambda tc, rt, kv, args, node, scope: ([tc.arg(x, scope) for x in args], rt)[1]), _sort_by_key_run)
+
+
+def _sort_by_typ(tc, rt, args, node, scope, expected):
+    tc.fn_arg(args[0], scope, [elem(rt)])
+    for x in args[1:]:
+        tc.arg(x, scope)
+    return rt
+
+
+def _sort_by_run(ev, r, a, n):
+    asc = a[1] if len(a) > 1 else True
+    items = sorted(r.items, key=lambda x: M._sort_key(None)(ev.apply_fn(a[0], [x])), reverse=not asc)
+    parts = [items[lo:hi] for lo, hi in slice_positions(len(items), r.num_partitions)]
+    return RDDValue(r.sc, parts, 'MapPartitionsRDD', 'sortBy', _line(ev, n))
+
+
+reg('RDD', 'sortBy', _sort_by_typ, _sort_by_run)
+reg('RDD', 'distinct', sig(lambda rt: rt), lambda ev, r, a, n: RDDValue(
+    r.sc, [[kc[0] for kc in p] for p in shuffle(_as_pairs(r), r.num_partitions, lambda v: None, lambda c, v: c, lambda c1, c2: c1, True)],
+    'MapPartitionsRDD', 'distinct', _line(ev, n)))
+
+
+class _Pairs:
+    def __init__(self, r):
+        self.parts = [[(x, None) for x in p] for p in r.parts]
+
+
+def _as_pairs(r):
+    return _Pairs(r)
+
+
+
+# -- broadcast variables and accumulators ------------------------------------------------------
+
+class BroadcastValue:
+    def __init__(self, sc, value):
+        self.value = value
+        counter = getattr(sc, 'broadcast_counter', 0)
+        sc.broadcast_counter = counter + 1
+        self.bid = counter
+
+    def scala_to_string(self):
+        return 'Broadcast(%d)' % self.bid
+
+
+reg('SparkContext', 'broadcast', lambda tc, rt, args, node, scope, expected: ST('Broadcast', [tc.arg(args[0], scope)]),
+    lambda ev, r, a, n: BroadcastValue(r, a[0]))
+reg('Broadcast', 'value', sig(lambda rt: rt.args[0]), lambda ev, r, a, n: r.value, nullary=True, allow_args=False)
+
+
+class LongAccumulatorValue:
+    def __init__(self, sc, name):
+        self.name = name
+        self.total = 0
+        self.count = 0
+        counter = getattr(sc, 'accumulator_counter', 0)
+        sc.accumulator_counter = counter + 1
+        self.aid = counter
+
+    def scala_to_string(self):
+        return 'LongAccumulator(id: %d, name: %s, value: %d)' % (self.aid, 'Some(%s)' % self.name if self.name is not None else 'None', self.total)
+
+
+reg('SparkContext', 'longAccumulator', nargs_between(0, 1, ST('LongAccumulator'), STRING),
+    lambda ev, r, a, n: LongAccumulatorValue(r, a[0] if a else None))
+
+
+def _acc_add(ev, r, a, n):
+    r.total = M.wrap_long(r.total + a[0])
+    r.count += 1
+    return UNIT
+
+
+reg('LongAccumulator', 'add', sig(UNIT_T, LONG), _acc_add)
+reg('LongAccumulator', ('value', 'sum'), sig(ST('java.lang.Long')), lambda ev, r, a, n: r.total, nullary=True, allow_args=False)
+reg('LongAccumulator', 'count', sig(LONG), lambda ev, r, a, n: r.count, nullary=True, allow_args=False)

@@ -43,7 +43,10 @@ class ST:
 DISPLAY = {
     'Map': 'scala.collection.immutable.Map',
     'RDD': 'org.apache.spark.rdd.RDD',
+    'Broadcast': 'org.apache.spark.broadcast.Broadcast',
+    'LongAccumulator': 'org.apache.spark.util.LongAccumulator',
     'Set': 'scala.collection.immutable.Set',
+    'CollMap': 'scala.collection.Map',
     'Range': 'scala.collection.immutable.Range.Inclusive',
     'RangeExcl': 'scala.collection.immutable.Range',
     'IndexedSeq': 'scala.collection.immutable.IndexedSeq',
@@ -133,6 +136,16 @@ def weak_conforms(a, b):
 def conforms(a, b):
     if a == b:
         return True
+    if a.name in ('Some', 'None.type') and b.name == 'Option':
+        return not a.args or not b.args or conforms(a.args[0], b.args[0])
+    if a.name == 'scala.collection.immutable.Nil.type' and b.name in ('List', 'Seq', 'Iterable'):
+        return True
+    if a.name in ('Range', 'RangeExcl') and b.name in ('Seq', 'IndexedSeq', 'Iterable'):
+        return not b.args or b.args[0].name in ('Int', 'Any', 'AnyVal')
+    if a.name == 'Set' and b.name == 'Iterable':
+        return all(conforms(x, y) for x, y in zip(a.args, b.args))
+    if a.name == 'Map' and b.name == 'CollMap':
+        return all(conforms(x, y) for x, y in zip(a.args, b.args))
     if b.name == 'Any' or a.name == 'Nothing':
         return True
     if b.name == 'AnyVal':
@@ -180,6 +193,9 @@ def lub(types):
             else:
                 return ANYVAL
         return best
+    if all(t.name in ('Some', 'None.type', 'Option') for t in types):
+        inner = [t.args[0] for t in types if t.args]
+        return ST('Option', [lub(inner) if inner else NOTHING])
     nonnull = [t for t in types if t.name != 'Null']
     if nonnull and all(t == nonnull[0] for t in nonnull) and nonnull[0].name not in VALUE_TYPES:
         return nonnull[0]

@@ -7,7 +7,7 @@ table, see ``methods.py``) so the evaluator never dispatches dynamically.
 from .errors import CompileError
 from .stypes import (ST, INT, LONG, DOUBLE, FLOAT, CHAR, STRING, BOOLEAN, UNIT_T, NULL_T,
                      NOTHING, ANY, COLUMN, is_numeric, numeric_widen, conforms, weak_conforms,
-                     lub, func, tuple_of, SEQ_KINDS)
+                     lub, func, tuple_of)
 from .symbols import Sym, Scope
 from . import methods as M
 
@@ -40,10 +40,61 @@ PARTIAL_API_TYPES = ('SparkSession', 'SparkContext', 'DataFrame', 'Dataset', 'Co
                      'SparkConf', 'Catalog', 'DataType')
 
 
+_OP_NAMES = {'+': '$plus', '-': '$minus', '*': '$times', '/': '$div', '%': '$percent',
+             '<': '$less', '>': '$greater', '=': '$eq', '!': '$bang', '&': '$amp', '|': '$bar',
+             '^': '$up', '~': '$tilde', ':': '$colon'}
+
+
+def tree_string(node):
+    """scalac's printing of a (parsed) tree, for the simple shapes placeholders produce."""
+    k = node.kind
+    if k in ('Ident', 'Placeholder'):
+        return node.name
+    if k == 'Lit':
+        if node.ltype == 'String':
+            return '"%s"' % node.value
+        if node.ltype == 'Char':
+            return "'%s'" % node.value
+        if node.ltype == 'Long':
+            return '%dL' % node.value
+        from .values import to_string
+        return to_string(node.value)
+    if k == 'Paren':
+        return tree_string(node.expr)
+    if k == 'Infix':
+        name = ''.join(_OP_NAMES.get(c, c) for c in node.op) if not node.op[0].isalpha() else node.op
+        return '%s.%s(%s)' % (tree_string(node.left), name, tree_string(node.right))
+    if k == 'Select':
+        return '%s.%s' % (tree_string(node.obj), node.name)
+    if k == 'Apply':
+        return '%s(%s)' % (tree_string(node.fn), ', '.join(tree_string(a) for a in node.args))
+    return '<expr>'
+
+
+def point(node):
+    """Where scalac's caret points for a tree: an application at its `(`, an infix
+    operation at its operator, a selection at the member name, other trees at their start."""
+    while node.kind == 'Paren':
+        node = node.expr
+    k = node.kind
+    if k == 'Apply' and getattr(node, 'args_pos', None) is not None:
+        return node.args_pos
+    if k == 'Infix':
+        return node.op_pos
+    if k == 'Select':
+        return node.name_pos
+    return node.pos
+
+
+PACKAGE_ROOTS = ('java', 'javax', 'scala', 'org', 'com')
+
+
 class Typer:
     def __init__(self, session):
         self.session = session        # ReplSession: .scope (session scope), .classes
         self.errors = []
+        self.imported = set(getattr(session, 'imported', ()))
+        self.unmodelled = getattr(session, 'unmodelled_imports', {})
         self.referenced = set()       # identifiers used (the REPL's referencedNames)
         self.type_params = set()
 
@@ -54,11 +105,15 @@ class Typer:
     def soft_error(self, msg, pos):
         """An error after which scalac keeps typing (an unknown name): collected, and the
         expression gets the error type, which silences errors that would follow from it."""
+        if msg.startswith('not found: value '):
+            name = msg[len('not found: value '):]
+            if name in self.unmodelled:
+                msg = '%s (imported from %s) is not supported by this Scala REPL emulation' % (name, self.unmodelled[name])
         self.errors.append(CompileError(msg, pos))
         return ERR
 
     def mismatch(self, node, found, required):
-        self.error('type mismatch;', node.pos,
+        self.error('type mismatch;', point(node),
                    [' found   : %s' % self.found_desc(node, found), ' required: %s' % required.show()])
 
     def found_desc(self, node, t):
@@ -179,10 +234,35 @@ class Typer:
             self.referenced.add(head)
         path = '.'.join(p for p in parts if isinstance(p, str))
         st.effects = []
+        # names this import makes visible (for the gated globals: Row, StructType...)
+        pkg = path[:-2] if path.endswith('._') else None
+        if isinstance(parts[-1], list):
+            for orig, alias in parts[-1]:
+                if orig == '_':
+                    self.imported.update(M.PACKAGE_NAMES.get(path, ()))
+                elif orig in M.PACKAGE_NAMES.get(path, ()):
+                    self.imported.add(orig)
+        elif pkg is not None:
+            self.imported.update(M.PACKAGE_NAMES.get(pkg, ()))
+        else:
+            owner, _, last = path.rpartition('.')
+            if last in M.PACKAGE_NAMES.get(owner, ()):
+                self.imported.add(last)
         known = M.IMPORTS.get(path)
         if known is not None:
             st.effects = known
             return
+        # a library import we do not model: remember its names for an honest error later
+        if path.startswith(('scala.', 'java.', 'javax.', 'org.apache.spark.')):
+            if isinstance(parts[-1], list):
+                names = [b for a, b in parts[-1] if a != '_']
+            elif parts[-1] != '_':
+                names = [parts[-1]]
+            else:
+                names = []
+            for nm in names:
+                if nm not in self.imported:
+                    self.unmodelled[nm] = path
         if path in ('spark.implicits._', 'spark.sql', 'sqlContext.implicits._') or path.startswith(('scala.', 'java.', 'org.apache.spark.')):
             return
         sym = scope.lookup(head) if isinstance(head, str) else None
@@ -264,6 +344,8 @@ class Typer:
         sym.fields = fields
         from .values import CaseClass
         sym.cls = CaseClass(st.name, [(f[0], f[1]) for f in fields], None)
+        sym.cls.is_case = st.is_case
+        sym.cls.public = list(getattr(st, 'public', []))
         self.session.classes[st.name] = sym.cls
         if not top:
             scope.enter(sym)
@@ -293,8 +375,8 @@ class Typer:
             return
         if conforms(found, required):
             return
-        if weak_conforms(found, required) and is_numeric(found) and is_numeric(required) and n.kind == 'Lit':
-            return
+        if weak_conforms(found, required) and is_numeric(found) and is_numeric(required):
+            return   # numeric widening (Int -> Long -> Float -> Double, Char -> Int)
         if required.name in self.type_params or found.name in self.type_params:
             return
         if self.vague(found) or self.vague(required):
@@ -345,7 +427,10 @@ class Typer:
         sym = scope.lookup(name)
         if sym is None:
             b = M.GLOBALS.get(name)
-            if b is None:
+            if b is None and name in PACKAGE_ROOTS:
+                self.error('package %s: Java/Scala library access outside the supported subset is not '
+                           'available in this Scala REPL emulation' % name, node.pos)
+            if b is None or (getattr(b, 'needs_import', False) and name not in self.imported):
                 return self.soft_error('not found: value %s' % name, node.pos)
             node.builtin = b
             node.sym = None
@@ -368,6 +453,27 @@ class Typer:
                 self.error('missing argument list for method %s\nUnapplied methods are only converted to functions when a function type is expected.\nYou can make this conversion explicit by writing `%s _` or `%s(_)` instead of `%s`.' % (name, name, name, name), node.pos)
             return sym.ret
         return sym.tpe
+
+    def t_Eta(self, node, scope, expected):
+        """`f _`: a method as a function value."""
+        e = node.expr
+        if e.kind == 'Ident':
+            sym = scope.lookup(e.name)
+            if sym is not None and sym.kind == 'def' and sym.paramss:
+                self.referenced.add(e.name)
+                e.sym = sym
+                e.builtin = None
+                e.eta = True
+                t = sym.ret
+                for plist in reversed(sym.paramss[1:]):
+                    t = func([p[1] for p in plist], t)
+                t = func([p[1] for p in sym.paramss[0]], t)
+                e.tpe = t
+                return t
+        t = self.typ(e, scope)
+        if t.name == 'Function':
+            return t
+        self.error('_ must follow method; cannot follow %s' % t.show(), node.pos)
 
     def t_Placeholder(self, node, scope, expected):
         sym = scope.lookup(node.name)
@@ -410,7 +516,7 @@ class Typer:
 
     def t_Throw(self, node, scope, expected):
         t = self.typ(node.expr, scope)
-        if not (t.name in M.EXCEPTION_CLASSES or t.name in ('Throwable', 'Exception', 'Nothing')):
+        if not (t.name in M.EXCEPTION_CLASSES or t.name in ('Throwable', 'Exception', 'Nothing', 'Null')) and t is not ERR:
             self.mismatch(node.expr, t, ST('Throwable'))
         return NOTHING
 
@@ -533,7 +639,7 @@ class Typer:
             else:
                 if getattr(node, 'from_placeholder', False):
                     self.error('missing parameter type for expanded function ((%s) => %s)' % (
-                        ', '.join('%s: <error>' % p[0] for p in node.params), '<body>'), pos)
+                        ', '.join('%s: <error>' % p[0] for p in node.params), tree_string(node.body)), pos)
                 self.error('missing parameter type', pos)
             pts.append(t)
             inner.enter(Sym(name, 'param', t))
@@ -566,10 +672,17 @@ class Typer:
         if sym is not None and sym.kind == 'class':
             self.check_ctor_args(sym, node.args, scope, node)
             return sym.tpe
+        if name.split('.')[-1] == 'StructType' and (name != 'StructType' or 'StructType' in self.imported):
+            for a in node.args:
+                self.typ(a, scope)
+            node.new_struct = True
+            return ST('StructType')
         if name in ('StringBuilder', 'scala.collection.mutable.StringBuilder'):
             for a in node.args:
                 self.typ(a, scope)
             return ST('StringBuilder')
+        if '.' in name or name.split('.')[0] in PACKAGE_ROOTS or name in self.unmodelled:
+            self.error('class %s is not supported by this Scala REPL emulation' % name, node.tpt.pos)
         self.error('not found: type %s' % name, node.tpt.pos)
 
     def check_ctor_args(self, sym, args, scope, node):
@@ -839,7 +952,7 @@ class Typer:
                 return sym.tpe
             if sym is None:
                 b = M.GLOBALS.get(target.name)
-                if b is None:
+                if b is None or (getattr(b, 'needs_import', False) and target.name not in self.imported):
                     self.referenced.add(target.name)
                     for a in args:
                         self.typ(a, scope)
@@ -924,6 +1037,8 @@ class Typer:
                     self.typ(a, scope)
             return ERR
         cls = self.session.classes.get(rt.name)
+        if cls is not None and not rt.args and not getattr(cls, 'is_case', True):
+            cls = None if name not in getattr(cls, 'public', ()) else cls
         if cls is not None and not rt.args:
             for i, (fname, ftype) in enumerate(cls.fields):
                 if fname == name:
@@ -964,7 +1079,7 @@ class Typer:
                 self.error('value %s is not a member of object %s' % (name, cls.show()), name_pos)
             if implicit_apply:
                 self.error('%s does not take parameters' % rt.show(), node.args_pos if hasattr(node, 'args_pos') else node.pos)
-            if rt.name in PARTIAL_API_TYPES:
+            if rt.name in PARTIAL_API_TYPES or M.is_real_member(rt, name):
                 # the real class most likely has this member: say that we lack it
                 self.error('value %s of %s is not supported by this Scala REPL emulation' % (name, rt.show()), name_pos)
             self.error('value %s is not a member of %s' % (name, rt.show()), name_pos)

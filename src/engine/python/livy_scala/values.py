@@ -11,6 +11,11 @@ class Char(str):
     __slots__ = ()
 
 
+class Float32(float):
+    """A boxed java.lang.Float inside an untyped container (a Row): prints as a Float."""
+    __slots__ = ()
+
+
 class _Unit:
     __slots__ = ()
 
@@ -191,7 +196,7 @@ class CaseClass:
 
 
 class CaseObj:
-    __slots__ = ('cls', 'values')
+    __slots__ = ('cls', 'values', '_hash')
 
     def __init__(self, cls, values):
         self.cls = cls
@@ -266,7 +271,7 @@ def to_string(v, t=None):
     if isinstance(v, int):
         return str(v)
     if isinstance(v, float):
-        if t is not None and t.name == 'Float':
+        if (t is not None and t.name == 'Float') or isinstance(v, Float32):
             return java_float(v)
         return java_double(v)
     if isinstance(v, SSeq):
@@ -296,6 +301,10 @@ def to_string(v, t=None):
             return 'None'
         return 'Some(%s)' % to_string(v.value, t.args[0] if t is not None and t.args else None)
     if isinstance(v, CaseObj):
+        if not getattr(v.cls, 'is_case', True):
+            if not hasattr(v, '_hash'):
+                v._hash = stable_hash_hex(v.cls.name)
+            return '%s@%s' % (v.cls.name, v._hash)
         fts = [ft for _, ft in v.cls.fields]
         return '%s(%s)' % (v.cls.name, ','.join(to_string(x, ft) for x, ft in zip(v.values, fts)))
     if isinstance(v, Closure):
@@ -351,3 +360,10 @@ def _inner_repl(v, t):
     if isinstance(v, SOption) and v.defined:
         return 'Some(%s)' % _inner_repl(v.value, t.args[0] if t is not None and t.args else None)
     return to_string(v, t)
+
+
+class LazyThunk:
+    """A `lazy val` not yet forced: evaluated (once) on first read."""
+
+    def __init__(self, force):
+        self.force = force

@@ -688,6 +688,116 @@ FRAMES = {
         '  File "/opt/spark/python/pyspark-home/python/lib/pyspark.zip/pyspark/sql/types.py", line 2202, in verify_default\n'
         '    verify_acceptable_types(obj)\n'
     ),
+    'rdd.foreach': (
+        '  File "/opt/spark/python/pyspark-home/python/lib/pyspark.zip/pyspark/rdd.py", line 1766, in foreach\n'
+        '    self.mapPartitions(processPartition).count()  # Force evaluation\n'
+        '    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n'
+    ),
+    'rdd.foreachPartition': (
+        '  File "/opt/spark/python/pyspark-home/python/lib/pyspark.zip/pyspark/rdd.py", line 1801, in foreachPartition\n'
+        '    self.mapPartitions(func).count()  # Force evaluation\n'
+        '    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n'
+    ),
+    'rdd.max': (
+        '  File "/opt/spark/python/pyspark-home/python/lib/pyspark.zip/pyspark/rdd.py", line 2227, in max\n'
+        '    return self.reduce(max)  # type: ignore[arg-type]\n'
+        '           ^^^^^^^^^^^^^^^^\n'
+    ),
+    'rdd.max_key': (
+        '  File "/opt/spark/python/pyspark-home/python/lib/pyspark.zip/pyspark/rdd.py", line 2228, in max\n'
+        '    return self.reduce(lambda a, b: max(a, b, key=key))  # type: ignore[arg-type]\n'
+        '           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n'
+    ),
+    'rdd.min': (
+        '  File "/opt/spark/python/pyspark-home/python/lib/pyspark.zip/pyspark/rdd.py", line 2267, in min\n'
+        '    return self.reduce(min)  # type: ignore[arg-type]\n'
+        '           ^^^^^^^^^^^^^^^^\n'
+    ),
+    'rdd.min_key': (
+        '  File "/opt/spark/python/pyspark-home/python/lib/pyspark.zip/pyspark/rdd.py", line 2268, in min\n'
+        '    return self.reduce(lambda a, b: min(a, b, key=key))  # type: ignore[arg-type]\n'
+        '           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n'
+    ),
+    'rdd.stats': (
+        '  File "/opt/spark/python/pyspark-home/python/lib/pyspark.zip/pyspark/rdd.py", line 2343, in stats\n'
+        '    return self.mapPartitions(lambda i: [StatCounter(i)]).reduce(  # type: ignore[arg-type]\n'
+        '           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n'
+    ),
+    'rdd.mean': (
+        '  File "/opt/spark/python/pyspark-home/python/lib/pyspark.zip/pyspark/rdd.py", line 2523, in mean\n'
+        '    return self.stats().mean()\n'
+        '           ^^^^^^^^^^^^^^^^^^^\n'
+    ),
+    'rdd.countByValue': (
+        '  File "/opt/spark/python/pyspark-home/python/lib/pyspark.zip/pyspark/rdd.py", line 2662, in countByValue\n'
+        '    return self.mapPartitions(countPartition).reduce(mergeMaps)\n'
+        '           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n'
+    ),
+    'rdd.top': (
+        '  File "/opt/spark/python/pyspark-home/python/lib/pyspark.zip/pyspark/rdd.py", line 2719, in top\n'
+        '    return self.mapPartitions(topIterator).reduce(merge)\n'
+        '           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n'
+    ),
+    'rdd.takeOrdered': (
+        '  File "/opt/spark/python/pyspark-home/python/lib/pyspark.zip/pyspark/rdd.py", line 2778, in takeOrdered\n'
+        '    return self.mapPartitions(lambda it: [heapq.nsmallest(num, it, key)]).reduce(merge)\n'
+        '           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n'
+    ),
+    'rdd.isEmpty': (
+        '  File "/opt/spark/python/pyspark-home/python/lib/pyspark.zip/pyspark/rdd.py", line 2920, in isEmpty\n'
+        '    return self.getNumPartitions() == 0 or len(self.take(1)) == 0\n'
+        '                                               ^^^^^^^^^^^^\n'
+    ),
+    'rdd.collectAsMap': (
+        '  File "/opt/spark/python/pyspark-home/python/lib/pyspark.zip/pyspark/rdd.py", line 3457, in collectAsMap\n'
+        '    return dict(self.collect())\n'
+        '                ^^^^^^^^^^^^^^\n'
+    ),
+    'rdd.countByKey': (
+        '  File "/opt/spark/python/pyspark-home/python/lib/pyspark.zip/pyspark/rdd.py", line 3624, in countByKey\n'
+        '    return self.map(lambda x: x[0]).countByValue()\n'
+        '           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n'
+    ),
+    'read.load': (
+        '  File "/opt/spark/python/pyspark-home/python/lib/pyspark.zip/pyspark/sql/readwriter.py", line 307, in load\n'
+        '    return self._df(self._jreader.load(path))\n'
+        '                    ^^^^^^^^^^^^^^^^^^^^^^^^\n'
+    ),
+    'read.load_list': (
+        '  File "/opt/spark/python/pyspark-home/python/lib/pyspark.zip/pyspark/sql/readwriter.py", line 312, in load\n'
+        '    return self._df(self._jreader.load(self._spark._sc._jvm.PythonUtils.toSeq(path)))\n'
+        '                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n'
+    ),
+    'read.load_none': (
+        '  File "/opt/spark/python/pyspark-home/python/lib/pyspark.zip/pyspark/sql/readwriter.py", line 314, in load\n'
+        '    return self._df(self._jreader.load())\n'
+        '                    ^^^^^^^^^^^^^^^^^^^^\n'
+    ),
+    'read.json': (
+        '  File "/opt/spark/python/pyspark-home/python/lib/pyspark.zip/pyspark/sql/readwriter.py", line 425, in json\n'
+        '    return self._df(self._jreader.json(self._spark._sc._jvm.PythonUtils.toSeq(path)))\n'
+        '                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n'
+    ),
+    'read.parquet': (
+        '  File "/opt/spark/python/pyspark-home/python/lib/pyspark.zip/pyspark/sql/readwriter.py", line 544, in parquet\n'
+        '    return self._df(self._jreader.parquet(_to_seq(self._spark._sc, paths)))\n'
+        '                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n'
+    ),
+    'read.text': (
+        '  File "/opt/spark/python/pyspark-home/python/lib/pyspark.zip/pyspark/sql/readwriter.py", line 615, in text\n'
+        '    return self._df(self._jreader.text(self._spark._sc._jvm.PythonUtils.toSeq(paths)))\n'
+        '                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n'
+    ),
+    'read.csv': (
+        '  File "/opt/spark/python/pyspark-home/python/lib/pyspark.zip/pyspark/sql/readwriter.py", line 740, in csv\n'
+        '    return self._df(self._jreader.csv(self._spark._sc._jvm.PythonUtils.toSeq(path)))\n'
+        '                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n'
+    ),
+    'read.orc': (
+        '  File "/opt/spark/python/pyspark-home/python/lib/pyspark.zip/pyspark/sql/readwriter.py", line 828, in orc\n'
+        '    return self._df(self._jreader.orc(_to_seq(self._spark._sc, path)))\n'
+        '                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n'
+    ),
     'py4j.call': (
         '  File "/opt/spark/python/pyspark-home/python/lib/py4j-0.10.9.7-src.zip/py4j/java_gateway.py", line 1322, in __call__\n'
         '    return_value = get_return_value(\n'
@@ -701,6 +811,10 @@ FRAMES = {
         '  File "/opt/spark/python/pyspark-home/python/lib/pyspark.zip/pyspark/errors/exceptions/captured.py", line 179, in deco\n'
         '    return f(*a, **kw)\n'
         '           ^^^^^^^^^^^\n'
+    ),
+    'py4j.protocol_raise_error': (
+        '  File "/opt/spark/python/pyspark-home/python/lib/py4j-0.10.9.7-src.zip/py4j/protocol.py", line 330, in get_return_value\n'
+        '    raise Py4JError(\n'
     ),
     'py4j.protocol_raise': (
         '  File "/opt/spark/python/pyspark-home/python/lib/py4j-0.10.9.7-src.zip/py4j/protocol.py", line 326, in get_return_value\n'

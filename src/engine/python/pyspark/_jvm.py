@@ -112,6 +112,44 @@ def convert(engine_exc, site, session=None, target=None, name=None):
     return exc
 
 
+def _java_arg_class(v):
+    if isinstance(v, bool):
+        return 'class java.lang.Boolean'
+    if isinstance(v, int):
+        return 'class java.lang.Integer' if -2 ** 31 <= v < 2 ** 31 else 'class java.lang.Long'
+    if isinstance(v, float):
+        return 'class java.lang.Double'
+    if isinstance(v, str):
+        return 'class java.lang.String'
+    if isinstance(v, (bytes, bytearray)):
+        return 'class [B'
+    if isinstance(v, list):
+        return 'class java.util.ArrayList'
+    if isinstance(v, dict):
+        return 'class java.util.HashMap'
+    if v is None:
+        return 'null'
+    return 'class py4j.reflection.PythonProxyHandler'
+
+
+def py4j_no_such_method(site, name, args, target=None):
+    """The ``py4j.protocol.Py4JError`` py4j raises when no JVM method takes ``args``' types."""
+    from pyspark.errors.py4j import Py4JError
+    trace = ('py4j.Py4JException: Method %s([%s]) does not exist\n'
+             % (name, ', '.join(_java_arg_class(a) for a in args))
+             + ''.join('\tat %s\n' % f for f in (
+                 'py4j.reflection.ReflectionEngine.getMethod(ReflectionEngine.java:321)',
+                 'py4j.reflection.ReflectionEngine.getMethod(ReflectionEngine.java:329)',
+                 'py4j.Gateway.invoke(Gateway.java:274)') + PY4J_JVM_TAIL[7:]))
+    err = Py4JError('An error occurred while calling {0}{1}{2}. Trace:\n{3}\n'.format(
+        target or next_object_id(), '.', name, trace))
+    err.java_class = 'py4j.Py4JException'
+    err.java_message = 'Method %s([...]) does not exist' % name
+    err.jvm_frames = []
+    return with_frames(err, tuple(site) + ('py4j.call', 'captured.deco_call',
+                                           'py4j.protocol_raise_error'))
+
+
 _OBJECT_IDS = [30]
 
 

@@ -21,12 +21,15 @@ class SparkContext:
                  jsc=None, profiler_cls=None, udf_profiler_cls=None, memory_profiler_cls=None,
                  _info=None):
         if _info is None:
-            if SparkContext._active_spark_context is not None:
+            active = SparkContext._active_spark_context
+            if active is not None:
+                # Livy's fake_shell created the session's context in its main()
                 raise ValueError(
                     'Cannot run multiple SparkContexts at once; existing SparkContext(app=%s, '
-                    'master=%s) created by __init__ at /tmp/livy-fake_shell.py'
-                    % (SparkContext._active_spark_context.appName,
-                       SparkContext._active_spark_context.master))
+                    'master=%s) created by %s at %s:%s '
+                    % (active.appName, active.master, 'main',
+                       active._info.get('fakeShellPath', '/tmp/fake_shell.py'),
+                       active._info.get('fakeShellLine', 0)))
             raise RuntimeError('A SparkContext is already provided by the Livy session (sc)')
         info = _info
         self._info = info
@@ -64,6 +67,10 @@ class SparkContext:
 
     @classmethod
     def getOrCreate(cls, conf=None):
+        from pyspark.livy_bootstrap import caller_session_globals
+        g = caller_session_globals()
+        if g is not None:
+            return g['sc']
         if cls._active_spark_context is None:
             raise RuntimeError('No SparkContext is available (Livy creates it)')
         return cls._active_spark_context
@@ -110,9 +117,9 @@ class SparkContext:
     def resources(self):
         return {}
 
-    @property
     def statusTracker(self):
-        return None
+        from pyspark.status import StatusTracker
+        return StatusTracker(self)
 
     def sparkUser(self):
         return self._info.get('sparkUser') or 'root'
@@ -147,6 +154,25 @@ class SparkContext:
     def setJobGroup(self, groupId, description, interruptOnCancel=False):
         self._local_properties['spark.jobGroup.id'] = groupId
         self._local_properties['spark.job.description'] = description
+
+    @classmethod
+    def setSystemProperty(cls, key, value):
+        pass
+
+    def addJobTag(self, tag):
+        self._job_tags = getattr(self, '_job_tags', set()) | {tag}
+
+    def removeJobTag(self, tag):
+        self._job_tags = getattr(self, '_job_tags', set()) - {tag}
+
+    def getJobTags(self):
+        return set(getattr(self, '_job_tags', set()))
+
+    def clearJobTags(self):
+        self._job_tags = set()
+
+    def cancelJobsWithTag(self, tag):
+        pass
 
     def setJobDescription(self, value):
         self._local_properties['spark.job.description'] = value
@@ -204,6 +230,11 @@ class SparkContext:
 
     def parallelize(self, c, numSlices=None):
         n = int(numSlices) if numSlices is not None else self.defaultParallelism
+        if isinstance(c, range) and len(c) > 0:
+            # pyspark: an empty parallelized RDD whose partitions generate their sub-ranges
+            parts = _slice(list(c), n)
+            base = RDD._from_partitions(self, [[] for _ in range(n)])
+            return base._derive(lambda i, it: parts[i])
         if isinstance(c, range):
             data = list(c)
         else:
@@ -272,27 +303,38 @@ class SparkContext:
         stage = getattr(self, '_last_stage', 0)
         tid = getattr(self, '_last_task_base', 0) + split
         host = self._conf.get('spark.driver.host') or 'localhost'
+        run_job = jvm_name == 'runJob'
         if isinstance(exc, _InputPathError):
             message = exc.java_message()
             java_class = 'org.apache.hadoop.mapred.InvalidInputException'
             stack = '%s: %s\n' % (java_class, message) + ''.join(
                 '\tat %s\n' % f for f in _INPUT_FRAMES + PY4J_JVM_TAIL)
         else:
-            py_tb = _worker_traceback(exc)
+            # PythonException.toString + its (executor) stack, as Utils.exceptionString prints it
+            executor = (_EXECUTOR_TOP + (_EXECUTOR_RUNJOB if run_job else _EXECUTOR_COLLECT)
+                        + _EXECUTOR_TASK)
+            py_exc = 'org.apache.spark.api.python.PythonException: ' + _worker_traceback(exc)
+            full = py_exc + ''.join('\n\tat ' + f for f in executor) + '\n'
             java_class = 'org.apache.spark.SparkException'
             message = ('Job aborted due to stage failure: Task {t} in stage {s}.0 failed 1 times, '
                        'most recent failure: Lost task {t}.0 in stage {s}.0 (TID {tid}) ({host} '
-                       'executor driver): org.apache.spark.api.python.PythonException: {tb}\n'
-                       .format(t=split, s=stage, tid=tid, host=host, tb=py_tb))
-            executor = ''.join('\tat %s\n' % f for f in _EXECUTOR_FRAMES)
-            driver = ''.join('\tat %s\n' % f for f in _DRIVER_FRAMES + PY4J_JVM_TAIL)
-            stack = ('%s: %s%s\nDriver stacktrace:\n%sCaused by: '
-                     'org.apache.spark.api.python.PythonException: %s\n%s\t... 1 more\n'
-                     % (java_class, message, executor, driver, py_tb, executor))
+                       'executor driver): {full}\nDriver stacktrace:'
+                       .format(t=split, s=stage, tid=tid, host=host, full=full))
+            driver = _DRIVER_EVENT_LOOP + (_DRIVER_RUNJOB if run_job else _DRIVER_COLLECT) \
+                + PY4J_JVM_TAIL
+            # the cause shares the final Thread.run frame with the driver's stack
+            stack = ('%s: %s' % (java_class, message) + ''.join('\n\tat ' + f for f in driver)
+                     + '\nCaused by: ' + py_exc + ''.join('\n\tat ' + f for f in executor[:-1])
+                     + '\n\t... 1 more\n')
         err = Py4JJavaError('An error occurred while calling {0}{1}{2}.\n'.format(
             jvm_target, '.', jvm_name), JavaException(java_class, message, stack))
         err.java_class = java_class
         err.java_message = message
+        if isinstance(exc, _InputPathError):
+            err.jvm_frames = list(_INPUT_FRAMES)
+        else:
+            err.jvm_frames = list(_DRIVER_EVENT_LOOP + (_DRIVER_RUNJOB if run_job
+                                                        else _DRIVER_COLLECT))
         return with_frames(err, tuple(site) + ('py4j.call', 'captured.deco_call',
                                                'py4j.protocol_raise'))
 
@@ -307,9 +349,10 @@ class _InputPathError(Exception):
         return 'Input path does not exist: %s' % p
 
 
-# Representative JVM frames of a failed Python task (executor side) and of the driver's
-# DAGScheduler (shortened; not byte-exact).
-_EXECUTOR_FRAMES = (
+# JVM frames of a failed Python task and of the driver's job failure (Spark 3.5.9 line numbers,
+# read from its jars; Scala 2.12 library frames; JDK 17). Stage/TID numbers and the host come
+# from this emulation, so the text is close to, not guaranteed equal to, a real cluster's.
+_EXECUTOR_TOP = (
     'org.apache.spark.api.python.BasePythonRunner$ReaderIterator.handlePythonException(PythonRunner.scala:572)',
     'org.apache.spark.api.python.PythonRunner$$anon$3.read(PythonRunner.scala:784)',
     'org.apache.spark.api.python.PythonRunner$$anon$3.read(PythonRunner.scala:766)',
@@ -318,40 +361,58 @@ _EXECUTOR_FRAMES = (
     'scala.collection.Iterator.foreach(Iterator.scala:943)',
     'scala.collection.Iterator.foreach$(Iterator.scala:943)',
     'org.apache.spark.InterruptibleIterator.foreach(InterruptibleIterator.scala:28)',
-    'org.apache.spark.rdd.RDD.$anonfun$collect$2(RDD.scala:1049)',
+    'scala.collection.generic.Growable.$plus$plus$eq(Growable.scala:62)',
+    'scala.collection.generic.Growable.$plus$plus$eq$(Growable.scala:53)',
+    'scala.collection.mutable.ArrayBuffer.$plus$plus$eq(ArrayBuffer.scala:105)',
+    'scala.collection.mutable.ArrayBuffer.$plus$plus$eq(ArrayBuffer.scala:49)',
+    'scala.collection.TraversableOnce.to(TraversableOnce.scala:366)',
+    'scala.collection.TraversableOnce.to$(TraversableOnce.scala:364)',
+    'org.apache.spark.InterruptibleIterator.to(InterruptibleIterator.scala:28)',
+    'scala.collection.TraversableOnce.toBuffer(TraversableOnce.scala:358)',
+    'scala.collection.TraversableOnce.toBuffer$(TraversableOnce.scala:358)',
+    'org.apache.spark.InterruptibleIterator.toBuffer(InterruptibleIterator.scala:28)',
+    'scala.collection.TraversableOnce.toArray(TraversableOnce.scala:345)',
+    'scala.collection.TraversableOnce.toArray$(TraversableOnce.scala:339)',
+    'org.apache.spark.InterruptibleIterator.toArray(InterruptibleIterator.scala:28)',
+)
+_EXECUTOR_COLLECT = ('org.apache.spark.rdd.RDD.$anonfun$collect$2(RDD.scala:1049)',)
+_EXECUTOR_RUNJOB = ('org.apache.spark.api.python.PythonRDD$.$anonfun$runJob$1(PythonRDD.scala:181)',)
+_EXECUTOR_TASK = (
     'org.apache.spark.SparkContext.$anonfun$runJob$5(SparkContext.scala:2433)',
     'org.apache.spark.scheduler.ResultTask.runTask(ResultTask.scala:93)',
     'org.apache.spark.TaskContext.runTaskWithListeners(TaskContext.scala:166)',
     'org.apache.spark.scheduler.Task.run(Task.scala:141)',
-    'org.apache.spark.executor.Executor$TaskRunner.$anonfun$run$4(Executor.scala:620)',
+    'org.apache.spark.executor.Executor$TaskRunner.$anonfun$run$4(Executor.scala:621)',
     'org.apache.spark.util.SparkErrorUtils.tryWithSafeFinally(SparkErrorUtils.scala:64)',
     'org.apache.spark.util.SparkErrorUtils.tryWithSafeFinally$(SparkErrorUtils.scala:61)',
     'org.apache.spark.util.Utils$.tryWithSafeFinally(Utils.scala:94)',
-    'org.apache.spark.executor.Executor$TaskRunner.run(Executor.scala:623)',
+    'org.apache.spark.executor.Executor$TaskRunner.run(Executor.scala:624)',
     'java.base/java.util.concurrent.ThreadPoolExecutor.runWorker(ThreadPoolExecutor.java:1136)',
     'java.base/java.util.concurrent.ThreadPoolExecutor$Worker.run(ThreadPoolExecutor.java:635)',
     'java.base/java.lang.Thread.run(Thread.java:840)',
 )
-_DRIVER_FRAMES = (
-    'org.apache.spark.scheduler.DAGScheduler.failJobAndIndependentStages(DAGScheduler.scala:2856)',
-    'org.apache.spark.scheduler.DAGScheduler.$anonfun$abortStage$2(DAGScheduler.scala:2792)',
-    'org.apache.spark.scheduler.DAGScheduler.$anonfun$abortStage$2$adapted(DAGScheduler.scala:2791)',
+_DRIVER_EVENT_LOOP = (
+    'org.apache.spark.scheduler.DAGScheduler.failJobAndIndependentStages(DAGScheduler.scala:2898)',
+    'org.apache.spark.scheduler.DAGScheduler.$anonfun$abortStage$2(DAGScheduler.scala:2834)',
+    'org.apache.spark.scheduler.DAGScheduler.$anonfun$abortStage$2$adapted(DAGScheduler.scala:2833)',
     'scala.collection.mutable.ResizableArray.foreach(ResizableArray.scala:62)',
     'scala.collection.mutable.ResizableArray.foreach$(ResizableArray.scala:55)',
     'scala.collection.mutable.ArrayBuffer.foreach(ArrayBuffer.scala:49)',
-    'org.apache.spark.scheduler.DAGScheduler.abortStage(DAGScheduler.scala:2791)',
-    'org.apache.spark.scheduler.DAGScheduler.$anonfun$handleTaskSetFailed$1(DAGScheduler.scala:1247)',
-    'org.apache.spark.scheduler.DAGScheduler.$anonfun$handleTaskSetFailed$1$adapted(DAGScheduler.scala:1247)',
+    'org.apache.spark.scheduler.DAGScheduler.abortStage(DAGScheduler.scala:2833)',
+    'org.apache.spark.scheduler.DAGScheduler.$anonfun$handleTaskSetFailed$1(DAGScheduler.scala:1253)',
+    'org.apache.spark.scheduler.DAGScheduler.$anonfun$handleTaskSetFailed$1$adapted(DAGScheduler.scala:1253)',
     'scala.Option.foreach(Option.scala:407)',
-    'org.apache.spark.scheduler.DAGScheduler.handleTaskSetFailed(DAGScheduler.scala:1247)',
-    'org.apache.spark.scheduler.DAGSchedulerEventProcessLoop.doOnReceive(DAGScheduler.scala:3060)',
-    'org.apache.spark.scheduler.DAGSchedulerEventProcessLoop.onReceive(DAGScheduler.scala:2994)',
-    'org.apache.spark.scheduler.DAGSchedulerEventProcessLoop.onReceive(DAGScheduler.scala:2983)',
+    'org.apache.spark.scheduler.DAGScheduler.handleTaskSetFailed(DAGScheduler.scala:1253)',
+    'org.apache.spark.scheduler.DAGSchedulerEventProcessLoop.doOnReceive(DAGScheduler.scala:3102)',
+    'org.apache.spark.scheduler.DAGSchedulerEventProcessLoop.onReceive(DAGScheduler.scala:3036)',
+    'org.apache.spark.scheduler.DAGSchedulerEventProcessLoop.onReceive(DAGScheduler.scala:3025)',
     'org.apache.spark.util.EventLoop$$anon$1.run(EventLoop.scala:49)',
-    'org.apache.spark.scheduler.DAGScheduler.runJob(DAGScheduler.scala:989)',
+    'org.apache.spark.scheduler.DAGScheduler.runJob(DAGScheduler.scala:995)',
     'org.apache.spark.SparkContext.runJob(SparkContext.scala:2393)',
     'org.apache.spark.SparkContext.runJob(SparkContext.scala:2414)',
     'org.apache.spark.SparkContext.runJob(SparkContext.scala:2433)',
+)
+_DRIVER_COLLECT = (
     'org.apache.spark.SparkContext.runJob(SparkContext.scala:2458)',
     'org.apache.spark.rdd.RDD.$anonfun$collect$1(RDD.scala:1049)',
     'org.apache.spark.rdd.RDDOperationScope$.withScope(RDDOperationScope.scala:151)',
@@ -360,6 +421,10 @@ _DRIVER_FRAMES = (
     'org.apache.spark.rdd.RDD.collect(RDD.scala:1048)',
     'org.apache.spark.api.python.PythonRDD$.collectAndServe(PythonRDD.scala:195)',
     'org.apache.spark.api.python.PythonRDD.collectAndServe(PythonRDD.scala)',
+)
+_DRIVER_RUNJOB = (
+    'org.apache.spark.api.python.PythonRDD$.runJob(PythonRDD.scala:181)',
+    'org.apache.spark.api.python.PythonRDD.runJob(PythonRDD.scala)',
 )
 _INPUT_FRAMES = (
     'org.apache.hadoop.mapred.FileInputFormat.singleThreadedListStatus(FileInputFormat.java:304)',

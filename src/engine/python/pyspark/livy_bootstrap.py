@@ -54,6 +54,27 @@ def create_session(info):
     }
 
 
+def caller_session_globals(max_depth=50):
+    """The globals of the Livy statement that is calling into pyspark (the nearest frame whose
+    globals hold this package's ``spark``), or None. Lets ``SparkSession.builder.getOrCreate()``
+    and friends answer the calling Livy session's objects even when several sessions share
+    the interpreter and nobody called ``activate``."""
+    import sys
+    from pyspark.sql.session import SparkSession
+    try:
+        frame = sys._getframe(1)
+    except (AttributeError, ValueError):
+        return None
+    depth = 0
+    while frame is not None and depth < max_depth:
+        g = frame.f_globals
+        if isinstance(g.get('spark'), SparkSession) and g.get('sc') is not None:
+            return g
+        frame = frame.f_back
+        depth += 1
+    return None
+
+
 def activate(session_globals):
     """Make this Livy session's objects pyspark's active ones (see module doc)."""
     from pyspark.sql.session import SparkSession

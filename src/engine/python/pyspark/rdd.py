@@ -17,6 +17,7 @@ import os as _os
 
 from pyspark._jvm import frames as _frames, next_object_id
 from pyspark._frames import FRAMES
+from pyspark._pyhash import portable_hash
 
 __all__ = ['RDD']
 
@@ -41,34 +42,6 @@ def _slice(seq, num_slices):
         end = ((i + 1) * n) // num_slices
         out.append(list(seq[start:end]))
     return out
-
-
-def _portable_hash(x):
-    """pyspark's portable_hash for partitioning by key (stable for str via its own hash)."""
-    if x is None:
-        return 0
-    if isinstance(x, tuple):
-        h = 0x345678
-        for i in x:
-            h ^= _portable_hash(i)
-            h *= 1000003
-            h &= 0xFFFFFFFFFFFFFFFF
-        h ^= len(x)
-        if h == -1:
-            h = -2
-        return int(h)
-    if isinstance(x, bool):
-        return int(x)
-    if isinstance(x, int):
-        return x
-    if isinstance(x, str):
-        h = 0
-        for ch in x:
-            h = (31 * h + ord(ch)) & 0xFFFFFFFF
-        return h
-    if isinstance(x, float):
-        return int(x) if x == int(x) else int(x * 1000003)
-    return 0
 
 
 class RDD:
@@ -250,15 +223,20 @@ class RDD:
     def _shuffle(self, num_partitions, key_fn):
         """Hash-partition records by ``key_fn`` (Spark's HashPartitioner order within buckets)."""
         parent = self
-        n = num_partitions or self._num_partitions or 1
+        n = num_partitions or self._default_reduce_partitions()
 
         def compute():
             buckets = [[] for _ in range(n)]
             for p in parent._partitions():
                 for x in p:
-                    buckets[_portable_hash(key_fn(x)) % n].append(x)
+                    buckets[portable_hash(key_fn(x)) % n].append(x)
             return buckets
         return self._wide(n, compute)
+
+    def _default_reduce_partitions(self):
+        if self.ctx._conf.contains('spark.default.parallelism'):
+            return self.ctx.defaultParallelism
+        return self._num_partitions or 1
 
     def partitionBy(self, numPartitions, partitionFunc=None):
         if partitionFunc is None:
@@ -324,12 +302,15 @@ class RDD:
         return self.map(lambda x: (f(x), x)).groupByKey(numPartitions)
 
     def countByKey(self):
-        return self.map(lambda x: x[0]).countByValue()
+        return self.map(lambda x: x[0])._count_by_value(('rdd.countByKey',))
 
     def countByValue(self):
+        return self._count_by_value(())
+
+    def _count_by_value(self, outer):
         from collections import defaultdict
         counts = defaultdict(int)
-        for x in self.collect():
+        for x in self._collect(tuple(outer) + ('rdd.countByValue', 'rdd.reduce')):
             counts[x] += 1
         return counts
 
@@ -495,12 +476,81 @@ class RDD:
             out.append(self._derive(pick))
         return out
 
+    def treeReduce(self, f, depth=2):
+        return self.reduce(f)
+
+    def treeAggregate(self, zeroValue, seqOp, combOp, depth=2):
+        return self.aggregate(zeroValue, seqOp, combOp)
+
+    def reduceByKeyLocally(self, func):
+        out = {}
+        for k, v in self.collect():
+            out[k] = func(out[k], v) if k in out else v
+        return out
+
+    def groupWith(self, other, *others):
+        if others:
+            raise NotImplementedError('groupWith of more than two RDDs is not supported')
+        return self.cogroup(other)
+
+    def repartitionAndSortWithinPartitions(self, numPartitions=None, partitionFunc=None,
+                                           ascending=True, keyfunc=lambda x: x):
+        parted = self.partitionBy(numPartitions or self._num_partitions, partitionFunc)
+        return parted._derive(lambda i, it: sorted(it, key=lambda kv: keyfunc(kv[0]),
+                                                   reverse=not ascending))
+
+    def histogram(self, buckets):
+        items = [x for x in self.collect() if x is not None]
+        if isinstance(buckets, int):
+            if buckets < 1:
+                raise ValueError('number of buckets must be >= 1')
+            if not items:
+                raise ValueError('can not generate buckets from empty RDD')
+            lo, hi = min(items), max(items)
+            if lo == hi:
+                edges = [lo, hi]
+                buckets = 1
+            else:
+                inc = (hi - lo) / buckets
+                edges = [lo + i * inc for i in range(buckets)] + [hi]
+        else:
+            edges = list(buckets)
+            if len(edges) < 2:
+                raise ValueError('buckets should have more than one value')
+        counts = [0] * (len(edges) - 1)
+        for x in items:
+            if x < edges[0] or x > edges[-1]:
+                continue
+            if x == edges[-1]:
+                counts[-1] += 1
+                continue
+            for i in range(len(edges) - 1):
+                if edges[i] <= x < edges[i + 1]:
+                    counts[i] += 1
+                    break
+        return edges, counts
+
+    def countApprox(self, timeout, confidence=0.95):
+        return self.count()
+
+    def localCheckpoint(self):
+        pass
+
+    def isLocallyCheckpointed(self):
+        return False
+
+    def getCheckpointFile(self):
+        return None
+
     def pipe(self, command, env=None, checkCode=False):
         raise NotImplementedError('pipe is not supported (no subprocesses)')
 
     # --- actions ----------------------------------------------------------------------------
     def collect(self):
-        parts = self._run(('rdd.collect',))
+        return self._collect(())
+
+    def _collect(self, outer):
+        parts = self._run(tuple(outer) + ('rdd.collect',))
         return [x for p in parts for x in p]
 
     def _reduce_parts(self, f, site):
@@ -515,7 +565,10 @@ class RDD:
         return vals
 
     def reduce(self, f):
-        vals = self._reduce_parts(f, ('rdd.reduce', 'rdd.collect'))
+        return self._reduce(f, ())
+
+    def _reduce(self, f, outer):
+        vals = self._reduce_parts(f, tuple(outer) + ('rdd.reduce', 'rdd.collect'))
         if vals:
             return functools.reduce(f, vals)
         raise ValueError('Can not reduce() empty RDD')
@@ -569,25 +622,40 @@ class RDD:
         return total
 
     def count(self):
-        parts = self._run(('rdd.count', 'rdd.sum', 'rdd.fold', 'rdd.collect'))
+        return self._count(())
+
+    def _count(self, outer):
+        parts = self._run(tuple(outer) + ('rdd.count', 'rdd.sum', 'rdd.fold', 'rdd.collect'))
         return sum(len(p) for p in parts)
 
     def max(self, key=None):
         if key is None:
-            return self.reduce(max)
-        return self.reduce(lambda a, b: max(a, b, key=key))
+            return self._reduce(max, ('rdd.max',))
+        return self._reduce(lambda a, b: max(a, b, key=key), ('rdd.max_key',))
 
     def min(self, key=None):
         if key is None:
-            return self.reduce(min)
-        return self.reduce(lambda a, b: min(a, b, key=key))
+            return self._reduce(min, ('rdd.min',))
+        return self._reduce(lambda a, b: min(a, b, key=key), ('rdd.min_key',))
 
     def stats(self):
+        return self._stats(())
+
+    def _stats(self, outer):
         from pyspark.statcounter import StatCounter
-        return StatCounter(self.collect())
+        site = tuple(outer) + ('rdd.stats', 'rdd.reduce', 'rdd.collect')
+        parts = self._run(site)
+        acc = StatCounter()
+        for i, p in enumerate(parts):
+            try:
+                for x in p:
+                    acc.merge(x)
+            except Exception as e:
+                raise self.ctx._job_failure(e, i, site) from None
+        return acc
 
     def mean(self):
-        return self.stats().mean()
+        return self._stats(('rdd.mean',)).mean()
 
     def variance(self):
         return self.stats().variance()
@@ -602,6 +670,9 @@ class RDD:
         return self.stats().sampleVariance()
 
     def take(self, num):
+        return self._take(num, ())
+
+    def _take(self, num, outer):
         """Spark's take: scan partitions incrementally (1, then up to 4x more per round)."""
         if num <= 0:
             return []
@@ -617,27 +688,28 @@ class RDD:
                     to_try = int(1.5 * num * scanned / len(items)) - scanned
                     to_try = min(max(to_try, 1), scanned * 4)
             splits = range(scanned, min(scanned + to_try, total))
-            parts = self._run(('rdd.take', 'context.runJob'), jvm_name='runJob', splits=splits)
+            parts = self._run(tuple(outer) + ('rdd.take', 'context.runJob'), jvm_name='runJob',
+                              splits=splits)
             for p in parts:
                 items.extend(p[:num - len(items)])
             scanned += to_try
         return items[:num]
 
     def first(self):
-        rs = self.take(1)
+        rs = self._take(1, ('rdd.first',))
         if rs:
             return rs[0]
         raise ValueError('RDD is empty')
 
     def isEmpty(self):
-        return self._num_partitions == 0 or len(self.take(1)) == 0
+        return self._num_partitions == 0 or len(self._take(1, ('rdd.isEmpty',))) == 0
 
     def top(self, num, key=None):
-        items = self.collect()
+        items = self._collect(('rdd.top', 'rdd.reduce'))
         return sorted(items, key=key, reverse=True)[:num]
 
     def takeOrdered(self, num, key=None):
-        items = self.collect()
+        items = self._collect(('rdd.takeOrdered', 'rdd.reduce'))
         return sorted(items, key=key)[:num]
 
     def takeSample(self, withReplacement, num, seed=None):
@@ -650,27 +722,23 @@ class RDD:
         return items[:num]
 
     def collectAsMap(self):
-        return dict(self.collect())
+        return dict(self._collect(('rdd.collectAsMap',)))
 
     def lookup(self, key):
         return [v for k, v in self.collect() if k == key]
 
     def foreach(self, f):
-        parts = self._run(('rdd.collect',))
-        for i, p in enumerate(parts):
-            try:
-                for x in p:
-                    f(x)
-            except Exception as e:
-                raise self.ctx._job_failure(e, i, ('rdd.collect',)) from None
+        def run(i, it):
+            for x in it:
+                f(x)
+            return []
+        self._derive(run)._count(('rdd.foreach',))
 
     def foreachPartition(self, f):
-        parts = self._run(('rdd.collect',))
-        for i, p in enumerate(parts):
-            try:
-                f(iter(p))
-            except Exception as e:
-                raise self.ctx._job_failure(e, i, ('rdd.collect',)) from None
+        def run(i, it):
+            f(iter(it))
+            return []
+        self._derive(run)._count(('rdd.foreachPartition',))
 
     def toLocalIterator(self, prefetchPartitions=False):
         return iter(self.collect())

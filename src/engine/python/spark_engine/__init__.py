@@ -6,7 +6,8 @@ See API.md for the public surface; CONTRACT.md (one level up) for the seams.
 from .types import (DataType, NullType, StringType, BinaryType, BooleanType, DateType,
                     TimestampType, TimestampNTZType, DecimalType, DoubleType, FloatType, ByteType,
                     ShortType, IntegerType, LongType, ArrayType, MapType, StructField, StructType,
-                    CharType, VarcharType, AtomicType, NumericType, IntegralType, FractionalType)
+                    CharType, VarcharType, AtomicType, NumericType, IntegralType, FractionalType,
+                    DayTimeIntervalType, YearMonthIntervalType)
 from .row import Row
 from .errors import (SparkThrowable, AnalysisException, ParseException, SparkArithmeticException,
                      SparkNumberFormatException, SparkDateTimeException, SparkRuntimeException,

@@ -283,3 +283,78 @@ register_agg(AggSpec('percentile', 2, 3, _percentile_typer, lambda e: [],
                      lambda e, s, vals: s + [vals[0]], _percentile_finish))
 register_agg(AggSpec('median', 1, 1, _percentile_typer, lambda e: [],
                      lambda e, s, vals: s + [vals[0]], _percentile_finish))
+
+
+def _percentile_approx_finish(e, s):
+    if not s:
+        return None
+    p = e.children[1].value if len(e.children) > 1 else 0.5
+    xs = sorted(s)
+    if isinstance(p, list):
+        return [xs[max(0, int(math.ceil(float(q) * len(xs))) - 1)] for q in p]
+    idx = max(0, int(math.ceil(float(p) * len(xs))) - 1)
+    return xs[idx]
+
+
+def _percentile_approx_typer(e, ctx):
+    from .expressions import Literal
+    if len(e.children) == 2:
+        e.children = list(e.children) + [Literal(10000, T.IntegerType())]
+    a = _numeric_arg(e)
+    p = e.children[1] if len(e.children) > 1 else None
+    if p is not None and isinstance(p.data_type, T.ArrayType):
+        e.data_type = T.ArrayType(a.data_type, False)
+    else:
+        e.data_type = a.data_type
+
+
+register_agg(AggSpec('percentile_approx', 1, 3, _percentile_approx_typer, lambda e: [],
+                     lambda e, s, vals: s + [vals[0]], _percentile_approx_finish), 'approx_percentile')
+
+
+def _pair_typer(e, ctx):
+    e.children = [coerce_arg(e.children[0], 'double', e, 1), coerce_arg(e.children[1], 'double', e, 2)]
+    e.data_type = T.DoubleType()
+
+
+def _pair_update(e, s, vals):
+    return s + [(float(vals[0]), float(vals[1]))]
+
+
+def _cov(sample):
+    def finish(e, s):
+        n = len(s)
+        if n == 0 or (sample and n == 1):
+            return None if n == 0 else math.nan
+        mx = sum(x for x, _ in s) / n
+        my = sum(y for _, y in s) / n
+        c = sum((x - mx) * (y - my) for x, y in s)
+        return c / (n - 1 if sample else n)
+    return finish
+
+
+def _corr_finish(e, s):
+    n = len(s)
+    if n == 0:
+        return None
+    mx = sum(x for x, _ in s) / n
+    my = sum(y for _, y in s) / n
+    sxy = sum((x - mx) * (y - my) for x, y in s)
+    sxx = sum((x - mx) ** 2 for x, _ in s)
+    syy = sum((y - my) ** 2 for _, y in s)
+    if sxx == 0 or syy == 0:
+        return math.nan if n > 1 else None
+    return sxy / math.sqrt(sxx * syy)
+
+
+register_agg(AggSpec('covar_samp', 2, 2, _pair_typer, lambda e: [], _pair_update, _cov(True)))
+register_agg(AggSpec('covar_pop', 2, 2, _pair_typer, lambda e: [], _pair_update, _cov(False)))
+register_agg(AggSpec('corr', 2, 2, _pair_typer, lambda e: [], _pair_update, _corr_finish))
+
+
+def _sum_distinct_typer(e, ctx):
+    e.distinct = True
+    _sum_typer(e, ctx)
+
+
+

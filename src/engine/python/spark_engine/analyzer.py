@@ -12,18 +12,14 @@ from . import types as T
 from . import expressions as E
 from . import plans as P
 from .errors import AnalysisException
-from .function_spec import lookup as lookup_function
 from .coercion import wider_type
-from .levenshtein import levenshtein
 from . import windows as W
 from . import scalar_functions  # noqa: F401  (registers functions)
 from . import aggregate_functions  # noqa: F401
+from .check_analysis import CheckAnalysis, order_suggestions, _first_origin  # noqa: F401
+from .resolve_expressions import ExpressionResolution, eq_name, _eval_const  # noqa: F401
 
 _GENERATORS = ('explode', 'explode_outer', 'posexplode', 'posexplode_outer', 'inline', 'inline_outer')
-
-
-def eq_name(a, b):
-    return a.lower() == b.lower()
 
 
 class AnalysisContext:
@@ -37,24 +33,26 @@ class AnalysisContext:
         return self.session.next_seed() if self.session else 0
 
 
-class Analyzer:
+class Analyzer(ExpressionResolution, CheckAnalysis):
     def __init__(self, session):
         self.session = session
         self.ctx = AnalysisContext(session)
         self.cte_scopes = []
+        self.outer_inputs = []  # attributes of enclosing queries (correlated subqueries)
 
-    # ------------------------------------------------------------------ entry points
     def analyze(self, plan):
         resolved = self.resolve(plan)
         self.check(resolved)
+        mark_analyzed(resolved)
         return resolved
 
     def resolve_column_expr(self, expr, plan):
         """Resolve an expression against a resolved plan's output (Dataset API)."""
         return self.resolve_expr(expr, plan.output)
 
-    # ------------------------------------------------------------------ plans
     def resolve(self, plan):
+        if plan.__dict__.get('_analyzed'):
+            return plan
         if isinstance(plan, P.With):
             return self._resolve_with(plan)
         if isinstance(plan, P.Command) and plan.kind == 'LateralView':
@@ -195,10 +193,16 @@ class Analyzer:
     def _r_SubqueryAlias(self, plan):
         return plan
 
-    # ---- Project
     def _expand_stars(self, exprs, child):
         out = []
         for e in exprs:
+            if isinstance(e, E.UnresolvedRegex):
+                if not child.resolved:
+                    return None
+                import re as _re
+                rx = _re.compile('(?i)' + e.pattern)
+                out.extend(a for a in child.output if rx.fullmatch(a.name))
+                continue
             if isinstance(e, E.UnresolvedStar):
                 if not child.resolved:
                     return None
@@ -308,7 +312,6 @@ class Analyzer:
             attrs = [x.with_qualifier([a['table']]) for x in attrs]
         return P.Generate(gen, a['outer'], attrs, child)
 
-    # ---- Filter
     def _r_Filter(self, plan):
         child = plan.child
         if not child.resolved:
@@ -329,7 +332,9 @@ class Analyzer:
             return P.Filter(cond, agg)
         cond = self.resolve_expr(plan.condition, agg.child.output, fallback=agg.output)
         if not cond.is_resolved():
-            return P.Filter(cond, agg)
+            f = P.Filter(cond, agg)
+            f.is_having = True
+            return f
         new_agg, cond2 = self._push_into_aggregate(agg, cond)
         f = P.Filter(cond2, new_agg)
         if len(new_agg.aggs) != len(agg.aggs):
@@ -384,7 +389,6 @@ class Analyzer:
         new_expr = E.transform_down(expr, lambda e: rewrite(e) or e)
         return P.Aggregate(agg.groupings, aggs, agg.child), new_expr
 
-    # ---- Aggregate
     def _r_Aggregate(self, plan):
         child = plan.child
         if not child.resolved:
@@ -413,9 +417,8 @@ class Analyzer:
                             rg = a.child
                             break
                 groupings.append(rg)
-        return P.Aggregate(groupings, aggs, child)
+        return P.Aggregate(groupings, aggs, child, getattr(plan, 'grouping_sets', None))
 
-    # ---- Sort
     def _r_Sort(self, plan):
         child = plan.child
         if not child.resolved:
@@ -477,7 +480,6 @@ class Analyzer:
             so.type_check(self.ctx)
         return so
 
-    # ---- limits etc.
     def _r_GlobalLimit(self, plan):
         n = self.resolve_expr(plan.n, [])
         p = copy.copy(plan)
@@ -494,7 +496,6 @@ class Analyzer:
         keys = [self.resolve_expr(k, child.output) for k in plan.keys]
         return P.Deduplicate(keys, child)
 
-    # ---- joins
     def _r_Join(self, plan):
         left, right = plan.children
         if not (left.resolved and right.resolved):
@@ -559,7 +560,6 @@ class Analyzer:
         rest_r = [out_attr(a) for a in ro if a.expr_id not in rid]
         return P.Project(keys + rest_l + rest_r, join)
 
-    # ---- set operations
     def _r_Union(self, plan):
         kids = plan.children
         if not all(k.resolved for k in kids):
@@ -634,340 +634,9 @@ class Analyzer:
     def _r_Distinct(self, plan):
         return plan
 
-    # ------------------------------------------------------------------ expressions
-    def resolve_expr(self, e, inputs, fallback=None):
-        """Resolve names/functions/types of ``e`` against ``inputs`` (bottom-up)."""
-        if isinstance(e, E.UnresolvedAttribute):
-            r = self.lookup_attribute(e, inputs)
-            if r is None and fallback is not None:
-                r = self.lookup_attribute(e, fallback)
-            if r is not None and e.origin is not None and r.origin is None:
-                r = copy.copy(r)
-                r.origin = e.origin
-            return r if r is not None else e
-        if isinstance(e, E.SubqueryExpression):
-            kids = [self.resolve_expr(c, inputs, fallback) for c in e.children]
-            sub = Analyzer(self.session)
-            sub.cte_scopes = list(self.cte_scopes)
-            plan = sub.resolve(e.plan)
-            ne = copy.copy(e)
-            ne.children = kids
-            ne.plan = plan
-            if plan.resolved and all(k.is_resolved() for k in kids):
-                sub.check(plan)
-                ne.type_check(self.ctx)
-            return ne
-        if e.children:
-            kids = [self.resolve_expr(c, inputs, fallback) for c in e.children]
-            if any(a is not b for a, b in zip(kids, e.children)):
-                e = e.with_children(kids)
-            if not all(k.is_resolved() for k in kids):
-                return e
-        if isinstance(e, E.UnresolvedFunction):
-            return self.resolve_function(e, inputs)
-        if isinstance(e, (E.UnresolvedAlias, E.UnresolvedStar, E.AttributeReference, E.Literal,
-                          E.BoundReference)):
-            return e
-        if e.data_type is not None and e.is_resolved():
-            return e
-        e = copy.copy(e)
-        try:
-            r = e.type_check(self.ctx)
-            return r if r is not None else e
-        except E.TypeCheckError as err:
-            e.data_type = None
-            e.type_error = err
-            return e
-
-    def lookup_attribute(self, ua, inputs):
-        parts = ua.parts
-        cands = [a for a in inputs if eq_name(a.name, parts[-1]) and _qual_match(a, parts[:-1])]
-        if cands:
-            return self._unique(cands, ua)
-        # nested field access: col.field[.field...] or qualifier.col.field
-        for split in range(1, len(parts)):
-            head, fields = parts[:split], parts[split:]
-            base = [a for a in inputs if eq_name(a.name, head[-1]) and _qual_match(a, head[:-1])]
-            if base:
-                e = self._unique(base, ua)
-                for f in fields:
-                    if not isinstance(e.data_type, T.StructType):
-                        return None
-                    try:
-                        e = E.GetField(e, f).type_check(self.ctx)
-                    except E.TypeCheckError:
-                        return None
-                return E.Alias(e, fields[-1]).type_check(self.ctx) if False else e
-        return None
-
-    def _unique(self, cands, ua):
-        uniq = []
-        for c in cands:
-            if all(c.expr_id != u.expr_id for u in uniq):
-                uniq.append(c)
-        if len(uniq) > 1:
-            line, pos = ua.origin if ua.origin else (None, None)
-            raise AnalysisException('AMBIGUOUS_REFERENCE', {
-                'name': E.quote_ident(ua.name) if len(ua.parts) == 1 else ua.quoted(),
-                'referenceNames': '[%s]' % ', '.join(u.qualified_sql() for u in uniq)},
-                line=line, pos=pos)
-        return uniq[0]
-
-    def resolve_function(self, f, inputs):
-        name = f.name.lower()
-        kind, spec = lookup_function(name)
-        line, pos = f.origin if f.origin else (None, None)
-        udf = self.session.udfs.get(name) if self.session is not None else None
-        if udf is not None and getattr(f, 'window', None) is None:
-            from .udf import PythonUDF
-            e = PythonUDF(udf[0], udf[1], udf[2], f.children)
-            e.origin = f.origin
-            return e.type_check(self.ctx)
-        if spec is None and W.is_window_function(name):
-            kind = 'window'
-        elif spec is None:
-            raise AnalysisException('UNRESOLVED_ROUTINE', {
-                'routineName': E.quote_ident(f.name),
-                'searchPath': '[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]'},
-                line=line, pos=pos)
-        n = len(f.children)
-        window = getattr(f, 'window', None)
-        if window is not None:
-            return self._resolve_window(f, kind, spec, window, inputs)
-        if W.is_window_function(name):
-            raise AnalysisException('WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE', {}, message=(
-                '[WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE] Window function "%s" requires an OVER clause.'
-                % f.sql()), line=line, pos=pos)
-        if not spec.min_args <= n <= spec.max_args:
-            if spec.min_args == spec.max_args:
-                expected = str(spec.min_args)
-            elif spec.max_args >= 10 ** 6:
-                expected = '> %d' % (spec.min_args - 1)
-            else:
-                expected = '[%s]' % ', '.join(str(i) for i in range(spec.min_args, spec.max_args + 1))
-            raise AnalysisException('WRONG_NUM_ARGS.WITHOUT_SUGGESTION', {
-                'functionName': E.quote_ident(name), 'expectedNum': expected, 'actualNum': str(n),
-                'docroot': 'https://spark.apache.org/docs/latest'}, line=line, pos=pos)
-        if kind == 'agg':
-            if any(c.contains_aggregate() for c in f.children):
-                raise AnalysisException('NESTED_AGGREGATE_FUNCTION', {}, line=line, pos=pos)
-            e = E.AggregateExpression(name, f.children, spec, f.distinct, f.ignore_nulls)
-            e.filter = getattr(f, 'filter', None)
-            if e.filter is not None:
-                e.filter = self.resolve_expr(e.filter, inputs)
-            if f.is_star and name != 'count':
-                pass
-        else:
-            if f.distinct:
-                raise AnalysisException('INVALID_SQL_SYNTAX', {}, message=(
-                    '[INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX] Invalid SQL syntax: '
-                    'The function %s does not support DISTINCT.' % E.quote_ident(name)), line=line, pos=pos)
-            e = E.ScalarFunction(name, f.children, spec)
-        e.origin = f.origin
-        try:
-            e.type_check(self.ctx)
-        except E.TypeCheckError as err:
-            e.data_type = None
-            e.type_error = err
-        return e
-
-    def _resolve_window(self, f, kind, spec, window, inputs):
-        if isinstance(window, tuple) and window[0] == 'named':
-            raise AnalysisException(None, {}, message=(
-                '[MISSING_WINDOW_SPECIFICATION] Window specification %s is not defined in the WINDOW '
-                'clause.' % window[1]))
-        if isinstance(window, tuple):
-            _, part, order, frame = window
-            ws = W.WindowSpecDef(part, order, _sql_frame(frame, self))
-        else:
-            ws = window
-        part = [self.resolve_expr(p, inputs) for p in ws.partition]
-        order = []
-        for o in ws.order:
-            r = self.resolve_expr(o.child, inputs)
-            so = E.SortOrder(r, o.ascending, o.nulls_first)
-            if r.is_resolved():
-                so.type_check(self.ctx)
-            order.append(so)
-        if kind == 'window':
-            fn = W.WindowFunction(f.name.lower(), f.children)
-            fn.type_check(self.ctx)
-        else:
-            g = E.UnresolvedFunction(f.name, f.children, f.distinct, f.is_star, f.origin, f.ignore_nulls)
-            fn = self.resolve_function(g, inputs)
-            if not isinstance(fn, E.AggregateExpression):
-                raise AnalysisException(None, {}, message=(
-                    '[UNSUPPORTED_EXPR_FOR_WINDOW] Expression "%s" not supported within a window '
-                    'function.' % fn.sql()))
-        we = W.WindowExpression(fn, W.WindowSpecDef(part, order, ws.frame))
-        if not all(c.is_resolved() for c in we.children):
-            return we
-        try:
-            we.type_check(self.ctx)
-        except E.TypeCheckError:
-            raise AnalysisException(None, {}, message=(
-                '[MISSING_ORDER_BY_WINDOW] Window function %s requires window to be ordered, please '
-                'add ORDER BY clause. For example SELECT %s(value_expr) OVER (PARTITION BY window_partition '
-                'ORDER BY window_ordering) from table.' % (E.quote_ident(fn.name) if False else fn.name, fn.name)))
-        return we
-
-    # ------------------------------------------------------------------ checks
-    def check(self, plan):
-        """CheckAnalysis: raise the first problem found, visiting children before parents."""
-        order = []
-        stack = [(plan, False)]
-        while stack:
-            node, done = stack.pop()
-            if done:
-                order.append(node)
-                continue
-            stack.append((node, True))
-            for c in reversed(node.children):
-                stack.append((c, False))
-        for node in order:
-            self._check_node(node, plan)
-
-    def _fail(self, error_class, params, root, origin=None, message=None):
-        line, pos = origin if origin else (None, None)
-        raise AnalysisException(error_class, params, message=message, line=line, pos=pos, plan=root)
-
-    def _check_node(self, node, root):
-        if isinstance(node, P.UnresolvedRelation):
-            self._fail('TABLE_OR_VIEW_NOT_FOUND', {'relationName': '.'.join(
-                E.quote_ident(p) for p in node.parts)}, root, node.origin)
-        if isinstance(node, P.With):
-            return
-        inputs = []
-        for c in node.children:
-            if c.resolved:
-                inputs.extend(c.output)
-        for e in node.expressions():
-            self._check_expr(e, node, inputs, root)
-        if isinstance(node, P.Filter) and node.condition.is_resolved():
-            dt = node.condition.data_type
-            if not isinstance(dt, T.BooleanType):
-                self._fail('DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN', {
-                    'sqlExpr': '"%s"' % node.condition.sql(), 'filter': '"%s"' % node.condition.sql(),
-                    'type': '"%s"' % dt.sql_name()}, root, node.origin)
-        if isinstance(node, P.Aggregate) and node.resolved:
-            self._check_aggregate(node, root)
-        if isinstance(node, (P.Union, P.SetOperation)) and all(c.resolved for c in node.children):
-            kids = node.children
-            n = len(kids[0].output)
-            opname = 'UNION' if isinstance(node, P.Union) else node.kind.upper()
-            for i, k in enumerate(kids[1:]):
-                if len(k.output) != n:
-                    self._fail('NUM_COLUMNS_MISMATCH', {
-                        'operator': opname, 'firstNumColumns': str(n),
-                        'invalidOrdinalNum': _ordinal(i + 2), 'invalidNumColumns': str(len(k.output))}, root)
-            if not node.resolved:
-                for i in range(n):
-                    for j, k in enumerate(kids[1:]):
-                        a, b = kids[0].output[i].data_type, k.output[i].data_type
-                        if wider_type(a, b) is None:
-                            self._fail('INCOMPATIBLE_COLUMN_TYPE', {
-                                'operator': opname, 'columnOrdinalNumber': _ordinal(i + 1),
-                                'tableOrdinalNumber': _ordinal(j + 2), 'dataType1': '"%s"' % b.sql_name(),
-                                'dataType2': '"%s"' % a.sql_name(), 'hint': ''}, root)
-
-    def _check_expr(self, e, node, inputs, root):
-        order = []
-        stack = [(e, False)]
-        while stack:
-            x, done = stack.pop()
-            if done:
-                order.append(x)
-                continue
-            stack.append((x, True))
-            for c in reversed(x.children):
-                stack.append((c, False))
-        for x in order:
-            if isinstance(x, E.UnresolvedAttribute):
-                cands = [a.qualifier + [a.name] for a in inputs]
-                ordered = order_suggestions(x.sql(), cands)
-                if ordered:
-                    self._fail('UNRESOLVED_COLUMN.WITH_SUGGESTION', {
-                        'objectName': x.quoted(), 'proposal': ', '.join(ordered[:5])}, root, x.origin)
-                self._fail('UNRESOLVED_COLUMN.WITHOUT_SUGGESTION', {'objectName': x.quoted()}, root, x.origin)
-            err = getattr(x, 'type_error', None)
-            if err is not None and x.data_type is None:
-                params = dict(err.params)
-                self._fail(err.error_class, params, root, getattr(x, 'origin', None) or _first_origin(x))
-            if isinstance(x, E.SubqueryExpression) and not x.plan.resolved:
-                sub = Analyzer(self.session)
-                sub.check(x.plan)
-
-    def _check_aggregate(self, node, root):
-        gkeys = set(g.semantic_key() for g in node.groupings)
-        for g in node.groupings:
-            if g.contains_aggregate():
-                self._fail('GROUP_BY_AGGREGATE', {'sqlExpr': g.sql()}, root)
-
-        def check(e):
-            if isinstance(e, E.AggregateExpression):
-                return
-            if e.semantic_key() in gkeys:
-                return
-            if isinstance(e, E.AttributeReference):
-                self._fail('MISSING_AGGREGATION', {
-                    'expression': '"%s"' % e.sql(), 'expressionAnyValue': '"any_value(%s)"' % e.sql()},
-                    root, e.origin)
-            for c in e.children:
-                check(c)
-        for a in node.aggs:
-            check(a.child if isinstance(a, E.Alias) else a)
-
-
-def _ordinal(n):
-    return {1: 'first', 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth'}.get(n, '%dth' % n)
-
-
-def _first_origin(e):
-    stack = [e]
-    while stack:
-        x = stack.pop(0)
-        if getattr(x, 'origin', None):
-            return x.origin
-        stack.extend(x.children)
-    return None
-
-
-def _qual_match(attr, quals):
-    if not quals:
-        return True
-    q = [x.lower() for x in attr.qualifier]
-    want = [x.lower() for x in quals]
-    return len(q) >= len(want) and q[-len(want):] == want
-
-
-def quote_name_parts(parts):
-    return '.'.join(E.quote_ident(p) for p in parts)
-
-
-def order_suggestions(base, candidates):
-    """StringUtils.orderSuggestedIdentifiersBySimilarity (strip shared qualifiers, then sort by
-    Levenshtein distance to the quoted unresolved name, stable)."""
-    base_parts = base.split('.')
-    if not candidates:
-        return []
-    quals = set(tuple(c[:-1]) for c in candidates)
-    if len(base_parts) == 1 and len(quals) == 1:
-        stripped = [c[-1:] for c in candidates]
-    elif len(base_parts) <= 2 and len(set(tuple(c[:-2]) for c in candidates)) == 1:
-        stripped = [c[-2:] for c in candidates]
-    else:
-        stripped = candidates
-    names = [quote_name_parts(c) for c in stripped]
-    return sorted(names, key=lambda s: levenshtein(s, base))
-
 
 def _pretty_name(e):
     return e.sql()
-
-
-def _eval_const(e, analyzer):
-    from .executor import eval_constant
-    return eval_constant(e, analyzer.session)
 
 
 def _fresh(plan):
@@ -1009,17 +678,12 @@ def _generator_attrs(gen, names):
     return attrs
 
 
-def _sql_frame(frame, analyzer):
-    if frame is None:
-        return None
-    kind, lo, hi = frame
-
-    def conv(b):
-        t, e = b
-        if t.startswith('UNBOUNDED'):
-            return None
-        if t == 'CURRENT':
-            return 0
-        v = _eval_const(analyzer.resolve_expr(e, []), analyzer)
-        return -int(v) if t == 'PRECEDING' else int(v)
-    return (kind, conv(lo), conv(hi))
+def mark_analyzed(plan):
+    """Flag every node of a checked plan so later Dataset operations skip re-analysis."""
+    stack = [plan]
+    while stack:
+        p = stack.pop()
+        if p.__dict__.get('_analyzed'):
+            continue
+        p._analyzed = True
+        stack.extend(p.children)

@@ -11,7 +11,7 @@ import re
 
 from . import types as T
 from .javafmt import (double_to_str, float_to_str, decimal_to_str, date_to_str,
-                      timestamp_to_str, to_float32, EPOCH_DATE, EPOCH_TS)
+                      timestamp_to_str, to_float32, EPOCH_TS)
 
 DEC_CTX = decimal.Context(prec=100, rounding=decimal.ROUND_HALF_UP)
 
@@ -57,6 +57,9 @@ def value_to_string(v, dt, null='null'):
                                for x, f in zip(v, dt.fields)) + '}'
     if isinstance(dt, T.NullType):
         return null
+    if isinstance(dt, (T.DayTimeIntervalType, T.YearMonthIntervalType)):
+        from .intervals import to_text
+        return to_text(v, dt)
     return str(v)
 
 
@@ -148,6 +151,11 @@ def _wrap_int(v, dt):
     return T.wrap_integral(v, dt)
 
 
+def _int_caster(t):
+    wrap = T.wrapper_for(t)
+    return wrap
+
+
 def _double_to_integral(v, dt):
     """Scala's ``d.toInt``/``d.toLong`` (saturating, NaN -> 0), then narrowing wraps."""
     if v != v:
@@ -205,7 +213,7 @@ def _make_caster(f, t):
         if isinstance(f, T.BooleanType):
             return lambda v: 1 if v else 0
         if isinstance(f, T.IntegralType):
-            return lambda v: _wrap_int(v, t)
+            return _int_caster(t)
         if isinstance(f, (T.DoubleType, T.FloatType)):
             return lambda v: _double_to_integral(v, t)
         if isinstance(f, T.DecimalType):
@@ -354,10 +362,8 @@ def force_nullable(f, t):
         return True
     if isinstance(t, T.DecimalType) and not _null_safe_to_decimal(f, t):
         return True
-    if isinstance(f, T.FractionalType) and not isinstance(f, T.DecimalType) and isinstance(t, T.IntegralType):
-        return False
-    if isinstance(f, T.DecimalType) and isinstance(t, T.IntegralType):
-        return True
+    if isinstance(f, T.FractionalType) and isinstance(t, T.IntegralType):
+        return True  # NaN, infinity (Spark keeps this even in non-ANSI mode)
     return False
 
 

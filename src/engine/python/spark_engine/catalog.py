@@ -111,6 +111,14 @@ class Catalog:
 
     def list_tables(self, db=None, pattern=None):
         dbn = (db or self.current_db).lower()
+        if dbn == 'global_temp':
+            gnames = sorted(self.shared.global_temp)
+            vnames = sorted(self.temp_views)
+            if pattern:
+                gnames = filter_pattern(gnames, pattern)
+                vnames = filter_pattern(vnames, pattern)
+            return ([TableInfo(n, None, ['global_temp'], None, 'TEMPORARY', True) for n in gnames] +
+                    [TableInfo(n, None, [], None, 'TEMPORARY', True) for n in vnames])
         if dbn not in self.shared.databases:
             raise AnalysisException('SCHEMA_NOT_FOUND', {'schemaName': E.quote_ident(dbn)})
         tables = self.shared.databases[dbn]['tables']
@@ -190,13 +198,17 @@ class Catalog:
             key = parts[0].lower()
             if key in self.temp_views:
                 view = self.temp_views[key]
+                if isinstance(view, P.SqlViewPlan):
+                    view = view.instantiate()
                 return P.SubqueryAlias(key, P.View('`%s`' % key, view))
             db, name = self.current_db, key
         elif len(parts) == 2 and parts[0].lower() == 'global_temp':
             key = parts[1].lower()
             if key in self.shared.global_temp:
-                return P.SubqueryAlias(key, P.View('`global_temp`.`%s`' % key, self.shared.global_temp[key]),
-                                       ['global_temp', key])
+                view = self.shared.global_temp[key]
+                if isinstance(view, P.SqlViewPlan):
+                    view = view.instantiate()
+                return P.SubqueryAlias(key, P.View('`global_temp`.`%s`' % key, view), ['global_temp', key])
             return None
         elif len(parts) == 2:
             db, name = parts[0].lower(), parts[1].lower()

@@ -310,6 +310,12 @@ class Column:
     def getField(self, name):
         return Column(E.GetField(self.expr, name))
 
+    def withField(self, name, col):
+        return Column(E.UpdateFields(self.expr, [('set', name, to_expr(col))]))
+
+    def dropFields(self, *names):
+        return Column(E.UpdateFields(self.expr, [('drop', n, None) for n in names]))
+
     def __getitem__(self, k):
         if isinstance(k, slice):
             return self.substr(k.start, k.stop)

@@ -125,7 +125,10 @@ def _cmd_CreateView(session, a, text):
         plan = session.analyzer().analyze(a['query'])
         if a.get('columns'):
             plan = P.Project([E.Alias(x, n).type_check(None) for x, n in zip(plan.output, a['columns'])], plan)
-        session.catalog.create_temp_view(key, plan, replace=True)
+        if a['is_global']:
+            session.catalog.create_global_temp_view(key, P.SqlViewPlan(plan), replace=True)
+        else:
+            session.catalog.create_temp_view(key, P.SqlViewPlan(plan), replace=True)
         return _result(session, [], [])
     db = name[-2].lower() if len(name) > 1 else session.catalog.current_database()
     tname = name[-1].lower()

@@ -2,13 +2,12 @@
 (analyzed eagerly, so errors surface where Spark raises them), actions execute.
 """
 
-import random
 
 from . import types as T
 from . import expressions as E
 from . import plans as P
 from .column import Column, col_expr, literal_expr
-from .errors import AnalysisException, SparkThrowable
+from .errors import AnalysisException
 from .jvm_frames import set_dataset_entry
 from .row import Row
 from .show import show_string as _show_string
@@ -60,6 +59,9 @@ def to_python(v, dt):
         return dict((to_python(k, dt.keyType), to_python(x, dt.valueType)) for k, x in v.items())
     if isinstance(dt, T.BinaryType):
         return bytearray(v)
+    if isinstance(dt, T.DayTimeIntervalType):
+        import datetime
+        return datetime.timedelta(microseconds=v)
     return v
 
 
@@ -118,6 +120,12 @@ class Dataset:
 
     __getitem__ = col
 
+    def colRegex(self, col_name):
+        """Columns whose names match a back-quoted regex (``'`(id|v)`'``), else a column name."""
+        if len(col_name) >= 2 and col_name[0] == '`' and col_name[-1] == '`':
+            return Column(E.UnresolvedRegex(col_name[1:-1]))
+        return self.col(col_name)
+
     def __getattr__(self, name):
         if name.startswith('_'):
             raise AttributeError(name)
@@ -161,6 +169,18 @@ class Dataset:
         return GroupedData(self, [_expr_of(c) if not isinstance(c, str) else col_expr(c) for c in cols])
 
     groupby = groupBy
+
+    def rollup(self, *cols):
+        from .parser import expand_grouping
+        g = self.groupBy(*cols)
+        g.grouping_sets = expand_grouping('ROLLUP', len(g.groupings))
+        return g
+
+    def cube(self, *cols):
+        from .parser import expand_grouping
+        g = self.groupBy(*cols)
+        g.grouping_sets = expand_grouping('CUBE', len(g.groupings))
+        return g
 
     def agg(self, *exprs):
         return GroupedData(self, []).agg(*exprs)
@@ -434,18 +454,77 @@ class Dataset:
     def local_iterator(self):
         return iter(self.collect())
 
+    def describe(self, *cols):
+        """Dataset.describe: count, mean, stddev, min, max as strings per column."""
+        return self.summary('count', 'mean', 'stddev', 'min', 'max', _cols=cols)
+
+    def summary(self, *statistics, **kw):
+        from .casts import value_to_string
+        from .javafmt import double_to_str
+        import math
+        cols = kw.get('_cols') or ()
+        if len(cols) == 1 and isinstance(cols[0], (list, tuple)):
+            cols = cols[0]
+        stats = list(statistics) or ['count', 'mean', 'stddev', 'min', '25%', '50%', '75%', 'max']
+        out = self.plan.output
+        if cols:
+            picked = [a for c in cols for a in out if a.name.lower() == c.lower()]
+        else:
+            picked = [a for a in out if isinstance(a.data_type, (T.NumericType, T.StringType))]
+        rows = self.rows()
+        idx = [out.index(a) for a in picked]
+        result = []
+        for st in stats:
+            line = [st]
+            for a, i in zip(picked, idx):
+                vals = [r[i] for r in rows if r[i] is not None]
+                numeric = isinstance(a.data_type, T.NumericType)
+                v = None
+                if st == 'count':
+                    v = str(len(vals))
+                elif st == 'mean':
+                    if numeric and vals:
+                        v = double_to_str(float(sum(float(x) for x in vals)) / len(vals))
+                elif st == 'stddev':
+                    if numeric and len(vals) > 1:
+                        m = sum(float(x) for x in vals) / len(vals)
+                        v = double_to_str(math.sqrt(sum((float(x) - m) ** 2 for x in vals) / (len(vals) - 1)))
+                    elif numeric and len(vals) == 1:
+                        v = 'NaN'
+                elif st in ('min', 'max'):
+                    if vals:
+                        from .expressions import comparable_key
+                        k = comparable_key(a.data_type)
+                        best = min(vals, key=k) if st == 'min' else max(vals, key=k)
+                        v = value_to_string(best, a.data_type)
+                elif st.endswith('%') and numeric and vals:
+                    p = float(st[:-1]) / 100.0
+                    xs = sorted(vals)
+                    pos = max(0, int(math.ceil(p * len(xs))) - 1)
+                    v = value_to_string(xs[pos], a.data_type) if not isinstance(a.data_type, T.DecimalType) else double_to_str(float(xs[pos]))
+                    if isinstance(a.data_type, T.IntegralType):
+                        v = str(xs[pos])
+                line.append(v)
+            result.append(tuple(line))
+        attrs = [E.AttributeReference('summary', T.StringType(), True)] + [
+            E.AttributeReference(a.name, T.StringType(), True) for a in picked]
+        return Dataset(self.session, P.LocalRelation(attrs, result))
+
 
 class GroupedData:
     def __init__(self, ds, groupings):
         self.ds = ds
         self.groupings = groupings
+        self.grouping_sets = None
 
     def _agg_plan(self, exprs):
         items = []
         for g in self.groupings:
             items.append(g if isinstance(g, (E.UnresolvedAttribute, E.AttributeReference, E.Alias)) else E.UnresolvedAlias(g))
         items.extend(exprs)
-        return self.ds._with(P.Aggregate(list(self.groupings), items, self.ds.plan), 'agg')
+        agg = P.Aggregate(list(self.groupings), items, self.ds.plan)
+        agg.grouping_sets = self.grouping_sets
+        return self.ds._with(agg, 'agg')
 
     def agg(self, *exprs):
         if len(exprs) == 1 and isinstance(exprs[0], dict):
@@ -468,6 +547,17 @@ class GroupedData:
     def count(self):
         return self._agg_plan([E.Alias(E.UnresolvedFunction('count', [E.Literal(1, T.IntegerType())]), 'count')])
 
+    def pivot(self, pivot_col, values=None):
+        """GroupedData.pivot: one output column per pivot value (sorted distinct values if none given)."""
+        pe = col_expr(pivot_col) if isinstance(pivot_col, str) else _expr_of(pivot_col)
+        if values is None:
+            probe = self.ds._with(P.Project([_named(Column(pe))], self.ds.plan))
+            from .expressions import comparable_key
+            vals = sorted(set(r[0] for r in probe.rows() if r[0] is not None),
+                          key=comparable_key(probe.plan.output[0].data_type))
+            values = vals
+        return PivotedData(self, pe, list(values))
+
     def _numeric(self, fn, names):
         if not names:
             out = self.ds.plan.output
@@ -489,3 +579,56 @@ class GroupedData:
 
     def max(self, *names):
         return self._numeric('max', names)
+
+
+class PivotedData:
+    """groupBy(...).pivot(col, values): agg() builds FILTERed aggregates per value, like Spark."""
+
+    def __init__(self, grouped, pivot_expr, values):
+        self.grouped = grouped
+        self.pivot_expr = pivot_expr
+        self.values = values
+
+    def agg(self, *exprs):
+        if len(exprs) == 1 and isinstance(exprs[0], dict):
+            exprs = [Column(E.UnresolvedFunction({'mean': 'avg'}.get(f, f), [col_expr(n)]))
+                     for n, f in exprs[0].items()]
+        items = []
+        for v in self.values:
+            for c in exprs:
+                e = c.expr
+                name = None
+                if isinstance(e, E.Alias):
+                    name, e = e.name, e.child
+                if not isinstance(e, E.UnresolvedFunction):
+                    raise TypeError('pivot aggregates must be aggregate function calls')
+                import copy
+                f = copy.copy(e)
+                f.filter = E.BinaryComparison('<=>', self.pivot_expr, literal_expr(v))
+                vs = 'null' if v is None else (str(v).lower() if isinstance(v, bool) else str(v))
+                if len(exprs) == 1:
+                    col_name = vs
+                else:
+                    col_name = '%s_%s' % (vs, name or e.sql())
+                items.append(E.Alias(f, col_name))
+        return self.grouped._agg_plan(items)
+
+    def _simple(self, fn, names):
+        return self.agg(*[Column(E.UnresolvedFunction(fn, [col_expr(n)])) for n in names])
+
+    def count(self):
+        return self.agg(Column(E.UnresolvedFunction('count', [E.Literal(1, T.IntegerType())])))
+
+    def sum(self, *names):
+        return self._simple('sum', names)
+
+    def avg(self, *names):
+        return self._simple('avg', names)
+
+    mean = avg
+
+    def min(self, *names):
+        return self._simple('min', names)
+
+    def max(self, *names):
+        return self._simple('max', names)

@@ -84,6 +84,7 @@ class AnalysisException(SparkThrowable):
 
 
 class ParseException(AnalysisException):
+    """Spark's ParseException (its class attribute shadows AnalysisException's property)."""
     pyspark_class = 'ParseException'
     java_class = 'org.apache.spark.sql.catalyst.parser.ParseException'
 
@@ -94,8 +95,6 @@ class ParseException(AnalysisException):
                                    frames if frames is not None else [], 'parse')
         if frames is None:
             self.jvm_frames = jvm_frames.for_parse(self)
-
-    java_class = 'org.apache.spark.sql.catalyst.parser.ParseException'
 
     @property
     def java_message(self):
@@ -115,9 +114,6 @@ class ParseException(AnalysisException):
             out.append('\n== SQL ==\n' + self.command)
         return ''.join(out)
 
-
-# ParseException's class attribute must win over AnalysisException's property
-ParseException.java_class = 'org.apache.spark.sql.catalyst.parser.ParseException'
 
 
 class SparkArithmeticException(SparkThrowable):

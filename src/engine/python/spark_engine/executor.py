@@ -18,6 +18,7 @@ class CompileContext:
 
     def __init__(self, session, attrs, agg_slots=None):
         self.session = session
+        self.attrs = list(attrs)
         self.pos = {}
         for i, a in enumerate(attrs):
             self.pos.setdefault(a.expr_id, i)
@@ -74,6 +75,23 @@ def row_key(row):
     return tuple(hkey(v) for v in row)
 
 
+def shuffle_partitions(session):
+    try:
+        return max(1, int(session.conf.get('spark.sql.shuffle.partitions')))
+    except Exception:
+        return 200
+
+
+def order_by_hash_partition(items, key_of, types, session):
+    """Reorder ``items`` the way a hash-partitioned shuffle emits them: partition by partition
+    (pmod(murmur3(keys), shuffle partitions)), keeping first-seen order inside a partition."""
+    from .murmur3 import partition_of
+    n = shuffle_partitions(session)
+    decorated = [(partition_of(key_of(it), types, n), i, it) for i, it in enumerate(items)]
+    decorated.sort(key=lambda d: (d[0], d[1]))
+    return [d[2] for d in decorated]
+
+
 def execute(plan, session):
     fn = _EXEC.get(type(plan).__name__)
     if fn is None:
@@ -105,6 +123,17 @@ def _project(plan, session):
 
 
 def _filter(plan, session):
+    child = plan.child
+    if isinstance(child, P.Join) and child.join_type in ('Inner', 'Cross'):
+        # WHERE over an inner/cross join: evaluate it as the join condition (hash join on
+        # equalities) instead of filtering a cartesian product; same rows, same order.
+        import copy
+        j = copy.copy(child)
+        cond = plan.condition if child.condition is None else E.And(child.condition, plan.condition)
+        cond.data_type = T.BooleanType()
+        j.condition = cond
+        j.join_type = 'Inner'
+        return _join(j, session)
     rows = execute(plan.child, session)
     f = compile_expr(plan.condition, plan.child.output, session)
     return [r for r in rows if f(r) is True]
@@ -165,30 +194,50 @@ def _sort(plan, session):
 
 
 def _distinct(plan, session):
-    rows = execute(plan.children[0], session)
+    from .partitioning import execute_tagged, shuffle_order
+    rows, tags = execute_tagged(plan.children[0], session)
     seen = set()
     out = []
-    for r in rows:
+    out_tags = []
+    for r, t in zip(rows, tags):
         k = row_key(r)
         if k not in seen:
             seen.add(k)
             out.append(r)
-    return out
+            out_tags.append(t)
+    types = [a.data_type for a in plan.output]
+    return [out[i] for i in shuffle_order(out, types, out_tags, session)]
 
 
 def _dedup(plan, session):
-    rows = execute(plan.children[0], session)
+    """dropDuplicates = Aggregate(keys, first(other columns)): hash or sort aggregate order."""
+    from .partitioning import execute_tagged, shuffle_order, _SORT_AGG_TYPES
+    rows, tags = execute_tagged(plan.children[0], session)
     attrs = plan.children[0].output
     ctx = CompileContext(session, attrs)
     fs = [k.compile(ctx) for k in plan.keys]
     seen = set()
     out = []
-    for r in rows:
+    out_tags = []
+    for r, t in zip(rows, tags):
         k = tuple(hkey(f(r)) for f in fs)
         if k not in seen:
             seen.add(k)
             out.append(r)
-    return out
+            out_tags.append(t)
+    key_ids = set(getattr(k, 'expr_id', None) for k in plan.keys)
+    others = [a for a in attrs if a.expr_id not in key_ids]
+    if any(isinstance(a.data_type, _SORT_AGG_TYPES) for a in others):
+        return sort_rows(out, [_asc(k) for k in plan.keys], attrs, session)
+    types = [k.data_type for k in plan.keys]
+    keys = [[f(r) for f in fs] for r in out]
+    return [out[i] for i in shuffle_order(keys, types, out_tags, session)]
+
+
+def _asc(e):
+    so = E.SortOrder(e, True, True)
+    so.data_type = e.data_type
+    return so
 
 
 def _sample(plan, session):
@@ -253,6 +302,9 @@ def _setop(plan, session):
             elif k not in rk and k not in seen:
                 seen.add(k)
                 out.append(r)
+    if not plan.is_all:
+        types = [a.data_type for a in plan.output]
+        out = order_by_hash_partition(out, lambda r: r, types, session)
     return out
 
 
@@ -270,9 +322,11 @@ def _split_conjuncts(e):
 
 
 def _join(plan, session):
+    """Hash join on the equality conjuncts; the side Spark would stream decides row order."""
+    from . import partitioning as PT
     left_plan, right_plan = plan.children
-    left = execute(left_plan, session)
-    right = execute(right_plan, session)
+    left, ltags = PT.execute_tagged(left_plan, session)
+    right, rtags = PT.execute_tagged(right_plan, session)
     lo, ro = left_plan.output, right_plan.output
     nl, nr = len(lo), len(ro)
     jt = plan.join_type
@@ -329,6 +383,50 @@ def _join(plan, session):
             if res_f is None:
                 return range(len(right))
             return [j for j in range(len(right)) if res_f(lrow + right[j]) is True]
+    if lkeys:
+        ls, rs = PT.static_size(left_plan), PT.static_size(right_plan)
+        shuffled = ls is None or rs is None
+
+        def stream_order(rows, tags, fs):
+            if not shuffled:
+                return list(range(len(rows)))
+            keys = [[f(r) for f in fs] for r in rows]
+            return PT.shuffle_order(keys, [k.data_type for k in (lkeys if fs is lfs else rkeys)],
+                                    tags, session)
+        if jt == 'Inner':
+            if ls is not None and rs is not None:
+                build_left = ls < rs
+            elif ls is not None or rs is not None:
+                build_left = ls is not None and ls <= PT.BROADCAST_THRESHOLD
+            else:
+                build_left = PT.runtime_size(left) < PT.runtime_size(right)
+            if build_left:
+                ltable = {}
+                for i, lrow in enumerate(left):
+                    kv = tuple(f(lrow) for f in lfs)
+                    if any(v is None for v in kv):
+                        continue
+                    ltable.setdefault(tuple(hkey(v) for v in kv), []).append(i)
+                out = []
+                for j in stream_order(right, rtags, rfs):
+                    rrow = right[j]
+                    kv = tuple(f(rrow) for f in rfs)
+                    if any(v is None for v in kv):
+                        continue
+                    for i in ltable.get(tuple(hkey(v) for v in kv), []):
+                        if res_f is None or res_f(left[i] + rrow) is True:
+                            out.append(left[i] + rrow)
+                return out
+        if jt in ('Inner', 'LeftOuter', 'LeftSemi', 'LeftAnti') and shuffled:
+            left = [left[i] for i in stream_order(left, ltags, lfs)]
+        if jt == 'RightOuter' and shuffled:
+            right = [right[j] for j in stream_order(right, rtags, rfs)]
+            table = {}
+            for j, r in enumerate(right):
+                kv = tuple(f(r) for f in rfs)
+                if any(v is None for v in kv):
+                    continue
+                table.setdefault(tuple(hkey(v) for v in kv), []).append(j)
     out = []
     matched_right = set()
     for lrow in left:
@@ -366,11 +464,22 @@ def _join(plan, session):
         for j, rrow in enumerate(right):
             if j not in matched_right:
                 out.append(null_l + rrow)
+        if lkeys:
+            # sort-merge join: rows come out ordered by the join keys (NULL keys first)
+            lk = [k.compile(CompileContext(session, lo + ro)) for k in lkeys]
+            rk = [k.compile(CompileContext(session, lo + ro)) for k in rkeys]
+            kfs = [comparable_key(k.data_type) for k in lkeys]
+
+            def skey(row):
+                vals = [a(row) if a(row) is not None else b(row) for a, b in zip(lk, rk)]
+                return tuple((0,) if v is None else (1, kf(v)) for v, kf in zip(vals, kfs))
+            out.sort(key=skey)
     return out
 
 
 def _aggregate(plan, session):
-    rows = execute(plan.child, session)
+    from .partitioning import execute_tagged
+    rows, row_tags = execute_tagged(plan.child, session)
     attrs = plan.child.output
     ctx = CompileContext(session, attrs)
     gfs = [g.compile(ctx) for g in plan.groupings]
@@ -388,32 +497,79 @@ def _aggregate(plan, session):
                for call in calls]
     groups = {}
     order = []
-    for r in rows:
-        gv = tuple(f(r) for f in gfs)
-        gk = tuple(hkey(v) for v in gv)
+    plans_ = []
+    for i, call in enumerate(calls):
+        is_count1 = (call.name == 'count' and not call.distinct and filt_fs[i] is None and
+                     all(isinstance(c, E.Literal) and c.value is not None for c in call.children))
+        plans_.append((i, arg_fs[i], call.spec.skip_nulls, call.distinct, filt_fs[i],
+                       call.spec.update, call, is_count1))
+    gsets = plan.grouping_sets
+    if gsets:
+        ng0 = len(gfs)
+        masks = []
+        for gs in gsets:
+            gid = 0
+            for i in range(ng0):
+                gid = (gid << 1) | (0 if i in gs else 1)
+            masks.append((set(gs), gid))
+        base_gfs = gfs
+        expanded = []
+        expanded_tags = []
+        for r, t in zip(rows, row_tags):
+            vals = [f(r) for f in base_gfs]
+            for keep, gid in masks:
+                expanded.append((r, tuple(v if i in keep else None for i, v in enumerate(vals)) + (gid,)))
+                expanded_tags.append(t)
+        rows_iter = expanded
+        row_tags = expanded_tags
+    else:
+        rows_iter = None
+    single_key = len(gfs) == 1 and not gsets
+    g0 = gfs[0] if single_key else None
+    group_tags = {}
+    for ri, r in enumerate(rows_iter if gsets else rows):
+        if gsets:
+            r, gv = r
+            gk = tuple(hkey(v) for v in gv)
+        elif single_key:
+            v0 = g0(r)
+            gv = (v0,)
+            gk = (v0 if type(v0) in (int, str) else hkey(v0),)
+        elif not gsets:
+            gv = tuple(f(r) for f in gfs)
+            gk = tuple(hkey(v) for v in gv)
         st = groups.get(gk)
         if st is None:
             st = [gv, [c.spec.init(c) for c in calls], [set() if c.distinct else None for c in calls]]
             groups[gk] = st
             order.append(gk)
+            group_tags[gk] = row_tags[ri]
         states = st[1]
-        for i, call in enumerate(calls):
-            ff = filt_fs[i]
+        for i, fs, skip, distinct, ff, update, call, is_count1 in plans_:
+            if is_count1:
+                states[i] += 1
+                continue
             if ff is not None and ff(r) is not True:
                 continue
-            vals = [f(r) for f in arg_fs[i]]
-            if call.spec.skip_nulls and any(v is None for v in vals):
-                continue
-            if call.distinct:
+            if len(fs) == 1:
+                v = fs[0](r)
+                if skip and v is None:
+                    continue
+                vals = (v,)
+            else:
+                vals = [f(r) for f in fs]
+                if skip and None in vals:
+                    continue
+            if distinct:
                 dk = tuple(hkey(v) for v in vals)
                 if dk in st[2][i]:
                     continue
                 st[2][i].add(dk)
-            states[i] = call.spec.update(call, states[i], vals)
+            states[i] = update(call, states[i], vals)
+    ng = len(plan.groupings)
     if not plan.groupings and not order:
         groups[()] = [(), [c.spec.init(c) for c in calls], None]
         order.append(())
-    ng = len(plan.groupings)
     gkeys = [g.semantic_key() for g in plan.groupings]
 
     def bind(e):
@@ -432,11 +588,24 @@ def _aggregate(plan, session):
         inner = a.child if isinstance(a, E.Alias) else a
         bound = E.transform_down(inner, bind)
         out_fs.append(bound.compile(bctx))
+    if plan.groupings:
+        from .partitioning import needs_sort_aggregate, shuffle_order
+        gtypes = [g.data_type for g in plan.groupings] + ([T.LongType()] if gsets else [])
+        if needs_sort_aggregate(calls):
+            keyfns = [comparable_key(t) for t in gtypes]
+
+            def sort_key(gk):
+                vals = groups[gk][0]
+                return tuple((0,) if v is None else (1, kf(v)) for v, kf in zip(vals, keyfns))
+            order = sorted(order, key=sort_key)
+        else:
+            keys = [groups[gk][0] for gk in order]
+            order = [order[i] for i in shuffle_order(keys, gtypes, [group_tags[gk] for gk in order], session)]
     out = []
     for gk in order:
         gv, states, _ = groups[gk]
         finished = [c.spec.finish(c, s) for c, s in zip(calls, states)]
-        slot_row = tuple(gv) + tuple(finished)
+        slot_row = tuple(gv[:ng]) + tuple(finished)
         out.append(tuple(f(slot_row) for f in out_fs))
     return out
 

@@ -113,7 +113,12 @@ class FunctionSpec:
         self.to_string = to_string
         self.no_fold = no_fold
 
+    defaults = None  # literals Spark fills in for omitted trailing arguments (they show in names)
+
     def type_check(self, e, ctx):
+        if self.defaults and len(e.children) < self.min_args + len(self.defaults):
+            have = len(e.children) - self.min_args
+            e.children = list(e.children) + [d() for d in self.defaults[max(have, 0):]]
         if self.typer is not None:
             self.typer(e, ctx)
         else:
@@ -166,6 +171,12 @@ class FunctionSpec:
                 return fn(*vals)
             return run
         return lambda row: fn(*[f(row) for f in fs])
+
+
+def define(name, n, inputs, result, fn, *aliases, **kw):
+    """Register a FunctionSpec; ``n`` is an arity or a (min, max) pair."""
+    lo, hi = (n, n) if isinstance(n, int) else n
+    return register(FunctionSpec(name, lo, hi, inputs, result, fn, **kw), *aliases)
 
 
 def register(spec, *aliases):

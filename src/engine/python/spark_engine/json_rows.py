@@ -52,6 +52,9 @@ def json_value(v, dt, tz='UTC'):
         return struct_json(v, dt, tz)
     if isinstance(dt, T.NullType):
         return 'null'
+    if isinstance(dt, (T.DayTimeIntervalType, T.YearMonthIntervalType)):
+        from .intervals import to_text
+        return _str(to_text(v, dt))
     return _str(str(v))
 
 

@@ -107,10 +107,24 @@ _PARSE = [
     _P + 'SparkSession.$anonfun$sql$4(SparkSession.scala:683)',
 ] + SQL_ENTRY
 
+_OFROWS_PLAN = [
+    _P + 'Dataset$.$anonfun$ofRows$1(Dataset.scala:92)',
+    _P + 'SparkSession.withActive(SparkSession.scala:900)',
+    _P + 'Dataset$.ofRows(Dataset.scala:89)',
+]
+
 # INFERRED: Dataset API entries (what replaces SparkSession.sql for df.select(...) etc.)
 _DATASET_ENTRY = {
     'select': [_P + 'Dataset.withPlan(Dataset.scala:4378)', _P + 'Dataset.select(Dataset.scala:1541)'],
     'filter': [_P + 'Dataset.withTypedPlan(Dataset.scala:4369)', _P + 'Dataset.filter(Dataset.scala:1656)'],
+    'sort': [_P + 'Dataset.withTypedPlan(Dataset.scala:4369)', _P + 'Dataset.sortInternal(Dataset.scala:4307)',
+             _P + 'Dataset.sort(Dataset.scala:1391)'],
+    'join': [_P + 'Dataset.withPlan(Dataset.scala:4378)', _P + 'Dataset.join(Dataset.scala:1129)'],
+    'agg': [_P + 'RelationalGroupedDataset.toDF(RelationalGroupedDataset.scala:98)',
+            _P + 'RelationalGroupedDataset.agg(RelationalGroupedDataset.scala:223)'],
+    'union': [_P + 'Dataset.withSetOperator(Dataset.scala:4397)', _P + 'Dataset.union(Dataset.scala:2169)'],
+    'table': [_P + 'SparkSession.table(SparkSession.scala:802)'],
+    'col': [_P + 'Dataset.resolve(Dataset.scala:250)', _P + 'Dataset.col(Dataset.scala:1382)'],
     'default': [_P + 'Dataset.withPlan(Dataset.scala:4378)'],
 }
 
@@ -132,7 +146,8 @@ def for_analysis(exc):
         body = head + _CHECK_ANALYSIS_TAIL
     entry = getattr(exc, 'api_entry', None)
     if entry:
-        return body[:-3] + _DATASET_ENTRY.get(entry, _DATASET_ENTRY['default'])
+        # INFERRED: Dataset.ofRows(session, plan) overload, then the Dataset method
+        return body[:-3] + _OFROWS_PLAN + _DATASET_ENTRY.get(entry, _DATASET_ENTRY['default'])
     return body + _SQL_ANALYSIS_ENTRY
 
 

@@ -18,6 +18,11 @@ class LogicalPlan:
 
     @property
     def resolved(self):
+        if self.__dict__.get('_analyzed'):
+            return True
+        return self._compute_resolved()
+
+    def _compute_resolved(self):
         return self.expressions_resolved() and all(c.resolved for c in self.children)
 
     def expressions_resolved(self):
@@ -53,6 +58,7 @@ class LogicalPlan:
     def with_children(self, children):
         import copy
         p = copy.copy(self)
+        p.__dict__.pop('_analyzed', None)
         p.children = list(children)
         return p
 
@@ -65,8 +71,7 @@ class UnresolvedRelation(LogicalPlan):
         self.origin = origin
         self.children = []
 
-    @property
-    def resolved(self):
+    def _compute_resolved(self):
         return False
 
     def node_string(self):
@@ -80,8 +85,7 @@ class UnresolvedTableValuedFunction(LogicalPlan):
         self.origin = origin
         self.children = []
 
-    @property
-    def resolved(self):
+    def _compute_resolved(self):
         return False
 
     def node_string(self):
@@ -95,8 +99,7 @@ class UnresolvedInlineTable(LogicalPlan):
         self.origin = origin
         self.children = []
 
-    @property
-    def resolved(self):
+    def _compute_resolved(self):
         return False
 
     def node_string(self):
@@ -108,8 +111,7 @@ class OneRowRelation(LogicalPlan):
     def __init__(self):
         self.children = []
 
-    @property
-    def resolved(self):
+    def _compute_resolved(self):
         return True
 
     def node_string(self):
@@ -122,8 +124,7 @@ class Range(LogicalPlan):
         self.attr = attr or AttributeReference('id', _long(), False)
         self.children = []
 
-    @property
-    def resolved(self):
+    def _compute_resolved(self):
         return True
 
     @property
@@ -149,8 +150,7 @@ class LocalRelation(LogicalPlan):
         self.label = label
         self.children = []
 
-    @property
-    def resolved(self):
+    def _compute_resolved(self):
         return True
 
     @property
@@ -185,6 +185,11 @@ class Project(LogicalPlan):
         return 'Project ' + _exprs(self.exprs)
 
 
+def _alias_cls():
+    from .expressions import Alias
+    return Alias
+
+
 def to_attribute(e):
     from .expressions import Alias
     if isinstance(e, AttributeReference):
@@ -211,14 +216,17 @@ class Filter(LogicalPlan):
         return self.child.output
 
     def node_string(self):
+        if getattr(self, 'is_having', False) and not self.resolved:
+            return 'UnresolvedHaving ' + self.condition.to_string()
         return 'Filter ' + self.condition.to_string()
 
 
 class Aggregate(LogicalPlan):
-    def __init__(self, groupings, aggs, child):
+    def __init__(self, groupings, aggs, child, grouping_sets=None):
         self.groupings = list(groupings)
         self.aggs = list(aggs)
         self.children = [child]
+        self.grouping_sets = grouping_sets  # list of lists of grouping indexes (ROLLUP/CUBE/SETS)
 
     @property
     def child(self):
@@ -229,7 +237,13 @@ class Aggregate(LogicalPlan):
 
     @property
     def output(self):
-        return [to_attribute(e) for e in self.aggs]
+        out = [to_attribute(e) for e in self.aggs]
+        if self.grouping_sets:
+            keys = set(g.semantic_key() for g in self.groupings)
+            out = [a.with_nullability(True) if a.semantic_key() in keys or (
+                isinstance(e, _alias_cls()) and e.child.semantic_key() in keys) else a
+                for a, e in zip(out, self.aggs)]
+        return out
 
     def node_string(self):
         return 'Aggregate %s, %s' % (_exprs(self.groupings), _exprs(self.aggs))
@@ -343,8 +357,7 @@ class UnresolvedSubqueryColumnAliases(LogicalPlan):
         self.names = list(names)
         self.children = [child]
 
-    @property
-    def resolved(self):
+    def _compute_resolved(self):
         return False
 
     def node_string(self):
@@ -403,11 +416,10 @@ class Join(LogicalPlan):
         self.using = using
         self.natural = natural
 
-    @property
-    def resolved(self):
+    def _compute_resolved(self):
         if self.using is not None or self.natural:
             return False
-        return super().resolved
+        return LogicalPlan._compute_resolved(self)
 
     def expressions(self):
         return [self.condition] if self.condition is not None else []
@@ -443,8 +455,7 @@ class Union(LogicalPlan):
         self.by_name = by_name
         self.allow_missing = allow_missing
 
-    @property
-    def resolved(self):
+    def _compute_resolved(self):
         if self.by_name:
             return False
         return all(c.resolved for c in self.children) and self._types_match()
@@ -494,8 +505,7 @@ class With(LogicalPlan):
         self.ctes = ctes  # list of (name, plan, column_names)
         self.children = [child]
 
-    @property
-    def resolved(self):
+    def _compute_resolved(self):
         return False
 
     def node_string(self):
@@ -512,9 +522,30 @@ class Command(LogicalPlan):
         self.args = kw
         self.children = []
 
-    @property
-    def resolved(self):
+    def _compute_resolved(self):
         return False
 
     def node_string(self):
         return self.kind
+
+
+class SqlViewPlan:
+    """A view defined by SQL text: Spark re-analyzes it on every reference and casts its output
+    to the stored schema, so each reference reads ``View(..) <- Project [cast(c#old as t) AS c#new]``."""
+
+    def __init__(self, plan):
+        self.query = plan
+
+    @property
+    def output(self):
+        return self.query.output
+
+    def instantiate(self):
+        from .expressions import Alias, Cast
+        exprs = []
+        for a in self.query.output:
+            c = Cast(a, a.data_type, user_specified=False)
+            c.type_check(None)
+            c.nullable = a.nullable
+            exprs.append(Alias(c, a.name).type_check(None))
+        return Project(exprs, self.query)

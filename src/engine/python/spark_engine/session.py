@@ -2,7 +2,6 @@
 SQL entry point, Dataset factories)."""
 
 import datetime
-import decimal
 import random
 
 from . import types as T
@@ -19,7 +18,7 @@ from .parser import parse_statement
 
 
 class SparkSessionState:
-    def __init__(self, conf=None, shared_catalog=None, version='3.5.9', seed=0):
+    def __init__(self, conf=None, shared_catalog=None, version='3.5.9', seed=0, default_parallelism=None):
         self.conf = RuntimeConf(conf or {})
         self.shared_catalog = shared_catalog if shared_catalog is not None else SharedCatalog()
         self.catalog = Catalog(self.shared_catalog)
@@ -28,6 +27,8 @@ class SparkSessionState:
         self._query_time = None
         self.udfs = {}
         self.catalog.session = self
+        self.default_parallelism = default_parallelism
+        self.outer_stack = []  # outer-row bindings while a correlated subquery runs
 
     # ------------------------------------------------------------------ services
     def analyzer(self):
@@ -93,15 +94,26 @@ class SparkSessionState:
         return Dataset(self, analyzed)
 
     def range(self, start, end=None, step=1, num_partitions=None):
+        """Dataset API range: ``splits`` defaults to the session's default parallelism (as
+        SparkSession.range does), printed ``splits=Some(n)`` in plans."""
         if end is None:
             start, end = 0, start
+        if num_partitions is None:
+            num_partitions = self.default_parallelism
+        if int(step) == 0:
+            from .errors import IllegalArgumentException
+            raise IllegalArgumentException(None, {}, message='requirement failed: step (0) cannot be 0')
         return Dataset(self, P.Range(int(start), int(end), int(step), num_partitions))
 
     def table(self, name):
         from .parser import parse_table_name
         parts = parse_table_name(name) if isinstance(name, str) else list(name)
         plan = P.UnresolvedRelation(parts)
-        return Dataset(self, self.analyzer().analyze(plan))
+        try:
+            return Dataset(self, self.analyzer().analyze(plan))
+        except AnalysisException as e:
+            from .jvm_frames import set_dataset_entry
+            raise set_dataset_entry(e, 'table')
 
     def empty_dataset(self, schema=None):
         schema = schema or T.StructType([])

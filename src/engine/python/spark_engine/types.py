@@ -138,6 +138,50 @@ class TimestampNTZType(AtomicType):
         return 'timestamp_ntz'
 
 
+class DayTimeIntervalType(AtomicType):
+    """ANSI day-time interval; values are microseconds. Fields: 0 DAY, 1 HOUR, 2 MINUTE, 3 SECOND."""
+    FIELDS = ('day', 'hour', 'minute', 'second')
+
+    def __init__(self, startField=0, endField=3):
+        self.startField = startField
+        self.endField = endField
+
+    def __repr__(self):
+        return 'DayTimeIntervalType(%d, %d)' % (self.startField, self.endField)
+
+    def simpleString(self):
+        a, b = self.FIELDS[self.startField], self.FIELDS[self.endField]
+        return 'interval %s' % a if a == b else 'interval %s to %s' % (a, b)
+
+    def typeName(self):
+        return self.simpleString()
+
+    def jsonValue(self):
+        return self.simpleString()
+
+
+class YearMonthIntervalType(AtomicType):
+    """ANSI year-month interval; values are months. Fields: 0 YEAR, 1 MONTH."""
+    FIELDS = ('year', 'month')
+
+    def __init__(self, startField=0, endField=1):
+        self.startField = startField
+        self.endField = endField
+
+    def __repr__(self):
+        return 'YearMonthIntervalType(%d, %d)' % (self.startField, self.endField)
+
+    def simpleString(self):
+        a, b = self.FIELDS[self.startField], self.FIELDS[self.endField]
+        return 'interval %s' % a if a == b else 'interval %s to %s' % (a, b)
+
+    def typeName(self):
+        return self.simpleString()
+
+    def jsonValue(self):
+        return self.simpleString()
+
+
 class DecimalType(FractionalType):
     def __init__(self, precision=10, scale=0):
         self.precision = precision
@@ -317,7 +361,7 @@ def _tree_fields(st, prefix, lines, level, depth):
 
 for _cls in (DataType, NullType, AtomicType, NumericType, IntegralType, FractionalType, StringType,
              CharType, VarcharType, BinaryType, BooleanType, DateType, TimestampType,
-             TimestampNTZType, DecimalType, DoubleType, FloatType, ByteType, ShortType,
+             TimestampNTZType, DayTimeIntervalType, YearMonthIntervalType, DecimalType, DoubleType, FloatType, ByteType, ShortType,
              IntegerType, LongType, ArrayType, MapType, StructField, StructType):
     _cls.__module__ = _MOD
 
@@ -346,8 +390,22 @@ def is_integral(dt):
 def wrap_integral(value, dt):
     """Java's two's-complement overflow for integral types (non-ANSI arithmetic wraps)."""
     lo, hi = INT_RANGES[type(dt).__name__]
+    if lo <= value <= hi:
+        return value
     span = hi - lo + 1
     return (value - lo) % span + lo
+
+
+def wrapper_for(dt):
+    """A fast wrap function for one integral type."""
+    lo, hi = INT_RANGES[type(dt).__name__]
+    span = hi - lo + 1
+
+    def wrap(value):
+        if lo <= value <= hi:
+            return value
+        return (value - lo) % span + lo
+    return wrap
 
 
 def decimal_for_integral(dt):

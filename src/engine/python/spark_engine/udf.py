@@ -24,12 +24,15 @@ class PythonUDF(E.Expression):
         self.children = list(args)
         self.data_type = return_type
         self.nullable = True
+        self.result_id = E.new_expr_id()
 
     def _key_extra(self):
         return (self.name, id(self.func))
 
     def to_string(self):
-        return '%s(%s)#%d' % (self.name, ', '.join(c.to_string() for c in self.children), id(self) % 1000)
+        from . import types as T
+        return '%s(%s)#%d%s' % (self.name, ', '.join(c.to_string() for c in self.children), self.result_id,
+                                'L' if isinstance(self.data_type, T.LongType) else '')
 
     def sql(self):
         return '%s(%s)' % (self.name, ', '.join(c.sql() for c in self.children))

@@ -235,6 +235,17 @@ def execute_window(plan, session):
                 gorder.append(k)
             groups[k].append(i)
         ofs = [o.compile(ctx) for o in spec.order]
+        if spec.partition:
+            # Window's input is sorted by (partition keys ASC, order keys) inside the coalesced
+            # shuffle partition, so partitions come out in key order
+            from .expressions import comparable_key
+            kfs = [comparable_key(p.data_type) for p in spec.partition]
+
+            def pkey(k):
+                r = rows[groups[k][0]]
+                return tuple((0,) if v is None else (1, kf(v)) for v, kf in
+                             zip([f(r) for f in pfs], kfs))
+            gorder = sorted(gorder, key=pkey)
         all_order = []
         for k in gorder:
             idxs = groups[k]

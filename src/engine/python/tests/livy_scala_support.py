@@ -1,5 +1,4 @@
-"""Shared helpers for the livy_scala tests: a REPL on the real engine when it is available,
-else on the small stand-in of ``livy_scala_fake_engine``."""
+"""Shared helpers for the livy_scala tests: a Scala REPL on a fresh spark_engine session."""
 
 import os
 import sys
@@ -15,12 +14,8 @@ INFO = {'appName': 'livy-session-0', 'master': 'local[*]', 'applicationId': 'loc
 
 
 def make_state():
-    try:
-        from spark_engine import SparkSessionState
-        return SparkSessionState(conf={})
-    except Exception:
-        import livy_scala_fake_engine
-        return livy_scala_fake_engine.make_state()
+    from spark_engine import SparkSessionState
+    return SparkSessionState(conf={})
 
 
 def new_repl(with_spark=True):

@@ -228,3 +228,15 @@ class MagicTest(unittest.TestCase):
 
 if __name__ == '__main__':
     unittest.main()
+
+
+class EchoTruncationTest(unittest.TestCase):
+    def test_long_results_are_cut_at_800_characters(self):
+        out = text(new_repl().execute('(1 to 1000).toList'))
+        self.assertEqual(len(out), 801)
+        self.assertTrue(out.startswith('res0: List[Int] = List(1, 2, 3'))
+        self.assertTrue(out.endswith('...\n'))
+
+    def test_printed_output_is_not_cut(self):
+        out = text(new_repl().execute('println("x" * 1000)'))
+        self.assertEqual(out, 'x' * 1000 + '\n')

@@ -121,3 +121,93 @@ class RDDTest(unittest.TestCase):
 
 if __name__ == '__main__':
     unittest.main()
+
+
+class SchemaAndRowTest(unittest.TestCase):
+    def setUp(self):
+        self.r = new_repl()
+
+    def test_types_need_their_import(self):
+        self.assertEqual(self.r.execute('StructType')['evalue'], '<console>:23: error: not found: value StructType')
+        self.assertEqual(text(self.r.execute('import org.apache.spark.sql.types._')), 'import org.apache.spark.sql.types._\n')
+        self.assertEqual(text(self.r.execute('IntegerType')), 'res1: org.apache.spark.sql.types.IntegerType.type = IntegerType\n')
+
+    def test_create_data_frame_from_rows_and_schema(self):
+        self.r.execute('import org.apache.spark.sql.types._')
+        self.r.execute('import org.apache.spark.sql.Row')
+        self.assertEqual(text(self.r.execute(
+            'val schema = StructType(Seq(StructField("id", IntegerType, false), StructField("name", StringType)))')),
+            'schema: org.apache.spark.sql.types.StructType = '
+            'StructType(StructField(id,IntegerType,false),StructField(name,StringType,true))\n')
+        self.r.execute('val rows = sc.parallelize(Seq(Row(1, "a"), Row(2, "b")))')
+        self.assertEqual(text(self.r.execute('val d = spark.createDataFrame(rows, schema)')),
+                         'd: org.apache.spark.sql.DataFrame = [id: int, name: string]\n')
+        self.assertEqual(text(self.r.execute('d.printSchema()')),
+                         'root\n |-- id: integer (nullable = false)\n |-- name: string (nullable = true)\n\n')
+        self.assertEqual(text(self.r.execute('Row(1, "x")')), 'res1: org.apache.spark.sql.Row = [1,x]\n')
+
+    def test_struct_type_builder(self):
+        self.r.execute('import org.apache.spark.sql.types._')
+        self.assertEqual(text(self.r.execute('new StructType().add("x", LongType)')),
+                         'res0: org.apache.spark.sql.types.StructType = StructType(StructField(x,LongType,true))\n')
+
+    def test_row_accessors(self):
+        self.r.execute('case class P(name: String, age: Int)')
+        self.r.execute('val df = Seq(P("a", 1), P("b", 2)).toDF()')
+        self.assertEqual(text(self.r.execute('df.first().getAs[String]("name")')), 'res0: String = a\n')
+        self.assertEqual(text(self.r.execute('df.first().getInt(1)')), 'res1: Int = 1\n')
+        self.assertEqual(text(self.r.execute('df.collect().foreach(println)')), '[a,1]\n[b,2]\n')
+        self.assertEqual(text(self.r.execute('df.map(r => r.getString(0)).collect()')), 'res3: Array[String] = Array(a, b)\n')
+
+    def test_typed_dataset_operations(self):
+        self.r.execute('case class P(name: String, age: Int)')
+        self.r.execute('val ds = Seq(P("a", 1), P("b", 2)).toDS()')
+        self.assertEqual(text(self.r.execute('ds.filter(_.age > 1).collect()')), 'res0: Array[P] = Array(P(b,2))\n')
+        self.assertEqual(text(self.r.execute('ds.map(_.name.toUpperCase).collect()')), 'res1: Array[String] = Array(A, B)\n')
+        self.assertEqual(text(self.r.execute('ds.select(count("*")).collect()')), 'res2: Array[org.apache.spark.sql.Row] = Array([2])\n')
+
+
+class PairRDDTest(unittest.TestCase):
+    def setUp(self):
+        self.r = new_repl()
+
+    def test_word_count(self):
+        self.r.execute('val lines = sc.parallelize(Seq("to be or not to be", "that is the question"))')
+        out = text(self.r.execute('val counts = lines.flatMap(_.split(" ")).map(w => (w, 1)).reduceByKey(_ + _)'))
+        self.assertRegex(out, r'^counts: org\.apache\.spark\.rdd\.RDD\[\(String, Int\)\] = ShuffledRDD\[\d+\] at reduceByKey at <console>:\d+\n$')
+        self.assertEqual(text(self.r.execute('counts.collect().sortBy(_._1).mkString(" ")')),
+                         'res0: String = (be,2) (is,1) (not,1) (or,1) (question,1) (that,1) (the,1) (to,2)\n')
+
+    def test_shuffle_output_follows_hash_partitions(self):
+        # keys land in partition hashCode % 4 (defaultParallelism), partitions are concatenated
+        out = text(self.r.execute('sc.parallelize(Seq((1, "a"), (2, "b"), (5, "c"), (4, "d"))).reduceByKey(_ + _).keys.collect()'))
+        keys = out.split('Array(')[1].rstrip(')\n').split(', ')
+        self.assertEqual(sorted(keys, key=lambda k: int(k) % 4), keys)
+
+    def test_count_by_key(self):
+        self.assertEqual(text(self.r.execute('sc.parallelize(Seq(("a", 1), ("b", 2), ("a", 3))).countByKey()("a")')),
+                         'res0: Long = 2\n')
+
+    def test_group_by_key_values(self):
+        out = text(self.r.execute('sc.parallelize(Seq(("a", 1), ("a", 3))).groupByKey().mapValues(_.sum).collect()'))
+        self.assertEqual(out, 'res0: Array[(String, Int)] = Array((a,4))\n')
+
+
+class SharedVariablesTest(unittest.TestCase):
+    def setUp(self):
+        self.r = new_repl()
+
+    def test_broadcast_value(self):
+        self.assertEqual(text(self.r.execute('val b = sc.broadcast(Map("a" -> 1))')),
+                         'b: org.apache.spark.broadcast.Broadcast[scala.collection.immutable.Map[String,Int]] = Broadcast(0)\n')
+        self.assertEqual(text(self.r.execute('b.value("a")')), 'res0: Int = 1\n')
+
+    def test_long_accumulator_takes_widened_ints(self):
+        self.r.execute('val acc = sc.longAccumulator("n")')
+        self.assertEqual(text(self.r.execute('sc.parallelize(1 to 5).foreach(x => acc.add(x))')), '')
+        self.assertEqual(text(self.r.execute('acc.value')), 'res1: java.lang.Long = 15\n')
+        self.assertEqual(text(self.r.execute('acc')),
+                         'res2: org.apache.spark.util.LongAccumulator = LongAccumulator(id: 0, name: Some(n), value: 15)\n')
+
+    def test_annotations_are_accepted(self):
+        self.assertEqual(text(self.r.execute('@transient val x = 1')), 'x: Int = 1\n')

@@ -212,3 +212,90 @@ class LambdaAndAssignmentTest(_Base):
     def test_recursion_with_result_type(self):
         self.r.execute('def fact(n: Int): Int = if (n <= 1) 1 else n * fact(n - 1)')
         self.assertEqual(self.val('fact(10)'), 'Int = 3628800\n')
+
+
+class DefinitionsTest(_Base):
+    def test_pattern_matching(self):
+        self.assertEqual(self.val('Option(3) match { case Some(v) => v; case None => 0 }'), 'Int = 3\n')
+        self.r.execute('case class A(i: Int)')
+        self.assertEqual(self.val('A(4) match { case A(n) if n > 3 => n * 2; case _ => 0 }'), 'Int = 8\n')
+        self.assertEqual(self.val('List((1, 2), (3, 4)).map { case (a, b) => a * b }'), 'List[Int] = List(2, 12)\n')
+        out = self.r.execute('5 match { case 1 => "one" }')
+        self.assertEqual(out['evalue'], 'scala.MatchError: 5 (of class java.lang.Integer)')
+
+    def test_function_values(self):
+        self.assertRegex(text(self.r.execute('val f = (a: Int, b: Int) => a + b')), r'^f: \(Int, Int\) => Int = \$Lambda\$')
+        self.assertEqual(self.val('f(1, 2)'), 'Int = 3\n')
+        self.r.execute('def twice(g: Int => Int, x: Int) = g(g(x))')
+        self.assertEqual(self.val('twice(_ + 3, 1)'), 'Int = 7\n')
+
+    def test_parameter_lists_defaults_and_varargs(self):
+        self.assertEqual(text(self.r.execute('def curried(a: Int)(b: Int) = a * b')), 'curried: (a: Int)(b: Int)Int\n')
+        self.assertEqual(self.val('curried(3)(4)'), 'Int = 12\n')
+        self.r.execute('def dflt(a: Int, b: Int = 10) = a + b')
+        self.assertEqual(self.val('dflt(1)'), 'Int = 11\n')
+        self.assertEqual(self.val('dflt(1, b = 2)'), 'Int = 3\n')
+        self.assertEqual(text(self.r.execute('def vs(xs: Int*) = xs.sum')), 'vs: (xs: Int*)Int\n')
+        self.assertEqual(self.val('vs(1, 2, 3)'), 'Int = 6\n')
+
+    def test_lazy_val_runs_on_first_use(self):
+        self.assertEqual(text(self.r.execute('lazy val lz = { println("init"); 42 }')), 'lz: Int = <lazy>\n')
+        self.assertEqual(text(self.r.execute('lz + 1')), 'init\nres0: Int = 43\n')
+        self.assertEqual(text(self.r.execute('lz')), 'res1: Int = 42\n')
+
+    def test_plain_class_prints_identity(self):
+        self.r.execute('class Box(val v: Int)')
+        self.assertRegex(text(self.r.execute('new Box(3)')), r'^res0: Box = Box@[0-9a-f]+\n$')
+        self.assertEqual(self.val('new Box(3).v'), 'Int = 3\n')
+
+    def test_type_mismatch_caret_points_at_operator_or_call(self):
+        out = self.r.execute('val y: Int = 1 + "a"')
+        self.assertEqual(out['traceback'], [' found   : String\n', ' required: Int\n',
+                                            '       val y: Int = 1 + "a"\n', '                      ^\n'])
+
+    def test_existing_but_unmodelled_member_is_reported_as_unsupported(self):
+        out = self.r.execute('List(1, 2).iterator')
+        self.assertIn('not supported by this Scala REPL emulation', out['evalue'])
+        out = self.r.execute('List(1, 2).fooBar')
+        self.assertEqual(out['evalue'], '<console>:23: error: value fooBar is not a member of List[Int]')
+
+
+class HonestErrorsTest(_Base):
+    def test_unmodelled_library_import_is_named_in_the_error(self):
+        self.assertEqual(text(self.r.execute('import scala.collection.mutable.ArrayBuffer')),
+                         'import scala.collection.mutable.ArrayBuffer\n')
+        out = self.r.execute('ArrayBuffer(1, 2)')
+        self.assertIn('ArrayBuffer (imported from scala.collection.mutable.ArrayBuffer) is not supported', out['evalue'])
+
+    def test_java_library_access_is_reported_unsupported(self):
+        out = self.r.execute('java.time.LocalDate.now()')
+        self.assertTrue(out['evalue'].startswith('<console>:23: error: package java:'), out)
+
+    def test_object_definition_is_a_compile_error(self):
+        out = self.r.execute('object Foo { val a = 1 }')
+        self.assertEqual(out['evalue'], '<console>:22: error: object definitions are not supported by this Scala REPL emulation')
+
+    def test_option_conformance_and_class_cast(self):
+        self.assertEqual(text(self.r.execute('val opt: Option[String] = None')), 'opt: Option[String] = None\n')
+        out = self.r.execute('(1: Any).asInstanceOf[String]')
+        self.assertEqual(out['evalue'], "java.lang.ClassCastException: class java.lang.Integer cannot be cast to class "
+                         "java.lang.String (java.lang.Integer and java.lang.String are in module java.base of loader 'bootstrap')")
+
+
+class EtaExpansionTest(_Base):
+    def test_method_as_function_value(self):
+        self.r.execute('def sq(n: Int) = n * n')
+        self.assertRegex(text(self.r.execute('val g = sq _')), r'^g: Int => Int = \$Lambda\$')
+        self.assertEqual(self.val('g(4)'), 'Int = 16\n')
+        self.assertEqual(self.val('List(1, 2).map(sq)'), 'List[Int] = List(1, 4)\n')
+        out = self.r.execute('sq')
+        self.assertEqual(out['evalue'], '<console>:25: error: missing argument list for method sq')
+
+
+class WideningTest(_Base):
+    def test_numeric_widening_but_not_narrowing(self):
+        self.r.execute('val i = 3')
+        self.assertEqual(text(self.r.execute('val l: Long = i')), 'l: Long = 3\n')
+        self.assertEqual(text(self.r.execute('val d: Double = l')), 'd: Double = 3.0\n')
+        out = self.r.execute('val bad: Int = l')
+        self.assertEqual(out['traceback'][:2], [' found   : Long\n', ' required: Int\n'])

@@ -79,6 +79,27 @@ class ConfOrdering(unittest.TestCase):
         conf = SparkConf().set('b', '2').set('a', '1')
         self.assertEqual(conf.getAll(), [('a', '1'), ('b', '2')])
 
+    def test_matches_java_17_concurrent_hash_map_order(self):
+        # expected orders printed by a JDK 17 ConcurrentHashMap filled in the same order
+        keys = ('spark.app.name spark.master spark.submit.deployMode spark.driver.host '
+                'spark.driver.port spark.app.id spark.executor.id spark.app.startTime '
+                'spark.sql.warehouse.dir spark.rdd.compress spark.serializer.objectStreamReset '
+                'spark.submit.pyFiles spark.ui.showConsoleProgress '
+                'spark.sql.catalogImplementation').split()
+        self.assertEqual(java_chm_order(keys), (
+            'spark.master spark.driver.port spark.submit.pyFiles spark.app.startTime '
+            'spark.sql.catalogImplementation spark.rdd.compress spark.executor.id spark.app.name '
+            'spark.submit.deployMode spark.driver.host spark.app.id spark.ui.showConsoleProgress '
+            'spark.sql.warehouse.dir spark.serializer.objectStreamReset').split())
+        # colliding short keys across several resizes (list splitting in transfer())
+        keys = ('bbaba aaabba aaaa baba aabaaaa aa abbaaaa babb ab b aba bbb babbaa abb bab a '
+                'aaabb bbbab babaabb bb abbbaa abbaaa baabb baaa bbaaaba bbbbb bba abbaabb babab '
+                'bbaabbb bbbbbb bbbabb aaa bbbabab').split()
+        self.assertEqual(java_chm_order(keys), (
+            'bb aaa bab aaabb abbaabb aaabba bbbbbb baba bbbab baabb babb bbbabab aabaaaa '
+            'babaabb abbbaa abbaaa abb babbaa aa bba bbaabbb ab aba a b bbaaaba bbb abbaaaa aaaa '
+            'baaa bbbbb bbbabb bbaba babab').split())
+
     def test_to_debug_string_is_sorted(self):
         conf = SparkConf().set('z', '1').set('a', '2')
         self.assertEqual(conf.toDebugString(), 'a=2\nz=1')

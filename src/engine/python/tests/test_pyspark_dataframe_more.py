@@ -118,6 +118,18 @@ class JoinsAndSql(unittest.TestCase):
         activate(other)
         self.assertIs(SparkSession.builder.getOrCreate(), other['spark'])
 
+    def test_statements_see_their_own_session_without_activation(self):
+        first, second = new_session(appName='A'), new_session(appName='B')
+        code = ('from pyspark.sql import SparkSession\n'
+                'from pyspark import SparkContext\n'
+                'r = (SparkSession.builder.getOrCreate() is spark,\n'
+                '     SparkContext.getOrCreate() is sc,\n'
+                '     sc.parallelize([(1,)]).toDF(["a"]).sparkSession is spark)\n')
+        for g in (first, second, first):
+            ns = dict(g)
+            exec(compile(code, '<stdin>', 'exec'), ns)
+            self.assertEqual(ns['r'], (True, True, True))
+
     def test_temp_views_are_per_livy_session(self):
         self.a.createOrReplaceTempView('only_here')
         other = new_session()['spark']
@@ -125,6 +137,82 @@ class JoinsAndSql(unittest.TestCase):
         with self.assertRaises(Exception) as cm:
             other.table('only_here')
         self.assertEqual(type(cm.exception).__name__, 'AnalysisException')
+
+
+@unittest.skipUnless(ENGINE, 'spark_engine not available yet')
+class NaFunctions(unittest.TestCase):
+    def setUp(self):
+        spark = new_session()['spark']
+        self.df = spark.createDataFrame([(1.0, 'a'), (float('nan'), None), (None, 'c')],
+                                        ['x', 's'])
+
+    def test_fill_treats_nan_as_missing_in_floating_columns(self):
+        self.assertEqual([tuple(r) for r in self.df.na.fill(0).collect()],
+                         [(1.0, 'a'), (0.0, None), (0.0, 'c')])
+        self.assertEqual([r.s for r in self.df.fillna('z').collect()], ['a', 'z', 'c'])
+        self.assertEqual([r.s for r in self.df.fillna({'s': 'q'}).collect()], ['a', 'q', 'c'])
+
+    def test_drop_any_all_subset(self):
+        self.assertEqual(self.df.dropna().count(), 1)
+        self.assertEqual(self.df.dropna(how='all').count(), 2)
+        self.assertEqual(self.df.na.drop(subset=['s']).count(), 2)
+        with self.assertRaises(ValueError) as cm:
+            self.df.dropna(how='some')
+        self.assertEqual(str(cm.exception),
+                         "[VALUE_NOT_ANY_OR_ALL] Value for `how` must be 'any' or 'all', got "
+                         "'some'.")
+
+
+@unittest.skipUnless(ENGINE, 'spark_engine not available yet')
+class Readers(unittest.TestCase):
+    def test_missing_paths_fail_like_spark(self):
+        spark = new_session()['spark']
+        with self.assertRaises(Exception) as cm:
+            spark.read.json('/tmp/nope.json')
+        e = cm.exception
+        self.assertEqual(type(e).__name__, 'AnalysisException')
+        self.assertEqual(str(e), '[PATH_NOT_FOUND] Path does not exist: file:/tmp/nope.json.')
+        self.assertIn('readwriter.py", line 425, in json\n', e.livy_frames[0])
+        with self.assertRaises(Exception) as cm:
+            spark.read.option('header', True).csv('data.csv')
+        self.assertEqual(str(cm.exception), '[PATH_NOT_FOUND] Path does not exist: '
+                                            'file:/opt/spark/work-dir/data.csv.')
+
+
+@unittest.skipUnless(ENGINE, 'spark_engine not available yet')
+class DescribeAndAttributes(unittest.TestCase):
+    def setUp(self):
+        self.spark = new_session()['spark']
+
+    def test_describe_is_one_string_row_per_statistic(self):
+        from pyspark_support import out
+        df = self.spark.createDataFrame([(1, 'a', 2.5), (2, 'b', 3.0), (3, 'a', None)],
+                                        ['id', 'v', 'x'])
+        self.assertEqual(out(df.describe().show),
+                         '+-------+---+----+------------------+\n'
+                         '|summary| id|   v|                 x|\n'
+                         '+-------+---+----+------------------+\n'
+                         '|  count|  3|   3|                 2|\n'
+                         '|   mean|2.0|NULL|              2.75|\n'
+                         '| stddev|1.0|NULL|0.3535533905932738|\n'
+                         '|    min|  1|   a|               2.5|\n'
+                         '|    max|  3|   b|               3.0|\n'
+                         '+-------+---+----+------------------+\n')
+        self.assertEqual(df.describe('id').columns, ['summary', 'id'])
+        self.assertEqual(df.describe().dtypes[1], ('id', 'string'))
+
+    def test_underscore_column_names_are_attributes(self):
+        df = self.spark.createDataFrame([(1, 2)])
+        self.assertEqual(df.columns, ['_1', '_2'])
+        self.assertEqual(repr(df._1), "Column<'_1'>")
+        self.assertEqual(repr(df.select(df._2).collect()), '[Row(_2=2)]')
+
+    def test_missing_attribute_message_and_frames(self):
+        df = self.spark.range(1)
+        with self.assertRaises(AttributeError) as cm:
+            df.nope
+        self.assertEqual(str(cm.exception), "'DataFrame' object has no attribute 'nope'")
+        self.assertIn('line 3128, in __getattr__\n', cm.exception.livy_frames[0])
 
 
 if __name__ == '__main__':

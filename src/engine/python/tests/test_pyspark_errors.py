@@ -98,6 +98,19 @@ class Conversion(unittest.TestCase):
         self.assertEqual(str(e), 'boom\n\nJVM stacktrace:\nX: boom\n\tat a.b(C.scala:1)\n')
 
 
+class Py4JMethodErrors(unittest.TestCase):
+    def test_wrong_argument_type_is_a_py4j_error(self):
+        from pyspark._jvm import py4j_no_such_method
+        e = py4j_no_such_method(('session.table',), 'table', [1], target='o27')
+        self.assertEqual(type(e).__module__ + '.' + type(e).__name__, 'py4j.protocol.Py4JError')
+        self.assertTrue(str(e).startswith(
+            'An error occurred while calling o27.table. Trace:\npy4j.Py4JException: Method '
+            'table([class java.lang.Integer]) does not exist\n\tat py4j.reflection.'
+            'ReflectionEngine.getMethod(ReflectionEngine.java:321)\n'))
+        self.assertTrue(str(e).endswith('(Thread.java:840)\n\n'))
+        self.assertIn('line 330, in get_return_value\n    raise Py4JError(\n', e.livy_frames[-1])
+
+
 class PythonSideErrors(unittest.TestCase):
     def test_error_class_messages(self):
         e = PySparkTypeError(error_class='NOT_COLUMN_OR_STR',

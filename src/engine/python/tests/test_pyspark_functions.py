@@ -63,6 +63,32 @@ class ColumnReprs(unittest.TestCase):
         self.assertEqual(self.F.upper.__module__, 'pyspark.sql.functions')
         self.assertEqual(self.F.upper.__name__, 'upper')
 
+    def test_the_pyspark_35_function_names_exist(self):
+        names = ('col lit expr when asc desc sum avg mean count max min first last upper lower '
+                 'concat concat_ws substring split regexp_replace regexp_extract round bround '
+                 'abs sqrt exp log pow coalesce isnull isnan greatest least collect_list '
+                 'collect_set countDistinct count_distinct approx_count_distinct explode size '
+                 'array_contains element_at sort_array struct array create_map to_date '
+                 'to_timestamp date_format current_date current_timestamp year month '
+                 'dayofmonth datediff date_add date_sub add_months months_between '
+                 'monotonically_increasing_id rand randn row_number rank dense_rank lag lead '
+                 'ntile udf broadcast length trim ltrim rtrim lpad rpad initcap reverse instr '
+                 'locate translate format_number format_string hash md5 sha1 sha2 crc32 base64 '
+                 'unbase64 stddev variance skewness kurtosis percentile_approx startswith '
+                 'endswith contains left right array_append slice shiftleft shiftLeft '
+                 'from_json to_json get_json_object json_tuple make_date try_divide '
+                 'regexp_extract_all typeof version current_timezone').split()
+        missing = [n for n in names if not callable(getattr(self.F, n, None))]
+        self.assertEqual(missing, [])
+
+    def test_functions_that_scala_builds_directly_keep_their_sql_names(self):
+        F = self.F
+        self.assertEqual(self.r(F.isnull('a')), "Column<'(a IS NULL)'>")
+        self.assertEqual(self.r(F.isnotnull('a')), "Column<'(a IS NOT NULL)'>")
+        self.assertEqual(self.r(F.variance('a')), "Column<'var_samp(a)'>")
+        self.assertEqual(self.r(F.stddev('a')), "Column<'stddev(a)'>")
+        self.assertEqual(self.r(F.log('a')), "Column<'ln(a)'>")
+
     def test_when_needs_a_column_condition(self):
         with self.assertRaises(TypeError) as cm:
             self.F.when(True, 1)

@@ -75,6 +75,25 @@ class Actions(unittest.TestCase):
         other = self.sc.parallelize([('a', 'x')])
         self.assertEqual(sorted(r.join(other).collect()), [('a', (1, 'x')), ('a', (3, 'x'))])
 
+    def test_shuffles_partition_keys_by_64_bit_cpython_hash(self):
+        # Spark's Python workers run with PYTHONHASHSEED=0: hash('a') % 2 == 1,
+        # hash('b') % 2 == hash('c') % 2 == 0, so b and c come back first
+        r = self.sc.parallelize([('a', 1), ('b', 2), ('a', 3), ('c', 4)])
+        self.assertEqual(r.reduceByKey(lambda a, b: a + b).collect(),
+                         [('b', 2), ('c', 4), ('a', 4)])
+        self.assertEqual(self.sc.parallelize(['x', 'y', 'x', 'z', 'w']).distinct().collect(),
+                         ['z', 'x', 'y', 'w'])
+
+    def test_portable_hash_matches_cpython_64_bit(self):
+        from pyspark._pyhash import portable_hash
+        # values printed by CPython 3.11 (64-bit) with PYTHONHASHSEED=0
+        self.assertEqual(portable_hash(''), 0)
+        self.assertEqual(portable_hash(-1), -2)
+        self.assertEqual(portable_hash(2 ** 61), 1)
+        self.assertEqual(portable_hash(1.5), 1152921504606846977)
+        self.assertEqual(portable_hash(None), 0)
+        self.assertEqual([portable_hash(k) % 2 for k in 'abcxyzw'], [1, 0, 0, 1, 1, 0, 1])
+
     def test_distinct_union_zip_with_index(self):
         r = self.sc.parallelize([1, 2, 2, 3])
         self.assertEqual(sorted(r.distinct().collect()), [1, 2, 3])
@@ -113,6 +132,14 @@ class JobFailures(unittest.TestCase):
         self.assertIn('ZeroDivisionError: integer division or modulo by zero\n', text)
         self.assertIn('pyspark/util.py", line 83, in wrapper\n', text)
         self.assertIn(', in <lambda>\n', text)
+        self.assertIn('\n\tat org.apache.spark.executor.Executor$TaskRunner.run(Executor.scala:624)'
+                      '\n', text)
+        self.assertIn('\n\nDriver stacktrace:\n\tat org.apache.spark.scheduler.DAGScheduler.'
+                      'failJobAndIndependentStages(DAGScheduler.scala:2898)\n', text)
+        self.assertIn('\n\tat org.apache.spark.api.python.PythonRDD.collectAndServe'
+                      '(PythonRDD.scala)\n\tat java.base/jdk.internal.reflect.', text)
+        self.assertIn('\nCaused by: org.apache.spark.api.python.PythonException: Traceback', text)
+        self.assertTrue(text.endswith('ThreadPoolExecutor.java:635)\n\t... 1 more\n'))
 
     def test_job_failure_frames_are_the_rdd_action_then_py4j(self):
         with self.assertRaises(Exception) as cm:
@@ -121,6 +148,20 @@ class JobFailures(unittest.TestCase):
         self.assertEqual([f.split('\n')[0].rsplit(', in ', 1)[1] for f in fr],
                          ['count', 'sum', 'fold', 'collect', '__call__', 'deco',
                           'get_return_value'])
+
+    def test_frames_follow_pysparks_action_delegation(self):
+        def names(fn):
+            with self.assertRaises(Exception) as cm:
+                fn()
+            return [f.split('\n')[0].rsplit(', in ', 1)[1] for f in cm.exception.livy_frames]
+        bad = self.sc.parallelize([1, 0]).map(lambda x: 1 // x)
+        tail = ['__call__', 'deco', 'get_return_value']
+        self.assertEqual(names(bad.max), ['max', 'reduce', 'collect'] + tail)
+        self.assertEqual(names(bad.mean), ['mean', 'stats', 'reduce', 'collect'] + tail)
+        self.assertEqual(names(lambda: self.sc.parallelize([0]).foreach(lambda x: 1 // x)),
+                         ['foreach', 'count', 'sum', 'fold', 'collect'] + tail)
+        self.assertEqual(names(lambda: self.sc.parallelize([0]).map(lambda x: 1 // x).first()),
+                         ['first', 'take', 'runJob'] + tail)
 
     def test_take_only_runs_the_partitions_it_needs(self):
         r = self.sc.parallelize([1, 0], 2).map(lambda x: 1 // x)

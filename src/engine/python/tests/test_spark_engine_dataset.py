@@ -80,12 +80,25 @@ class TransformTest(unittest.TestCase):
         self.assertEqual(self.df.join(other, 'id', 'left_anti').rows(), [(2, 'b', None)])
         on = self.df.join(other, self.df['id'] == other['id'], 'left')
         self.assertEqual(on.columns, ['id', 'v', 'x', 'id', 'name'])
-        self.assertEqual(on.rows()[1], (2, 'b', None, None, None))
+        self.assertEqual(sorted(on.rows())[1], (2, 'b', None, None, None))
+
+    def test_dataframe_join_streams_through_the_shuffle(self):
+        # both sides are LogicalRDDs (unknown size): AQE turns the sort-merge join into a
+        # broadcast join reading the stream side per map task, bucket by bucket
+        other = self.s.create_dataset([(1, 'one'), (3, 'three'), (2, 'two')], ['id', 'name'])
+        rows = self.df.join(other, 'id').rows()
+        self.assertEqual([r[0] for r in rows], [1, 3, 2])
+
+    def test_sql_join_streams_the_bigger_side(self):
+        self.s.sql("CREATE TEMP VIEW small AS SELECT * FROM VALUES (2, 'b'), (1, 'a') AS s(k, v)")
+        self.s.sql("CREATE TEMP VIEW big AS SELECT * FROM VALUES (1, 10), (2, 20), (1, 30) AS b(k, n)")
+        rows = self.s.sql('SELECT small.v, big.n FROM small JOIN big ON small.k = big.k').rows()
+        self.assertEqual(rows, [('a', 10), ('b', 20), ('a', 30)])
 
     def test_self_join_with_aliases(self):
         a, b = self.df.alias('a'), self.df.alias('b')
         ds = a.join(b, F.col('a.id') == F.col('b.id') + 1).select('a.id', 'b.v')
-        self.assertEqual(ds.rows(), [(2, 'a'), (3, 'b')])
+        self.assertEqual(sorted(ds.rows()), [(2, 'a'), (3, 'b')])
 
     def test_union_distinct_dedupe(self):
         self.assertEqual(self.df.union(self.df).count(), 6)
@@ -131,6 +144,30 @@ class TransformTest(unittest.TestCase):
         with self.assertRaises(AnalysisException) as cm:
             self.df.select('nope')
         self.assertEqual(cm.exception.error_class, 'UNRESOLVED_COLUMN.WITH_SUGGESTION')
+
+    def test_col_regex(self):
+        self.assertEqual(self.df.select(self.df.colRegex('`(id|x)`')).columns, ['id', 'x'])
+
+    def test_global_temp_views_are_shared(self):
+        self.df.create_or_replace_global_temp_view('gv')
+        other = self.s.new_session()
+        self.assertEqual(other.sql('SELECT count(*) FROM global_temp.gv').rows(), [(3,)])
+        self.assertEqual(other.sql('SHOW TABLES IN global_temp').rows(), [('global_temp', 'gv', True)])
+        self.assertTrue(other.catalog.drop_global_temp_view('gv'))
+
+    def test_save_as_table_and_read_back(self):
+        self.s.save_as_table('saved', self.df)
+        self.assertEqual(self.s.table('default.saved').count(), 3)
+        self.s.save_as_table('saved', self.df, mode='append')
+        self.assertEqual(self.s.sql('SELECT count(*) FROM saved').rows(), [(6,)])
+        self.assertEqual(self.s.sql('SHOW TABLES').rows(), [('default', 'saved', False)])
+
+    def test_long_transformation_chain(self):
+        ds = self.s.range(5)
+        for i in range(150):
+            ds = ds.withColumn('c%d' % (i % 3), F.col('id') + i)
+        self.assertEqual(ds.columns, ['id', 'c0', 'c1', 'c2'])
+        self.assertEqual(ds.rows()[0], (0, 147, 148, 149))
 
     def test_window_and_udf(self):
         w = F.window_spec(['v'], [F.col('id').desc()])

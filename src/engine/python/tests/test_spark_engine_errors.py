@@ -75,6 +75,36 @@ class ParseErrorTest(unittest.TestCase):
         self.assertEqual(e.java_message, "\n[PARSE_SYNTAX_ERROR] Syntax error at or near ')'.(line 2, pos 5)\n\n== SQL ==\nSELECT 1\nFROM ) x\n-----^^^\n")
 
 
+class ParseHintTest(unittest.TestCase):
+    def setUp(self):
+        self.s = SparkSessionState({})
+
+    def msg(self, q):
+        return raised(lambda: self.s.sql(q)).java_message
+
+    def test_missing_paren_hint(self):
+        self.assertTrue(self.msg('SELECT (1 + 2').startswith(
+            "\n[PARSE_SYNTAX_ERROR] Syntax error at or near end of input: missing ')'.(line 1, pos 13)"))
+
+    def test_single_extra_token_hint(self):
+        self.assertTrue(self.msg('SELECT 1 2').startswith("\n[PARSE_SYNTAX_ERROR] Syntax error at or near '2': extra input '2'.(line 1, pos 9)"))
+
+    def test_several_extra_tokens_no_hint(self):
+        self.assertTrue(self.msg('SELECT 1 2 3').startswith("\n[PARSE_SYNTAX_ERROR] Syntax error at or near '2'.(line 1, pos 9)"))
+
+    def test_empty_statement(self):
+        self.assertTrue(self.msg('  ').startswith('\n[PARSE_EMPTY_STATEMENT] Syntax error, unexpected empty statement.'))
+
+    def test_unresolved_having_plan(self):
+        m = self.msg('SELECT v, count(*) FROM nope GROUP BY v HAVING count(*) > 1')
+        self.assertTrue(m.endswith("'UnresolvedHaving ('count(1) > 1)\n+- 'Aggregate ['v], ['v, unresolvedalias('count(1), None)]\n"
+                                   "   +- 'UnresolvedRelation [nope], [], false\n"))
+
+    def test_unresolved_operator_strings(self):
+        m = self.msg("SELECT a FROM nope WHERE a LIKE 'x%' AND b IS NULL AND c IN (1, 2)")
+        self.assertIn("'Filter (('a LIKE x% AND isnull('b)) AND 'c IN (1,2))", m)
+
+
 class ResolutionErrorTest(unittest.TestCase):
     def setUp(self):
         self.s = SparkSessionState({})

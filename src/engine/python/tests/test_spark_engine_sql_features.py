@@ -1,8 +1,13 @@
 """SQL dialect features: joins, grouping, ordering, set operations, CTEs, subqueries, commands."""
 
+import re
 import unittest
 
 from spark_engine import SparkSessionState, AnalysisException
+
+
+def _ids(msg):
+    return re.findall(r'#(\d+)', msg)
 
 
 class SqlFeaturesTest(unittest.TestCase):
@@ -62,8 +67,26 @@ class SqlFeaturesTest(unittest.TestCase):
     def test_set_operations(self):
         self.assertEqual(self.rows('SELECT 1 UNION SELECT 1'), [(1,)])
         self.assertEqual(self.rows('SELECT 1 UNION ALL SELECT 1'), [(1,), (1,)])
-        self.assertEqual(self.rows('SELECT id FROM range(4) INTERSECT SELECT id FROM range(2, 6)'), [(2,), (3,)])
-        self.assertEqual(self.rows('SELECT id FROM range(4) EXCEPT SELECT id FROM range(2, 6)'), [(0,), (1,)])
+        self.assertEqual(sorted(self.rows('SELECT id FROM range(4) INTERSECT SELECT id FROM range(2, 6)')), [(2,), (3,)])
+        self.assertEqual(sorted(self.rows('SELECT id FROM range(4) EXCEPT SELECT id FROM range(2, 6)')), [(0,), (1,)])
+
+    def test_grouping_output_follows_hash_partitions(self):
+        # 5 VALUES rows -> map tasks [a, b] and [c, d, a]; AQE's single reader takes map 0's
+        # buckets (pmod(murmur3(key), 200)) in order, then map 1's new keys
+        rows = self.rows("SELECT v, count(*) FROM VALUES ('a'), ('b'), ('c'), ('d'), ('a') AS t(v) GROUP BY v")
+        self.assertEqual(rows, [('b', 1), ('a', 2), ('d', 1), ('c', 1)])
+
+    def test_string_min_max_uses_sort_aggregate_order(self):
+        rows = self.rows("SELECT v, max(w) FROM VALUES ('b', 'x'), ('a', 'y'), ('c', 'z') AS t(v, w) GROUP BY v")
+        self.assertEqual(rows, [('a', 'y'), ('b', 'x'), ('c', 'z')])
+
+    def test_window_partitions_come_out_in_key_order(self):
+        rows = self.rows("SELECT v, row_number() OVER (PARTITION BY v ORDER BY n) FROM VALUES "
+                         "('b', 1), ('a', 2), ('b', 3) AS t(v, n)")
+        self.assertEqual(rows, [('a', 1), ('b', 1), ('b', 2)])
+
+    def test_hash_function_matches_spark(self):
+        self.assertEqual(self.rows("SELECT hash('Spark', array(123), 2), hash(1)"), [(-1321691492, -559580957)])
 
     def test_union_widens_types(self):
         ds = self.s.sql('SELECT 1 AS a UNION ALL SELECT 2.5')
@@ -74,6 +97,22 @@ class SqlFeaturesTest(unittest.TestCase):
         self.assertEqual(self.rows('SELECT name FROM emp WHERE pay = (SELECT max(pay) FROM emp)'), [('ann',)])
         self.assertEqual(self.rows("SELECT id FROM emp WHERE dept IN (SELECT code FROM dept)"), [(1,), (2,)])
         self.assertEqual(self.rows('SELECT count(*) FROM (SELECT DISTINCT dept FROM emp)'), [(3,)])
+
+    def test_correlated_subqueries(self):
+        self.assertEqual(self.rows('SELECT name FROM emp e WHERE EXISTS (SELECT 1 FROM dept d WHERE d.code = e.dept)'),
+                         [('ann',), ('bob',)])
+        self.assertEqual(self.rows('SELECT name, (SELECT max(pay) FROM emp i WHERE i.dept = o.dept) FROM emp o'),
+                         [('ann', 100), ('bob', 100), ('cy', 90), ('dee', None)])
+
+    def test_sql_view_plan_casts_output(self):
+        with self.assertRaises(AnalysisException) as cm:
+            self.s.sql('SELECT nope FROM dept')
+        msg = cm.exception.java_message
+        self.assertIn("'Project ['nope]\n+- SubqueryAlias dept\n   +- View (`dept`, [code#", msg)
+        self.assertIn('      +- Project [cast(code#', msg)
+        self.assertTrue(msg.endswith(' AS title#%s]\n         +- Project [code#%s, title#%s]\n            +- SubqueryAlias d\n'
+                                     '               +- LocalRelation [code#%s, title#%s]\n' % tuple(
+                                         _ids(msg)[-5:])))
 
     def test_case_when_and_simple_case(self):
         self.assertEqual(self.rows("SELECT CASE dept WHEN 'eng' THEN 1 WHEN 'ops' THEN 2 ELSE 0 END FROM emp"),

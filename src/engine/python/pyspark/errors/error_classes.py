@@ -11,6 +11,7 @@ ERROR_CLASSES = {
                           '<upper_bound>, got <actual>',
     'LENGTH_SHOULD_BE_THE_SAME': '<arg1> and <arg2> should be of the same length, got '
                                  '<arg1_length> and <arg2_length>.',
+    'VALUE_NOT_PEARSON': "Value for `<arg_name>` only supports the 'pearson', got '<arg_value>'.",
     'CANNOT_MERGE_TYPE': 'Can not merge type `<data_type1>` and `<data_type2>`.',
     'NOT_BOOL': 'Argument `<arg_name>` should be a bool, got <arg_type>.',
     'NOT_COLUMN': 'Argument `<arg_name>` should be a Column, got <arg_type>.',

@@ -75,13 +75,11 @@ class Catalog:
         for d in self.listDatabases():
             if d.name == dbName:
                 return d
-        from pyspark.errors.exceptions.captured import AnalysisException
-        raise AnalysisException(desc="[SCHEMA_NOT_FOUND] The schema `%s` cannot be found. Verify "
-                                     "the spelling and correctness of the schema and catalog.\n"
-                                     "If you did not qualify the name with a catalog, verify the "
-                                     "current_schema() output, or qualify the name with the "
-                                     "correct catalog.\nTo tolerate the error on drop use DROP "
-                                     "SCHEMA IF EXISTS." % dbName, stackTrace='')
+        # a missing schema: let the engine raise Spark's [SCHEMA_NOT_FOUND] (the only other
+        # effect of this call, switching databases, cannot happen for a missing one)
+        self._call(('catalog.getDatabase',), self._jcatalog.set_current_database, dbName,
+                   _jname='getDatabase')
+        raise ValueError(dbName)
 
     def databaseExists(self, dbName):
         return bool(self._jcatalog.database_exists(dbName))

@@ -24,19 +24,22 @@ class RuntimeConfig:
         self._checkType(key, 'key')
         if isinstance(value, bool):
             value = 'true' if value else 'false'
-        jcall(('conf.set',), self._session, self._jconf.set, key, value, _jname='set', _jtarget=self._jid)
+        jcall(('conf.set',), self._session, self._jconf.set, key, value, _jname='set',
+              _jtarget=self._jid)
 
     def get(self, key, default=_NoValue):
         self._checkType(key, 'key')
         if default is _NoValue:
-            return jcall(('conf.get',), self._session, self._jconf.get, key, _jname='get', _jtarget=self._jid)
+            return jcall(('conf.get',), self._session, self._jconf.get, key, _jname='get',
+                         _jtarget=self._jid)
         if default is not None:
             self._checkType(default, 'default')
         return jcall(('conf.get_default',), self._session, self._jconf.get, key, default,
                      _jname='get', _jtarget=self._jid)
 
     def unset(self, key):
-        jcall(('conf.unset',), self._session, self._jconf.unset, key, _jname='unset', _jtarget=self._jid)
+        jcall(('conf.unset',), self._session, self._jconf.unset, key, _jname='unset',
+              _jtarget=self._jid)
 
     def isModifiable(self, key):
         return bool(self._jconf.is_modifiable(key))

@@ -205,8 +205,8 @@ class DataFrame:
                                                            _jname='toJSON'), kind='toJavaRDD')
 
     def toPandas(self):
-        raise with_frames(ImportError('Pandas >= 1.0.5 must be installed; however, it was not '
-                                      'found.'), ('pandas.toPandas', 'pandas.require'))
+        from pyspark.sql.pandas.utils import pandas_missing_error
+        raise pandas_missing_error(('pandas.toPandas', 'pandas.require'))
 
     def to_pandas_on_spark(self, index_col=None):
         return self.toPandas()
@@ -330,6 +330,9 @@ class DataFrame:
         return self._sort(('df.sortWithinPartitions',), cols, kwargs)
 
     def limit(self, num):
+        if not isinstance(num, int) or isinstance(num, bool):
+            from pyspark._jvm import py4j_no_such_method
+            raise py4j_no_such_method(('df.limit',), 'limit', [num])
         return self._new(self._call(('df.limit',), self._jdf.limit, num, _jname='limit'))
 
     def offset(self, num):
@@ -420,11 +423,13 @@ class DataFrame:
                                     _jname='intersect'))
 
     def intersectAll(self, other):
-        return self._new(self._call(('df.intersectAll',), self._engine('intersectAll'), other._jdf,
+        return self._new(self._call(('df.intersectAll',), self._engine('intersectAll'),
+                                    other._jdf,
                                     _jname='intersectAll'))
 
     def subtract(self, other):
-        return self._new(self._call(('df.subtract',), self._engine('subtract'), other._jdf, _jname='except'))
+        return self._new(self._call(('df.subtract',), self._engine('subtract'), other._jdf,
+                                    _jname='except'))
 
     def exceptAll(self, other):
         return self._new(self._call(('df.exceptAll',), self._engine('exceptAll'), other._jdf,
@@ -490,14 +495,75 @@ class DataFrame:
     def describe(self, *cols):
         if len(cols) == 1 and isinstance(cols[0], list):
             cols = cols[0]
-        return self._new(self._call(('df.describe',), self._engine('describe'), *cols,
-                                    _jname='describe'))
+        fn = jmethod(self._jdf, 'describe')
+        if fn is not None:
+            return self._new(self._call(('df.describe',), fn, *cols, _jname='describe'))
+        df = self.select(*cols) if cols else self
+        return df._summary(('count', 'mean', 'stddev', 'min', 'max'), ('df.describe',))
 
     def summary(self, *statistics):
         if len(statistics) == 1 and isinstance(statistics[0], list):
             statistics = statistics[0]
-        return self._new(self._call(('df.summary',), self._engine('summary'), *statistics,
-                                    _jname='summary'))
+        fn = jmethod(self._jdf, 'summary')
+        if fn is not None:
+            return self._new(self._call(('df.summary',), fn, *statistics, _jname='summary'))
+        if not statistics:
+            statistics = ('count', 'mean', 'stddev', 'min', '25%', '50%', '75%', 'max')
+        return self._summary(statistics, ('df.summary',))
+
+    def _summary(self, statistics, site):
+        """Spark's StatFunctions.summary: one row per statistic, one string column per numeric
+        or string column (``CAST(stat(col) AS STRING)``)."""
+        from pyspark.sql import functions as F
+        from pyspark.sql.types import NumericType, StringType, StructType, StructField
+        names = [f.name for f in self.schema.fields
+                 if isinstance(f.dataType, (NumericType, StringType))]
+        aggs = []
+        for stat in statistics:
+            for n in names:
+                c = Column(self._jdf.col(n))
+                if stat == 'count':
+                    e = F.count(c)
+                elif stat == 'mean':
+                    e = F.avg(c)
+                elif stat == 'stddev':
+                    e = F.stddev_samp(c)
+                elif stat == 'min':
+                    e = F.min(c)
+                elif stat == 'max':
+                    e = F.max(c)
+                elif stat == 'count_distinct':
+                    e = F.count_distinct(c)
+                elif stat.endswith('%'):
+                    try:
+                        p = float(stat[:-1]) / 100.0
+                    except ValueError:
+                        p = None
+                    if p is None or not 0.0 <= p <= 1.0:
+                        raise self._illegal_stat(stat, site)
+                    e = F.percentile_approx(c, p, 10000)
+                else:
+                    raise self._illegal_stat(stat, site)
+                aggs.append(e.cast('string'))
+        row = self.agg(*aggs).collect()[0] if aggs else ()
+        rows = []
+        k = 0
+        for stat in statistics:
+            rows.append(tuple([stat] + [row[k + i] for i in range(len(names))]))
+            k += len(names)
+        schema = StructType([StructField('summary', StringType(), True)] +
+                            [StructField(n, StringType(), True) for n in names])
+        return self._session.createDataFrame(rows, schema)
+
+    def _illegal_stat(self, stat, site):
+        from pyspark.errors.exceptions.captured import IllegalArgumentException
+        msg = '%s is not a recognised statistic' % stat
+        exc = IllegalArgumentException(desc=msg, stackTrace='java.lang.IllegalArgumentException: '
+                                                            + msg + '\n')
+        exc.java_class = 'java.lang.IllegalArgumentException'
+        exc.java_message = msg
+        exc.jvm_frames = []
+        return with_frames(exc, tuple(site) + ('py4j.call', 'captured.deco_raise'))
 
     def cache(self):
         self.is_cached = True
@@ -547,6 +613,25 @@ class DataFrame:
     def sameSemantics(self, other):
         return self._jdf.plan == other._jdf.plan
 
+    def corr(self, col1, col2, method=None):
+        return self.stat.corr(col1, col2, method)
+
+    def cov(self, col1, col2):
+        return self.stat.cov(col1, col2)
+
+    def dropDuplicatesWithinWatermark(self, subset=None):
+        return self.dropDuplicates(subset)
+
+    def withMetadata(self, columnName, metadata):
+        return self._new(self._jdf)
+
+    def to(self, schema):
+        """Reorder/cast columns by name to ``schema`` (as Dataset.to)."""
+        from pyspark.sql import functions as F
+        cols = [Column(self._jdf.col(f.name)).cast(f.dataType).alias(f.name)
+                for f in schema.fields]
+        return self.select(*cols)
+
     # --- na / stat ------------------------------------------------------------------------
     def fillna(self, value, subset=None):
         return DataFrameNaFunctions(self).fill(value, subset)
@@ -573,7 +658,7 @@ class DataFrame:
             message_parameters={'arg_name': 'item', 'arg_type': type(item).__name__})
 
     def __getattr__(self, name):
-        if name.startswith('_'):
+        if name.startswith('__') or '_jdf' not in self.__dict__:
             raise AttributeError("'%s' object has no attribute '%s'"
                                  % (self.__class__.__name__, name))
         if name not in self.columns:
@@ -602,7 +687,8 @@ class DataFrameNaFunctions:
 
     def fill(self, value, subset=None):
         from pyspark.sql import functions as F
-        from pyspark.sql.types import NumericType, StringType, BooleanType
+        from pyspark.sql.types import (NumericType, StringType, BooleanType, FloatType,
+                                       DoubleType)
         if isinstance(value, dict):
             items = value
         else:
@@ -627,6 +713,10 @@ class DataFrameNaFunctions:
                     v = value if isinstance(f.dataType, StringType) else None
             if v is None:
                 cols.append(Column(c))
+            elif isinstance(f.dataType, (FloatType, DoubleType)):
+                # Spark: coalesce(nanvl(col, null), value) -- NaN is filled too
+                cols.append(F.coalesce(F.nanvl(Column(c), F.lit(None).cast(f.dataType)),
+                                       F.lit(v).cast(f.dataType)).alias(f.name))
             else:
                 cols.append(F.coalesce(Column(c), F.lit(v).cast(f.dataType)).alias(f.name))
         return self.df.select(*cols)
@@ -641,9 +731,14 @@ class DataFrameNaFunctions:
             thresh = len(fields) if how == 'any' else 1
         if not fields:
             return self.df
+        from pyspark.sql.types import FloatType, DoubleType
         cnt = None
         for f in fields:
-            term = F.when(Column(self.df._jdf.col(f.name)).isNotNull(), 1).otherwise(0)
+            c = Column(self.df._jdf.col(f.name))
+            ok = c.isNotNull()
+            if isinstance(f.dataType, (FloatType, DoubleType)):
+                ok = ok & ~F.isnan(c)
+            term = F.when(ok, 1).otherwise(0)
             cnt = term if cnt is None else cnt + term
         return self.df.filter(cnt >= thresh)
 
@@ -680,8 +775,24 @@ class DataFrameStatFunctions:
 
     def corr(self, col1, col2, method=None):
         from pyspark.sql import functions as F
+        for name, c in (('col1', col1), ('col2', col2)):
+            if not isinstance(c, str):
+                raise PySparkTypeError(error_class='NOT_STR',
+                                       message_parameters={'arg_name': name,
+                                                           'arg_type': type(c).__name__})
+        if not method:
+            method = 'pearson'
+        if method != 'pearson':
+            raise PySparkValueError(error_class='VALUE_NOT_PEARSON',
+                                    message_parameters={'arg_name': 'method',
+                                                        'arg_value': method})
         return self.df.agg(F.corr(col1, col2)).collect()[0][0]
 
     def cov(self, col1, col2):
         from pyspark.sql import functions as F
+        for name, c in (('col1', col1), ('col2', col2)):
+            if not isinstance(c, str):
+                raise PySparkTypeError(error_class='NOT_STR',
+                                       message_parameters={'arg_name': name,
+                                                           'arg_type': type(c).__name__})
         return self.df.agg(F.covar_samp(col1, col2)).collect()[0][0]

@@ -365,6 +365,95 @@ def nth_value(col, offset, ignoreNulls=False):
     return _call('nth_value', _to_java_column(col), _ef().lit(offset), _ef().lit(ignoreNulls))
 
 
+def _col_then_literals(name):
+    def fn(col, *args):
+        args = list(args)
+        while args and args[-1] is None:
+            args.pop()
+        return _call(name, _to_java_column(col), *[_lit_j(a) for a in args])
+    fn.__name__ = fn.__qualname__ = name
+    return fn
+
+
+for _n in ('array_append', 'array_prepend', 'array_position', 'array_remove', 'map_contains_key',
+           'array_repeat', 'get', 'decode', 'encode', 'get_json_object', 'json_tuple', 'next_day',
+           'shiftleft', 'shiftright', 'shiftrightunsigned', 'slice', 'hll_sketch_agg',
+           'hll_union_agg', 'approx_percentile', 'percentile', 'assert_true'):
+    globals()[_n] = _col_then_literals(_n)
+shiftLeft = globals()['shiftleft']
+shiftRight = globals()['shiftright']
+shiftRightUnsigned = globals()['shiftrightunsigned']
+
+
+def array_insert(arr, pos, value):
+    return _call('array_insert', _to_java_column(arr), _lit_j(pos), _lit_j(value))
+
+
+def levenshtein(left, right, threshold=None):
+    if threshold is None:
+        return _invoke_function_over_columns('levenshtein', left, right)
+    return _call('levenshtein', _to_java_column(left), _to_java_column(right),
+                 _ef().lit(threshold))
+
+
+def overlay(src, replace, pos, len=-1):
+    return _call('overlay', _to_java_column(src), _to_java_column(replace), _lit_j(pos),
+                 _lit_j(len))
+
+
+def raise_error(errMsg):
+    return _call('raise_error', _lit_j(errMsg))
+
+
+def width_bucket(v, min, max, numBucket):
+    return _call('width_bucket', _to_java_column(v), _to_java_column(min), _to_java_column(max),
+                 _lit_j(numBucket))
+
+
+def call_udf(udfName, *cols):
+    return _invoke_function_over_columns(udfName, *cols)
+
+
+def from_json(col, schema, options=None):
+    from pyspark.sql.types import DataType
+    if isinstance(schema, DataType):
+        schema = schema.json()
+    args = [_to_java_column(col), _lit_j(schema)]
+    if options:
+        pairs = []
+        for k, v in options.items():
+            pairs.extend([lit(k), lit(v)])
+        args.append(create_map(*pairs)._jc)
+    return _call('from_json', *args)
+
+
+def dateadd(start, days):
+    return _call('dateadd', _to_java_column(start), _lit_j(days))
+
+
+def regexp_extract_all(str, regexp, idx=None):
+    if idx is None:
+        return _invoke_function_over_columns('regexp_extract_all', str, regexp)
+    return _call('regexp_extract_all', _to_java_column(str), _to_java_column(regexp),
+                 _lit_j(idx))
+
+
+def regexp_instr(str, regexp, idx=None):
+    if idx is None:
+        return _invoke_function_over_columns('regexp_instr', str, regexp)
+    return _call('regexp_instr', _to_java_column(str), _to_java_column(regexp), _lit_j(idx))
+
+
+def array_sort(col, comparator=None):
+    if comparator is not None:
+        raise NotImplementedError('array_sort with a Python comparator is not supported')
+    return _invoke_function_over_columns('array_sort', col)
+
+
+def schema_of_json(json, options=None):
+    return _call('schema_of_json', _lit_j(json))
+
+
 def udf(f=None, returnType=None, useArrow=None):
     """Python UDFs (runs the function on the engine's rows when the engine supports it)."""
     from pyspark.sql.udf import _make_udf
@@ -396,18 +485,40 @@ _ONE_COL = (
     'posexplode_outer', 'inline', 'size', 'array_distinct', 'array_max', 'array_min',
     'flatten', 'map_keys', 'map_values', 'map_entries', 'cardinality', 'shuffle',
     'to_json', 'bitwise_not', 'bitwiseNOT', 'bit_count',
+    'acosh', 'asinh', 'atanh', 'array_agg', 'array_compact', 'array_size', 'bit_and', 'bit_or',
+    'bit_xor', 'bitmap_bit_position', 'bitmap_bucket_number', 'bitmap_construct_agg',
+    'bitmap_count', 'bitmap_or_agg', 'char', 'cot', 'csc', 'sec', 'date_from_unix_date', 'days',
+    'hours', 'months', 'years', 'hll_sketch_estimate', 'inline_outer', 'json_array_length',
+    'json_object_keys', 'map_from_entries', 'sha', 'timestamp_micros', 'timestamp_millis',
+    'timestamp_seconds', 'try_avg', 'try_sum', 'typeof', 'unix_date', 'unix_micros',
+    'unix_millis', 'unix_seconds', 'unwrap_udt', 'url_decode', 'url_encode', 'grouping',
 )
 _MULTI_COL = (
     'hash', 'xxhash64', 'array_union', 'array_intersect', 'array_except', 'arrays_zip',
     'map_concat', 'nvl', 'nvl2', 'ifnull', 'nullif', 'equal_null', 'arrays_overlap',
     'corr', 'covar_pop', 'covar_samp', 'hypot', 'pmod', 'try_add', 'try_subtract',
     'try_multiply', 'try_divide',
+    'contains', 'date_diff', 'date_part', 'datepart', 'endswith', 'startswith', 'extract',
+    'find_in_set', 'from_utc_timestamp', 'to_utc_timestamp', 'getbit', 'bit_get',
+    'histogram_numeric', 'left', 'right', 'make_date', 'make_timestamp', 'make_timestamp_ltz',
+    'make_timestamp_ntz', 'map_from_arrays', 'max_by', 'min_by', 'regexp', 'regexp_count',
+    'regexp_like', 'regexp_substr', 'regr_avgx', 'regr_avgy', 'regr_count', 'regr_intercept',
+    'regr_r2', 'regr_slope', 'regr_sxx', 'regr_sxy', 'regr_syy', 'rlike', 'split_part', 'to_char',
+    'to_varchar', 'to_number', 'try_to_number', 'try_element_at', 'xpath', 'xpath_boolean',
+    'xpath_double', 'xpath_float', 'xpath_int', 'xpath_long', 'xpath_number', 'xpath_short',
+    'xpath_string', 'elt', 'java_method', 'reflect', 'named_struct', 'stack', 'printf',
+    'grouping_id', 'sequence', 'position', 'substr', 'btrim', 'parse_url', 'replace',
+    'str_to_map', 'to_binary', 'try_to_binary', 'to_timestamp_ltz', 'to_timestamp_ntz',
+    'to_unix_timestamp', 'try_to_timestamp', 'like', 'ilike', 'mask', 'sentences',
+    'aes_encrypt', 'aes_decrypt', 'try_aes_decrypt', 'convert_timezone', 'make_dt_interval',
+    'make_interval', 'make_ym_interval', 'first_value', 'last_value', 'hll_union',
 )
 _NO_ARG = (
     'current_date', 'current_timestamp', 'now', 'localtimestamp', 'monotonically_increasing_id',
     'row_number', 'rank', 'dense_rank', 'percent_rank', 'cume_dist', 'input_file_name',
     'spark_partition_id', 'current_database', 'current_catalog', 'current_user', 'pi', 'e',
-    'uuid', 'current_schema', 'curdate',
+    'uuid', 'current_schema', 'curdate', 'current_timezone', 'user', 'version',
+    'input_file_block_length', 'input_file_block_start',
 )
 # pyspark name -> the SQL name of the expression Scala's functions object builds for it
 _JVM_NAME = {'bitwiseNOT': 'bitwise_not', 'variance': 'var_samp'}
@@ -432,7 +543,12 @@ def _make_one(name):
 
 def _make_multi(name):
     def fn(*cols):
-        return _invoke_function_over_columns(name, *cols)
+        # trailing optional arguments left as None are not passed (pyspark's behaviour)
+        cols = list(cols)
+        while cols and cols[-1] is None:
+            cols.pop()
+        return _call(name, *[_to_java_column(c) if isinstance(c, (str, Column)) else _lit_j(c)
+                             for c in cols])
     fn.__name__ = fn.__qualname__ = name
     return fn
 

@@ -4,6 +4,8 @@ Reading a path fails as Spark does for a missing path ([PATH_NOT_FOUND]); ``save
 ``insertInto`` keep the data as a table of the session catalog when the engine supports it.
 """
 
+from pyspark._jvm import with_frames
+
 __all__ = ['DataFrameReader', 'DataFrameWriter']
 
 
@@ -31,45 +33,63 @@ class DataFrameReader:
         return self
 
     def load(self, path=None, format=None, schema=None, **options):
+        if format is not None:
+            self._format = format
         if path is None:
-            return self._missing(None)
-        return self._missing(path)
+            return self._missing(None, 'read.load_none')
+        return self._missing(path, 'read.load' if isinstance(path, str) else 'read.load_list')
 
-    def _missing(self, path):
+    def _missing(self, path, site):
         from pyspark.errors.exceptions.captured import AnalysisException
         if path is None:
             msg = "Unable to infer schema for %s. It must be specified manually." % (
                 (self._format or 'Parquet').capitalize())
-            raise AnalysisException(desc='[UNABLE_TO_INFER_SCHEMA] ' + msg, stackTrace='')
+            exc = AnalysisException(desc='[UNABLE_TO_INFER_SCHEMA] ' + msg, stackTrace='')
+            exc.java_class = 'org.apache.spark.sql.AnalysisException'
+            exc.java_message = exc.desc
+            exc.jvm_frames = []
+            raise with_frames(exc, (site, 'py4j.call', 'captured.deco_raise'))
         paths = path if isinstance(path, (list, tuple)) else [path]
         p = paths[0]
         if ':' not in p.split('/')[0]:
-            p = 'file:' + (p if p.startswith('/') else '/opt/livy/' + p)
+            p = 'file:' + (p if p.startswith('/') else self._cwd() + '/' + p)
         exc = AnalysisException(desc='[PATH_NOT_FOUND] Path does not exist: %s.' % p, stackTrace='')
         exc.java_class = 'org.apache.spark.sql.AnalysisException'
         exc.java_message = exc.desc
         exc.jvm_frames = []
-        raise exc
+        raise with_frames(exc, (site, 'py4j.call', 'captured.deco_raise'))
+
+    def _cwd(self):
+        """The driver's working directory (where relative paths resolve): the parent of the
+        default warehouse directory (``<cwd>/spark-warehouse``)."""
+        try:
+            wh = self._spark.conf.get('spark.sql.warehouse.dir', None)
+        except Exception:
+            wh = None
+        if wh and wh.rstrip('/').endswith('/spark-warehouse'):
+            d = wh.rstrip('/')[:-len('/spark-warehouse')]
+            return d[len('file:'):] if d.startswith('file:') else d
+        return '/opt/spark/work-dir'
 
     def json(self, path, schema=None, **options):
         self._format = 'json'
-        return self._missing(path)
+        return self._missing(path, 'read.json')
 
     def csv(self, path, schema=None, **options):
         self._format = 'csv'
-        return self._missing(path)
+        return self._missing(path, 'read.csv')
 
     def parquet(self, *paths, **options):
         self._format = 'parquet'
-        return self._missing(list(paths) if paths else None)
+        return self._missing(list(paths) if paths else None, 'read.parquet')
 
     def orc(self, path, **options):
         self._format = 'orc'
-        return self._missing(path)
+        return self._missing(path, 'read.orc')
 
     def text(self, paths, **options):
         self._format = 'text'
-        return self._missing(paths)
+        return self._missing(paths, 'read.text')
 
     def table(self, tableName):
         return self._spark.table(tableName)

@@ -46,7 +46,7 @@ class SparkSession:
             if 'spark.remote' in self._options:
                 raise RuntimeError('Cannot start a remote Spark session because there is a '
                                    'regular Spark session already running.')
-            session = SparkSession._instantiatedSession
+            session = _caller_session() or SparkSession._instantiatedSession
             if session is None:
                 raise RuntimeError('No Spark session is available (Livy creates it)')
             # applyModifiableSettings: runtime SQL configs only (the JVM logs a warning for
@@ -93,11 +93,11 @@ class SparkSession:
 
     @classmethod
     def getActiveSession(cls):
-        return cls._activeSession
+        return _caller_session() or cls._activeSession
 
     @classmethod
     def active(cls):
-        session = cls._activeSession or cls._instantiatedSession
+        session = _caller_session() or cls._activeSession or cls._instantiatedSession
         if session is None:
             from pyspark.errors import PySparkRuntimeError
             raise PySparkRuntimeError(error_class='NO_ACTIVE_OR_DEFAULT_SESSION',
@@ -106,6 +106,9 @@ class SparkSession:
 
     @classmethod
     def _getActiveSessionFor(cls, sc):
+        s = _caller_session()
+        if s is not None and s._sc is sc:
+            return s
         s = cls._activeSession
         if s is not None and s._sc is sc:
             return s
@@ -229,9 +232,8 @@ class SparkSession:
     def table(self, tableName):
         from pyspark.sql.dataframe import DataFrame
         if not isinstance(tableName, str):
-            raise PySparkTypeError(error_class='NOT_STR',
-                                   message_parameters={'arg_name': 'tableName',
-                                                       'arg_type': type(tableName).__name__})
+            from pyspark._jvm import py4j_no_such_method
+            raise py4j_no_such_method(('session.table',), 'table', [tableName])
         return DataFrame(jcall(('session.table',), self, self._jsparkSession.table, tableName,
                                _jname='table'), self)
 
@@ -243,9 +245,6 @@ class SparkSession:
         if isinstance(data, DataFrame):
             raise PySparkTypeError(error_class='SHOULD_NOT_DATAFRAME',
                                    message_parameters={'arg_name': 'data'})
-        if _looks_like_pandas(data):
-            raise with_frames(ImportError('Pandas >= 1.0.5 must be installed; however, it was '
-                                          'not found.'), ())
         if isinstance(data, RDD):
             rows = data.collect()
         elif isinstance(data, (list, tuple)):
@@ -329,6 +328,12 @@ def _parse_schema_or_none(text):
         return None
 
 
+def _caller_session():
+    from pyspark.livy_bootstrap import caller_session_globals
+    g = caller_session_globals()
+    return g.get('spark') if g is not None else None
+
+
 def _connect_only(feature):
     return RuntimeError('SparkSession.%s is only supported with Spark Connect; however, the '
                         'current Spark session does not use Spark Connect.' % feature)
@@ -345,12 +350,6 @@ def _literal_args(args):
     if isinstance(args, dict):
         return dict((k, v._jc if isinstance(v, Column) else v) for k, v in args.items())
     return [v._jc if isinstance(v, Column) else v for v in args]
-
-
-def _looks_like_pandas(data):
-    t = type(data)
-    return t.__name__ in ('DataFrame', 'ndarray') and t.__module__.split('.')[0] in ('pandas',
-                                                                                     'numpy')
 
 
 # pyspark 3.5 raises these schema inference errors as TypeError / ValueError subclasses

@@ -45,13 +45,17 @@ class UserDefinedFunction:
         return self
 
 
-def _make_udf(f, returnType):
-    udf_obj = UserDefinedFunction(f, returnType)
+def _make_udf(f, returnType, name=None):
+    import functools
+    udf_obj = UserDefinedFunction(f, returnType, name)
+    assignments = tuple(a for a in functools.WRAPPER_ASSIGNMENTS
+                        if a not in ('__name__', '__module__'))
 
+    @functools.wraps(f, assigned=assignments)
     def wrapper(*args):
         return udf_obj(*args)
     wrapper.__name__ = udf_obj._name
-    wrapper.__doc__ = getattr(f, '__doc__', None)
+    wrapper.__module__ = getattr(f, '__module__', None) or f.__class__.__module__
     wrapper.func = f
     wrapper.returnType = udf_obj.returnType
     wrapper.evalType = udf_obj.evalType
@@ -74,4 +78,4 @@ class UDFRegistration:
         reg = jmethod(self.sparkSession._jsparkSession, 'register_python_udf')
         if reg is not None:
             reg(name, udf_obj.func, udf_obj.returnType)
-        return _make_udf(udf_obj.func, udf_obj.returnType)
+        return _make_udf(udf_obj.func, udf_obj.returnType, name)

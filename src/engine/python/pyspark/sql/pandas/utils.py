@@ -3,9 +3,17 @@
 from pyspark._jvm import with_frames
 
 
+def pandas_missing_error(keys):
+    """pyspark's ImportError (chained from the failed ``import pandas``, as pyspark raises it)."""
+    err = ImportError('Pandas >= 1.0.5 must be installed; however, it was not found.')
+    cause = ModuleNotFoundError("No module named 'pandas'")
+    cause.name = 'pandas'
+    err.__cause__ = cause
+    return with_frames(err, keys)
+
+
 def require_minimum_pandas_version():
-    raise with_frames(ImportError('Pandas >= 1.0.5 must be installed; however, it was not found.'),
-                      ('pandas.require',))
+    raise pandas_missing_error(('pandas.require',))
 
 
 def require_minimum_pyarrow_version():
