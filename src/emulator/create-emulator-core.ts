@@ -285,13 +285,8 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
     return isPromise(result) ? result : Promise.resolve(result)
   }
 
-  const handle = (request: EdgeRequest): MaybePromise<EdgeResponse> => {
-    if (persistence?.status.failure) return persistence.unavailable()
-    // On virtual time, a statement whose time has come answers as if its code took no time.
-    const wait =
-      clock.kind === 'manual' ? current.model.context.evaluation?.dueWait(clock.now()) : undefined
-    return wait ? wait.then(() => current.edge.handle(request)) : current.edge.handle(request)
-  }
+  const handle = (request: EdgeRequest): MaybePromise<EdgeResponse> =>
+    persistence?.status.failure ? persistence.unavailable() : current.edge.handle(request)
 
   // Async APIs reject rather than throw, also when the operation fails synchronously.
   const promised = <T>(run: () => MaybePromise<T>): Promise<T> => {

@@ -218,6 +218,7 @@ export function createEngineHost(options: EngineHostOptions): EvaluationEngine &
         // one before it reached the interpreter must. (The worker should then not clear the
         // buffer itself when the statement starts: that loses an early interrupt.)
         Atomics.store(slot.interrupt, 0, job.interrupted ? 2 : 0)
+        if (!job.replay) request.onStart?.()
         slot.worker.postMessage({
           type: 'execute',
           id,

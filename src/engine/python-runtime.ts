@@ -17,6 +17,33 @@ type LoadPyodide = (options: {
   stderr?: (s: string) => void
 }) => Promise<Pyodide>
 
+/**
+ * Minutes east of UTC of IANA zone `zone` at `epochMs`, from the JavaScript runtime's `Intl`
+ * (Pyodide has no tz database of its own; `spark_engine/zones.py` asks this).
+ */
+export function zoneOffsetMinutes(zone: string, epochMs: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(epochMs))
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0)
+  const wall = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  )
+  return Math.round((wall - Math.floor(epochMs / 1000) * 1000) / 60_000)
+}
+
 /** Where the engine's Python packages live inside Pyodide's file system. */
 const ROOT = '/home/pyodide/livy_engine'
 
@@ -46,6 +73,8 @@ export function createPythonRuntime(
       stderr: () => undefined,
     })
     writeSources(pyodide, message.sources)
+    ;(globalThis as { livyZoneOffset?: typeof zoneOffsetMinutes }).livyZoneOffset =
+      zoneOffsetMinutes
     interrupt = new Int32Array(message.interrupt)
     pyodide.setInterruptBuffer(interrupt)
     pyodide.runPython(
@@ -66,8 +95,6 @@ export function createPythonRuntime(
           defineTables?.(message.prefix, JSON.stringify(message.tables))
         else if (message.type === 'execute') {
           if (!execute || !interrupt) throw new Error('the engine is not initialised')
-          // An interrupt meant for an earlier statement must not stop this one.
-          Atomics.store(interrupt, 0, 0)
           const context = JSON.stringify({
             now: message.now,
             maxRows: message.maxRows,

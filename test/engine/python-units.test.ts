@@ -1,6 +1,8 @@
 import { loadPyodide } from 'pyodide'
 import { expect, test } from 'vitest'
+import { zoneOffsetMinutes } from '../../src/engine/python-runtime.ts'
 import { readPythonSources } from '../../src/engine/python-sources-node.ts'
+import { loadSparkAnswers } from '../support/spark-answers.ts'
 
 /**
  * The engine's Python unit tests (`src/engine/python/tests`), run where the engine really runs:
@@ -8,18 +10,26 @@ import { readPythonSources } from '../../src/engine/python-sources-node.ts'
  */
 test('the Python unit tests pass inside Pyodide', { timeout: 300_000 }, async () => {
   const pyodide = await loadPyodide()
+  // As the worker does: time zones come from the host's Intl.
+  ;(globalThis as { livyZoneOffset?: typeof zoneOffsetMinutes }).livyZoneOffset = zoneOffsetMinutes
   const root = '/home/pyodide/livy_engine'
   for (const source of await readPythonSources({ includeTests: true })) {
     const path = `${root}/${source.path}`
     pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf('/')))
     pyodide.FS.writeFile(path, source.text)
   }
+  // The tests that compare with the recorded corpus look for it beside the repository.
+  pyodide.FS.mkdirTree('/shared/spark')
+  pyodide.FS.writeFile(
+    '/shared/spark/answers-livy-0.9.0-spark-3.5.json',
+    JSON.stringify(loadSparkAnswers()),
+  )
   const report = pyodide.runPython(`
 import io, json, os, sys, unittest
 os.chdir(${JSON.stringify(root)})
 sys.path.insert(0, ${JSON.stringify(root)})
 stream = io.StringIO()
-suite = unittest.defaultTestLoader.discover('tests', top_level_dir=${JSON.stringify(root)})
+suite = unittest.defaultTestLoader.discover(${JSON.stringify(`${root}/tests`)}, top_level_dir=${JSON.stringify(`${root}/tests`)})
 result = unittest.TextTestRunner(stream=stream, verbosity=1).run(suite)
 json.dumps({
     'run': result.testsRun,

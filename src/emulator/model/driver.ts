@@ -335,7 +335,10 @@ function evaluate(
           statement.task = ctx.scheduler.after('manual', label, finish, subject)
           return
         }
-        const due = Math.max(started + Math.max(base === 'manual' ? 0 : base, result.sleptMs), now)
+        const end = started + Math.max(base === 'manual' ? 0 : base, result.sleptMs)
+        // On virtual time the code took no time: the statement ends when it would have. On the
+        // wall clock it cannot end before the engine answered.
+        const due = ctx.clock.kind === 'manual' ? end : Math.max(end, now)
         run.slept = result.sleptMs > 0 && due > now
         statement.task = ctx.scheduler.at(due, label, finish, subject)
       },

@@ -227,7 +227,18 @@ function toAsciiDigits(text: string): string {
 export function createLivyModel(options: LivyModelOptions): LivyModel {
   const config = resolveLivyConf(options.livyConf)
   const random = createRandom(options.seed)
-  const scheduler = createScheduler(options.clock)
+  // On virtual time, code a statement runs is taken to take no time: before the clock passes a
+  // statement's end, its code gets to finish (docs/decisions/0011).
+  const evaluation = options.engine
+    ? createEvaluations({
+        loader: options.engine,
+        ...(options.tables ? { tables: options.tables } : {}),
+        ...(options.evaluationWaitMs === undefined ? {} : { waitMs: options.evaluationWaitMs }),
+      })
+    : null
+  const scheduler = createScheduler(options.clock, {
+    beforeRun: (at) => (options.clock.kind === 'manual' ? evaluation?.dueWait(at) : undefined),
+  })
   const store = options.store ?? createStore()
   const outcomes = options.outcomes ?? createOutcomeRules()
   const context: ModelContext = {
@@ -239,13 +250,7 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
     random,
     logs: createSparkLogs(createFixtureFaker(random)),
     outcomes,
-    evaluation: options.engine
-      ? createEvaluations({
-          loader: options.engine,
-          ...(options.tables ? { tables: options.tables } : {}),
-          ...(options.evaluationWaitMs === undefined ? {} : { waitMs: options.evaluationWaitMs }),
-        })
-      : null,
+    evaluation,
     access: createAccessManager(config),
     faults: { sessionStartFailures: [], batchFailures: [] },
     sessions: new Map(),
@@ -306,7 +311,15 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
 
     catchUp() {
       const ran = scheduler.runDue()
-      if (ran instanceof Promise) return ran.then(() => undefined)
+      // Code due by now whose statement has no completion step yet (the last one run).
+      const more = () => {
+        const wait =
+          options.clock.kind === 'manual' ? evaluation?.dueWait(options.clock.now()) : undefined
+        if (!wait) return undefined
+        return wait.then(() => model.catchUp())
+      }
+      if (ran instanceof Promise) return ran.then(more)
+      return more()
     },
     async settle() {
       const evaluation = context.evaluation

@@ -58,7 +58,16 @@ export interface Scheduler {
   clear(): void
 }
 
-export function createScheduler(clock: Clock): Scheduler {
+/** Options of {@link createScheduler}. */
+export interface SchedulerOptions {
+  /**
+   * Called before a timed step due at `at` runs: a promise makes the run wait for it (the model
+   * lets statement code that should have finished by then finish first).
+   */
+  readonly beforeRun?: (at: number) => Promise<void> | undefined
+}
+
+export function createScheduler(clock: Clock, options: SchedulerOptions = {}): Scheduler {
   // Binary min-heap on (at, seq) for timed steps; a plain queue for manual ones.
   const heap: Task[] = []
   let manual: Task[] = []
@@ -175,6 +184,9 @@ export function createScheduler(clock: Clock): Scheduler {
           dropCancelledTop()
           const top = heap[0]
           if (!top || (top.at as number) > clock.now()) return count
+          const wait = options.beforeRun?.(top.at as number)
+          // Whatever the wait schedules may come before `top`: look at the heap again after it.
+          if (wait) return wait.then(loop)
           pop()
           const result = execute(top, top.at as number)
           count++

@@ -61,22 +61,23 @@ export const catchesUpFirst = (op: ControlOp): boolean => op.op !== 'server-rest
  */
 export function applyModelOp(op: ModelOp, clock: Clock, model: LivyModel): MaybePromise<unknown> {
   switch (op.op) {
-    // Moving time first lets running code finish (its statement's end becomes known), then
-    // lets the code of statements that started on the way finish too.
     case 'advance':
-      return settled(model, () => {
-        clock.advance(op.ms)
-        return model.catchUp()
-      })
-    case 'advance-to-next':
-      return settled(model, () => {
-        const next = model.context.scheduler.nextDueAt()
-        const moved = next === undefined ? 0 : Math.max(0, next - clock.now())
-        if (moved > 0) clock.advance(moved)
-        return andThen(model.catchUp(), () => moved)
-      })
+      clock.advance(op.ms)
+      return model.catchUp()
+    case 'advance-to-next': {
+      // A statement whose code is still running ends at its own time: that is a next step too.
+      const next = earliest(
+        model.context.scheduler.nextDueAt(),
+        model.context.evaluation?.nextDueAt(),
+      )
+      const moved = next === undefined ? 0 : Math.max(0, next - clock.now())
+      if (moved > 0) clock.advance(moved)
+      return andThen(model.catchUp(), () => moved)
+    }
     case 'step':
-      return settled(model, () => model.step(op.subject))
+      // A manual step for a statement exists once its code finished.
+      if (!model.context.evaluation) return model.step(op.subject)
+      return model.settle().then(() => model.step(op.subject))
     case 'session-start-fails':
       return model.failNextSessionStarts(op.reason, op.count)
     case 'next-batches-fail':
@@ -99,17 +100,8 @@ export function applyModelOp(op: ModelOp, clock: Clock, model: LivyModel): Maybe
   }
 }
 
-/** Runs `move` between two settles of running code (synchronously when nothing runs). */
-function settled<T>(model: LivyModel, move: () => MaybePromise<T>): MaybePromise<T> {
-  if (!model.context.evaluation) return move()
-  return model
-    .settle()
-    .then(move)
-    .then(async (result) => {
-      await model.settle()
-      return result
-    })
-}
+const earliest = (a: number | undefined, b: number | undefined): number | undefined =>
+  a === undefined ? b : b === undefined ? a : Math.min(a, b)
 
 /**
  * What a state file keeps of an operation's result, so a replay can check it got the same

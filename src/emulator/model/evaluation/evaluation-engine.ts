@@ -33,6 +33,8 @@ export interface EvaluationRequest {
   /** `livy.rsc.sql.num-rows`: rows a `sql` statement returns at most. */
   readonly maxRows: number
   readonly session: EvaluationSessionInfo
+  /** Called when the code starts running (the interpreter is loaded and free). */
+  readonly onStart?: () => void
 }
 
 /** A statement's output as the driver would send it, without `execution_count`. */

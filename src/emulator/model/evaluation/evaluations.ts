@@ -42,10 +42,13 @@ export interface Evaluations {
    */
   settle(): Promise<boolean>
   /**
-   * On a manual clock, a request that comes when a statement should be over waits for its code
-   * (once, at most `waitMs`), so `timing: 'instant'` stays instant. `undefined`: nothing to wait for.
+   * On a manual clock, catching up to `now` first waits for the code of statements that should
+   * be over by then (once each, at most `waitMs`), so virtual time treats code as taking no
+   * time and `timing: 'instant'` stays instant. `undefined`: nothing to wait for.
    */
   dueWait(now: number): Promise<void> | undefined
+  /** The earliest end of a statement whose code is still running (not yet waited out). */
+  nextDueAt(): number | undefined
   /** Evaluations started and not finished. */
   readonly inFlight: number
 }
@@ -67,19 +70,26 @@ export function createEvaluations(options: EvaluationsOptions): Evaluations {
   const waitMs = options.waitMs ?? 10_000
   let engine: Promise<{ engine: EvaluationEngine; prefix: string }> | undefined
   interface Flight {
+    /** Resolves when the code starts running: loading the engine is not the code's time. */
+    readonly running: Promise<void>
     readonly done: Promise<void>
     readonly dueAt: number | null
     /** A request already waited `waitMs` for it: it runs long, nobody waits again. */
     waitedOut: boolean
   }
   const flights = new Set<Flight>()
-  const capped = async (promises: Promise<unknown>[]): Promise<boolean> => {
+  const waitFor = async (flight: Flight): Promise<void> => {
+    if (!(await capped(flight))) flight.waitedOut = true
+  }
+  /** Whether the flight finished within `waitMs` of its code starting. */
+  const capped = async (flight: Flight): Promise<boolean> => {
+    await Promise.race([flight.running, flight.done])
     let timer: ReturnType<typeof setTimeout> | undefined
     const cap = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => resolve(false), waitMs)
     })
     try {
-      return await Promise.race([Promise.all(promises).then(() => true), cap])
+      return await Promise.race([flight.done.then(() => true), cap])
     } finally {
       clearTimeout(timer)
     }
@@ -97,6 +107,10 @@ export function createEvaluations(options: EvaluationsOptions): Evaluations {
   return {
     run(sessionId, kind, code, session, now, maxRows, dueAt) {
       sessions.add(sessionId)
+      let markRunning: () => void = () => undefined
+      const running = new Promise<void>((resolve) => {
+        markRunning = resolve
+      })
       const result = load().then(({ engine: e, prefix }) => {
         const tables = options.tables
         if (tables && tables.version !== tablesSent) {
@@ -113,6 +127,7 @@ export function createEvaluations(options: EvaluationsOptions): Evaluations {
         })
       })
       const flight: Flight = {
+        running,
         done: result.then(
           () => undefined,
           () => undefined,
@@ -140,22 +155,24 @@ export function createEvaluations(options: EvaluationsOptions): Evaluations {
       for (const id of [...sessions]) this.drop(id)
     },
     async settle() {
-      const started = Date.now()
       // New evaluations may start while earlier ones finish (a queue drains): wait for all.
-      while (flights.size > 0) {
-        const left = waitMs - (Date.now() - started)
-        if (left <= 0) return false
-        const all = [...flights].map((f) => f.done)
-        if (!(await capped(all))) return false
+      for (;;) {
+        const waiting = [...flights].filter((f) => !f.waitedOut)
+        if (waiting.length === 0) return flights.size === 0
+        await Promise.all(waiting.map(waitFor))
       }
-      return true
     },
     dueWait(now) {
       const due = [...flights].filter((f) => !f.waitedOut && f.dueAt !== null && f.dueAt <= now)
       if (due.length === 0) return undefined
-      return capped(due.map((f) => f.done)).then((finished) => {
-        if (!finished) for (const f of due) f.waitedOut = true
-      })
+      return Promise.all(due.map(waitFor)).then(() => undefined)
+    },
+    nextDueAt() {
+      let next: number | undefined
+      for (const f of flights)
+        if (!f.waitedOut && f.dueAt !== null && (next === undefined || f.dueAt < next))
+          next = f.dueAt
+      return next
     },
     get inFlight() {
       return flights.size

@@ -40,8 +40,13 @@ def create_session(info):
     SQLContext._instantiatedContext = None
 
     sc = SparkContext(_info=info)
-    state = spark_engine.SparkSessionState(conf=dict(conf), shared_catalog=info.get('sharedTables'),
-                                           version=info['sparkVersion'])
+    state = spark_engine.SparkSessionState(
+        conf=dict(conf),
+        shared_catalog=info.get('sharedTables'),
+        version=info['sparkVersion'],
+        seed=int(info.get('seed') or 0),
+        default_parallelism=info.get('defaultParallelism'),
+    )
     spark = SparkSession(sc, state)
     sql_context = SQLContext(sc, spark)
     return {

@@ -223,6 +223,7 @@ class Catalog:
             return P.SubqueryAlias(name, P.View('`spark_catalog`.`%s`.`%s`' % (db, name), t.view_plan, False),
                                    ['spark_catalog', db, name])
         rel = P.LocalRelation(t.attrs, t.rows, label='Relation')
+        rel.source = t  # rows are read at execution time (tables change under INSERT)
         rel.table_label = 'spark_catalog.%s.%s' % (db, name)
         return P.SubqueryAlias(name, rel, ['spark_catalog', db, name])
 

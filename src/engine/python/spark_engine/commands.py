@@ -70,11 +70,28 @@ def _lookup(session, name, origin):
 
 
 def _cmd_ShowColumns(session, a, text):
+    if session.catalog.resolve_relation(a['name']) is None:
+        line, pos = a.get('origin') or (None, None)
+        plan = _missing_relation_plan('ShowColumns [', 'SHOW COLUMNS', a['name'], ['col_name'])
+        raise AnalysisException('TABLE_OR_VIEW_NOT_FOUND', {
+            'relationName': '.'.join(E.quote_ident(p) for p in a['name'])}, line=line, pos=pos, plan=plan)
     rel = _lookup(session, a['name'], a.get('origin'))
     return _result(session, [_s('col_name')], [(x.name,) for x in rel.output])
 
 
+def _missing_relation_plan(node, command, name, cols):
+    """The plan Spark prints for a command over a missing table (ids are fresh attributes)."""
+    attrs = ', '.join('%s#%d' % (c, E.new_expr_id()) for c in cols)
+    return "'%s%s\n+- 'UnresolvedTableOrView [%s], %s, true\n" % (node, attrs + ']', ', '.join(name), command)
+
+
 def _cmd_DescribeTable(session, a, text):
+    if session.catalog.resolve_relation(a['name']) is None:
+        line, pos = a.get('origin') or (None, None)
+        plan = _missing_relation_plan('DescribeRelation %s, [' % ('true' if a.get('extended') else 'false'),
+                                      'DESCRIBE TABLE', a['name'], ['col_name', 'data_type', 'comment'])
+        raise AnalysisException('TABLE_OR_VIEW_NOT_FOUND', {
+            'relationName': '.'.join(E.quote_ident(p) for p in a['name'])}, line=line, pos=pos, plan=plan)
     rel = _lookup(session, a['name'], a.get('origin'))
     rows = [(x.name, x.data_type.simpleString(), None) for x in rel.output]
     return _result(session, [_s('col_name'), _s('data_type'), _s('comment', True)], rows)
@@ -159,9 +176,19 @@ def _cmd_DropView(session, a, text):
         return _result(session, [], [])
     if a['if_exists']:
         return _result(session, [], [])
-    line, pos = a.get('origin') or (None, None)
-    raise AnalysisException('TABLE_OR_VIEW_NOT_FOUND', {
-        'relationName': '.'.join(E.quote_ident(p) for p in name)}, line=line, pos=pos)
+    raise _no_such_table(session, name)
+
+
+def _no_such_table(session, name):
+    """DropTableCommand's NoSuchTableException names the table fully qualified."""
+    from .errors import NoSuchTableException
+    parts = list(name)
+    if len(parts) == 1:
+        parts = ['spark_catalog', session.catalog.current_database()] + parts
+    elif len(parts) == 2:
+        parts = ['spark_catalog'] + parts
+    return NoSuchTableException('TABLE_OR_VIEW_NOT_FOUND', {
+        'relationName': '.'.join(E.quote_ident(p) for p in parts)})
 
 
 def _cmd_DropTable(session, a, text):
@@ -175,9 +202,7 @@ def _cmd_DropTable(session, a, text):
         return _result(session, [], [])
     if a['if_exists']:
         return _result(session, [], [])
-    line, pos = a.get('origin') or (None, None)
-    raise AnalysisException('TABLE_OR_VIEW_NOT_FOUND', {
-        'relationName': '.'.join(E.quote_ident(p) for p in name)}, line=line, pos=pos)
+    raise _no_such_table(session, name)
 
 
 def _cmd_SetNamespace(session, a, text):

@@ -94,6 +94,17 @@ class Dataset:
         return 'DataFrame[%s]' % ', '.join('%s: %s' % (a.name, a.data_type.simpleString())
                                            for a in self.plan.output)
 
+    def to_string(self):
+        """Scala's Dataset.toString: ``[name: string, age: int]``, at most 2 fields shown."""
+        fields = self.schema.fields
+        shown = ', '.join('%s: %s' % (f.name, f.dataType.simpleString()) for f in fields[:2])
+        more = len(fields) - 2
+        if more == 1:
+            shown += ' ... 1 more field'
+        elif more > 1:
+            shown += ' ... %d more fields' % more
+        return '[%s]' % shown
+
     # ------------------------------------------------------------------ helpers
     def _with(self, plan, method='default'):
         try:
@@ -376,12 +387,10 @@ class Dataset:
 
     # ------------------------------------------------------------------ actions
     def rows(self):
-        """Execute and return internal tuples (cached per Dataset)."""
-        if self._rows is None:
-            from .executor import execute
-            self.session.begin_query()
-            self._rows = execute(self.plan, self.session)
-        return self._rows
+        """Execute and return internal tuples (each action re-executes, as in Spark)."""
+        from .executor import execute
+        self.session.begin_query()
+        return execute(self.plan, self.session)
 
     def collect(self):
         st = self.schema

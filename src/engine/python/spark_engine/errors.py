@@ -116,6 +116,11 @@ class ParseException(AnalysisException):
 
 
 
+class NoSuchTableException(AnalysisException):
+    """Raised by catalog commands (DROP TABLE/VIEW) for a missing table: no position, no plan."""
+    java_class = 'org.apache.spark.sql.catalyst.analysis.NoSuchTableException'
+
+
 class SparkArithmeticException(SparkThrowable):
     java_class = 'org.apache.spark.SparkArithmeticException'
     pyspark_class = 'ArithmeticException'

@@ -104,14 +104,40 @@ def _range(plan, session):
 
 
 def _local(plan, session):
-    return list(plan.rows)
+    source = getattr(plan, 'source', None)
+    return list(source.rows if source is not None else plan.rows)
 
 
 def _one_row(plan, session):
     return [()]
 
 
+def nondeterministic(exprs):
+    for e in exprs:
+        for f in E.find_all(e, E.ScalarFunction):
+            if not f.spec.deterministic:
+                return True
+    return False
+
+
+def project_rows(plan, rows, tags, session):
+    """Evaluate a Project over rows whose Spark partitions are ``tags`` (rand/ids need them)."""
+    ctx = CompileContext(session, plan.child.output)
+    ctx.partition = [0]
+    fs = [e.compile(ctx) for e in plan.exprs]
+    out = []
+    part = ctx.partition
+    for r, t in zip(rows, tags):
+        part[0] = t
+        out.append(tuple([f(r) for f in fs]))
+    return out
+
+
 def _project(plan, session):
+    if nondeterministic(plan.exprs):
+        from .partitioning import execute_tagged
+        rows, tags = execute_tagged(plan.child, session)
+        return project_rows(plan, rows, tags, session)
     rows = execute(plan.child, session)
     attrs = plan.child.output
     ctx = CompileContext(session, attrs)
@@ -134,6 +160,18 @@ def _filter(plan, session):
         j.condition = cond
         j.join_type = 'Inner'
         return _join(j, session)
+    if nondeterministic([plan.condition]):
+        from .partitioning import execute_tagged
+        rows, tags = execute_tagged(plan.child, session)
+        ctx = CompileContext(session, plan.child.output)
+        ctx.partition = [0]
+        f = plan.condition.compile(ctx)
+        out = []
+        for r, t in zip(rows, tags):
+            ctx.partition[0] = t
+            if f(r) is True:
+                out.append(r)
+        return out
     rows = execute(plan.child, session)
     f = compile_expr(plan.condition, plan.child.output, session)
     return [r for r in rows if f(r) is True]
@@ -241,7 +279,22 @@ def _asc(e):
 
 
 def _sample(plan, session):
-    rows = execute(plan.children[0], session)
+    """Spark's BernoulliCellSampler: per partition i, XORShiftRandom(seed + i), keep a row when
+    lower <= nextDouble() < upper (with replacement: Poisson counts, approximated)."""
+    from .partitioning import execute_tagged
+    from .xorshift import XORShiftRandom
+    rows, tags = execute_tagged(plan.children[0], session)
+    if not plan.with_replacement:
+        out = []
+        rngs = {}
+        for r, t in zip(rows, tags):
+            rng = rngs.get(t)
+            if rng is None:
+                rng = rngs[t] = XORShiftRandom(plan.seed + t)
+            x = rng.next_double()
+            if plan.lower <= x < plan.upper:
+                out.append(r)
+        return out
     rng = random.Random(plan.seed)
     frac = plan.upper - plan.lower
     out = []
@@ -385,7 +438,18 @@ def _join(plan, session):
             return [j for j in range(len(right)) if res_f(lrow + right[j]) is True]
     if lkeys:
         ls, rs = PT.static_size(left_plan), PT.static_size(right_plan)
-        shuffled = ls is None or rs is None
+        small = PT.BROADCAST_THRESHOLD
+
+        def known_small(x):
+            return x is not None and x <= small
+        # a statically broadcastable build side means no shuffle; otherwise both sides are
+        # shuffled and AQE turns the sort-merge join into a broadcast join afterwards
+        if jt == 'Inner':
+            shuffled = not (known_small(ls) or known_small(rs))
+        elif jt == 'RightOuter':
+            shuffled = not known_small(ls)
+        else:
+            shuffled = not known_small(rs)
 
         def stream_order(rows, tags, fs):
             if not shuffled:

@@ -195,6 +195,18 @@ def _div_zero():
 
 
 def _arith_fn(op, kind, dt, ansi):
+    fn = _arith_fn_raw(op, kind, dt, ansi)
+    if kind == 'fractional' and isinstance(dt, T.FloatType):
+        from .javafmt import to_float32
+
+        def as_float(a, b):
+            r = fn(a, b)
+            return None if r is None else to_float32(r)
+        return as_float
+    return fn
+
+
+def _arith_fn_raw(op, kind, dt, ansi):
     if kind == 'integral':
         wrap = T.wrapper_for(dt)
         if op == '+':

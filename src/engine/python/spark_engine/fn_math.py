@@ -214,11 +214,28 @@ _spec('mod', 2, None, None, _mod_fn, typer=_mod_typer, factory=True, nullable=Tr
       sql=lambda e: '(%s %% %s)' % (e.children[0].sql(), e.children[1].sql()))
 
 
+def _partition_holder(ctx):
+    """The executor sets ``ctx.partition[0]`` to the Spark partition of the row being evaluated."""
+    holder = getattr(ctx, 'partition', None)
+    return holder if holder is not None else [0]
+
+
 def _rand_factory(e, ctx):
+    """Spark's Rand/Randn: XORShiftRandom(seed + partitionIndex), one draw per row."""
+    from .xorshift import XORShiftRandom
     seed = e.children[0].value if e.children else ctx.next_seed()
-    rng = random.Random(seed if seed is not None else 0)
+    seed = 0 if seed is None else int(seed)
+    holder = _partition_holder(ctx)
+    rngs = {}
     gauss = e.name in ('randn',)
-    return (lambda *a: rng.gauss(0.0, 1.0)) if gauss else (lambda *a: rng.random())
+
+    def run(*a):
+        p = holder[0]
+        rng = rngs.get(p)
+        if rng is None:
+            rng = rngs[p] = XORShiftRandom(seed + p)
+        return rng.next_gaussian() if gauss else rng.next_double()
+    return run
 
 
 def _rand_sql(e):
@@ -245,18 +262,26 @@ _spec('randn', (0, 1), None, None, _rand_factory, typer=_rand_typer, factory=Tru
 
 
 def _mono_factory(e, ctx):
-    counter = [0]
+    """(partition index << 33) + row number inside the partition, as Spark computes it."""
+    holder = _partition_holder(ctx)
+    counters = {}
 
     def run():
-        v = counter[0]
-        counter[0] += 1
-        return v
+        p = holder[0]
+        v = counters.get(p, 0)
+        counters[p] = v + 1
+        return (p << 33) + v
     return run
+
+
+def _partition_id_factory(e, ctx):
+    holder = _partition_holder(ctx)
+    return lambda: holder[0]
 
 
 _spec('monotonically_increasing_id', 0, None, T.LongType(), _mono_factory, factory=True,
       null_intolerant=False, nullable=False, deterministic=False)
-_spec('spark_partition_id', 0, None, T.IntegerType(), lambda: 0, null_intolerant=False,
+_spec('spark_partition_id', 0, None, T.IntegerType(), _partition_id_factory, factory=True, null_intolerant=False,
       nullable=False, deterministic=False)
 
 

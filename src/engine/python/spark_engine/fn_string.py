@@ -245,19 +245,26 @@ def _like_factory(ci):
     def factory(e, ctx):
         cache = {}
 
-        def run(s, p):
-            rx = cache.get(p)
+        def run(s, p, esc='\\'):
+            rx = cache.get((p, esc))
             if rx is None:
-                rx = like_to_regex(p.lower() if ci else p)
-                cache[p] = rx
+                rx = like_to_regex(p.lower() if ci else p, esc)
+                cache[(p, esc)] = rx
             return rx.match(s.lower() if ci else s) is not None
         return run
     return factory
 
 
-_spec('like', 2, ['string'], T.BooleanType(), _like_factory(False), factory=True,
-      sql=lambda e: '%s LIKE %s' % (e.children[0].sql(), e.children[1].sql()),
-      to_string=lambda e: '%s LIKE %s' % (e.children[0].to_string(), e.children[1].to_string()))
+def _like_sql(e, text):
+    base = '%s LIKE %s' % (text(e.children[0]), text(e.children[1]))
+    if len(e.children) > 2:
+        base += " ESCAPE '%s'" % e.children[2].value
+    return base
+
+
+_spec('like', (2, 3), ['string'], T.BooleanType(), _like_factory(False), factory=True,
+      sql=lambda e: _like_sql(e, lambda c: c.sql()),
+      to_string=lambda e: _like_sql(e, lambda c: c.to_string()))
 _spec('ilike', 2, ['string'], T.BooleanType(), _like_factory(True), factory=True,
       sql=lambda e: 'ilike(%s, %s)' % (e.children[0].sql(), e.children[1].sql()))
 

@@ -113,12 +113,11 @@ def timestamp_to_json(ts, tz_name='UTC'):
 def _zone_suffix(ts, tz_name):
     if tz_name in ('UTC', 'GMT', 'Z', 'Etc/UTC', '+00:00'):
         return 'Z'
-    try:
-        import zoneinfo
-        z = zoneinfo.ZoneInfo(tz_name)
-        off = ts.replace(tzinfo=z).utcoffset()
-    except Exception:
+    from .zones import zone
+    z = zone(tz_name)
+    if z is None:
         return 'Z'
+    off = ts.replace(tzinfo=z).utcoffset()
     mins = int(off.total_seconds() // 60)
     if mins == 0:
         return 'Z'

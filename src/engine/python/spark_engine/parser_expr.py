@@ -90,9 +90,10 @@ class ExpressionRules:
                         r = E.And(r, p) if quant.text.upper() == 'ALL' else E.Or(r, p)
                 else:
                     pat = self.comparison()
+                    args = [e, pat]
                     if self.accept_kw('ESCAPE'):
-                        self.advance()
-                    r = E.UnresolvedFunction(kind, [e, pat])
+                        args.append(E.Literal(self.advance().value, T.StringType()))
+                    r = E.UnresolvedFunction(kind, args)
                     r.parsed_op = kind
                 e = E.Not(r) if negated else r
                 continue

@@ -131,8 +131,6 @@ class QueryRules:
             self.accept_kw('ALL')
         exprs = [self.named_expression(allow_star=True)]
         while self.accept_op(','):
-            if self.at_kw('FROM') or self.tok.kind == 'eof':
-                break  # trailing comma tolerated? Spark errors; keep parity below
             exprs.append(self.named_expression(allow_star=True))
         rel = from_plan
         if self.at_kw('FROM'):

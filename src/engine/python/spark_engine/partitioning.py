@@ -48,7 +48,8 @@ def execute_tagged(plan, session):
         rows = execute(plan, session)
         return rows, slice_tags(len(rows), plan.splits or default_parallelism(session))
     if isinstance(plan, P.LocalRelation):
-        rows = list(plan.rows)
+        source = getattr(plan, 'source', None)
+        rows = list(source.rows if source is not None else plan.rows)
         if plan.label == 'LogicalRDD':
             m = default_parallelism(session)
         elif plan.label == 'LocalRelation':
@@ -59,10 +60,15 @@ def execute_tagged(plan, session):
     if isinstance(plan, (P.SubqueryAlias, P.View)):
         return execute_tagged(plan.children[0], session)
     if isinstance(plan, P.Project):
+        from .executor import project_rows
         rows, tags = execute_tagged(plan.child, session)
-        ctx = CompileContext(session, plan.child.output)
-        fs = [e.compile(ctx) for e in plan.exprs]
-        return [tuple([f(r) for f in fs]) for r in rows], tags
+        return project_rows(plan, rows, tags, session), tags
+    if isinstance(plan, P.Sample):
+        from .executor import execute as run
+        # sampling keeps each surviving row in its partition
+        rows, tags = execute_tagged(plan.children[0], session)
+        kept = run(plan, session)
+        return kept, _retag(rows, tags, kept)
     if isinstance(plan, P.Filter) and not isinstance(plan.child, P.Join):
         rows, tags = execute_tagged(plan.child, session)
         f = CompileContext(session, plan.child.output)
@@ -166,3 +172,14 @@ def runtime_size(rows):
             if isinstance(v, str):
                 total += (len(v.encode('utf-8')) + 7) // 8 * 8
     return total
+
+
+def _retag(rows, tags, kept):
+    """Tags of ``kept`` (an order-preserving subsequence of ``rows``)."""
+    out = []
+    j = 0
+    for r in kept:
+        while j < len(rows) and rows[j] is not r:
+            j += 1
+        out.append(tags[j] if j < len(rows) else 0)
+    return out

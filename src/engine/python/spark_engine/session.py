@@ -27,6 +27,11 @@ class SparkSessionState:
         self._query_time = None
         self.udfs = {}
         self.catalog.session = self
+        if default_parallelism is None:
+            try:
+                default_parallelism = int((conf or {}).get('spark.default.parallelism', 2))
+            except (TypeError, ValueError):
+                default_parallelism = 2
         self.default_parallelism = default_parallelism
         self.outer_stack = []  # outer-row bindings while a correlated subquery runs
 
@@ -42,15 +47,9 @@ class SparkSessionState:
 
     def query_time(self):
         if self._query_time is None:
-            now = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
-            tz = self.conf.get('spark.sql.session.timeZone')
-            if tz not in ('UTC', 'GMT', 'Z', 'Etc/UTC'):
-                try:
-                    import zoneinfo
-                    now = datetime.datetime.now(zoneinfo.ZoneInfo(tz)).replace(tzinfo=None)
-                except Exception:
-                    pass
-            self._query_time = now
+            from .zones import now_in
+            # The emulator's clock (virtual in the worker), in the session time zone.
+            self._query_time = now_in(self.conf.get('spark.sql.session.timeZone'))
         return self._query_time
 
     def register_python_udf(self, name, func, return_type):

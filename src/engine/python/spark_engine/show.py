@@ -4,8 +4,6 @@ Cells use Spark's ToPrettyString text (NULL for nulls, also nested), widths coun
 wide characters as two columns like Spark's Utils.stringHalfWidth.
 """
 
-import unicodedata
-
 from . import types as T
 from .casts import value_to_string
 
@@ -36,10 +34,31 @@ def _nested(v, dt):
     return value_to_string(v, dt)
 
 
+_FULL_WIDTH = ((0x1100, 0x115F), (0x2E80, 0xA4CF), (0xAC00, 0xD7A3), (0xF900, 0xFAFF),
+               (0xFE10, 0xFE19), (0xFE30, 0xFE6F), (0xFF00, 0xFF60), (0xFFE0, 0xFFE6))
+
+_META = (('\n', '\\n'), ('\r', '\\r'), ('\t', '\\t'), ('\f', '\\f'), ('\b', '\\b'),
+         ('\u000b', '\\v'), ('\u0007', '\\a'))
+
+
+def escape_meta(s):
+    """SchemaUtils.escapeMetaCharacters: control characters shown escaped, not breaking rows."""
+    for a, b in _META:
+        if a in s:
+            s = s.replace(a, b)
+    return s
+
+
 def half_width(s):
-    n = 0
+    """Utils.stringHalfWidth: UTF-16 length plus one per full-width character."""
+    n = len(s.encode('utf-16-le')) // 2
     for ch in s:
-        n += 2 if unicodedata.east_asian_width(ch) in ('W', 'F') else 1
+        o = ord(ch)
+        if o >= 0x1100:
+            for lo, hi in _FULL_WIDTH:
+                if lo <= o <= hi:
+                    n += 1
+                    break
     return n
 
 
@@ -69,8 +88,8 @@ def show_string(names, types, rows, num_rows=20, truncate=20, vertical=False):
             return s[:truncate - 3] + '...'
         return s
 
-    header = [trunc(n) for n in names] if truncate > 0 else list(names)
-    body = [[trunc(cell_text(v, t)) for v, t in zip(r, types)] for r in data]
+    header = [escape_meta(n) for n in names]  # Spark never truncates the header
+    body = [[trunc(escape_meta(cell_text(v, t))) for v, t in zip(r, types)] for r in data]
     out = []
     if not vertical:
         widths = [3] * len(names)

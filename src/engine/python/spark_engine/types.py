@@ -429,3 +429,48 @@ def adjust_precision_scale(precision, scale):
     min_scale = min(scale, 6)
     adjusted = max(MAX_PRECISION - int_digits, min_scale)
     return DecimalType(MAX_PRECISION, adjusted)
+
+
+_ATOMIC_BY_NAME = {
+    'void': NullType, 'null': NullType, 'string': StringType, 'binary': BinaryType,
+    'boolean': BooleanType, 'date': DateType, 'timestamp': TimestampType,
+    'timestamp_ntz': TimestampNTZType, 'double': DoubleType, 'float': FloatType, 'byte': ByteType,
+    'short': ShortType, 'integer': IntegerType, 'long': LongType,
+}
+
+
+def from_json_value(v):
+    """DataType from its jsonValue() (``'long'``, ``'decimal(2,1)'``, ``{"type":"struct",...}``)."""
+    if isinstance(v, str):
+        if v in _ATOMIC_BY_NAME:
+            return _ATOMIC_BY_NAME[v]()
+        if v.startswith('decimal'):
+            if v == 'decimal':
+                return DecimalType(10, 0)
+            p, s = v[len('decimal('):-1].split(',')
+            return DecimalType(int(p), int(s))
+        if v.startswith('interval'):
+            parts = v.split()
+            dt_fields = DayTimeIntervalType.FIELDS
+            ym_fields = YearMonthIntervalType.FIELDS
+            a, b = parts[1], parts[-1]
+            if a in ym_fields:
+                return YearMonthIntervalType(ym_fields.index(a), ym_fields.index(b))
+            return DayTimeIntervalType(dt_fields.index(a), dt_fields.index(b))
+        if v.startswith('char(') or v.startswith('varchar('):
+            return StringType()
+        raise ValueError('Could not parse datatype: %s' % v)
+    t = v.get('type')
+    if t == 'struct':
+        return StructType([StructField(f['name'], from_json_value(f['type']), f.get('nullable', True),
+                                       f.get('metadata') or {}) for f in v.get('fields', [])])
+    if t == 'array':
+        return ArrayType(from_json_value(v['elementType']), v.get('containsNull', True))
+    if t == 'map':
+        return MapType(from_json_value(v['keyType']), from_json_value(v['valueType']),
+                       v.get('valueContainsNull', True))
+    raise ValueError('Could not parse datatype: %s' % v)
+
+
+def from_json(text):
+    return from_json_value(_json.loads(text))

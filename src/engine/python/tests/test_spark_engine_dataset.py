@@ -91,9 +91,10 @@ class TransformTest(unittest.TestCase):
 
     def test_sql_join_streams_the_bigger_side(self):
         self.s.sql("CREATE TEMP VIEW small AS SELECT * FROM VALUES (2, 'b'), (1, 'a') AS s(k, v)")
-        self.s.sql("CREATE TEMP VIEW big AS SELECT * FROM VALUES (1, 10), (2, 20), (1, 30) AS b(k, n)")
+        self.s.sql("CREATE TEMP VIEW big AS SELECT * FROM VALUES (1, 'x'), (2, 'y'), (1, 'z') AS b(k, n)")
+        # estimated sizes (8 + column default sizes) * rows: small 64 < big 96 -> broadcast small
         rows = self.s.sql('SELECT small.v, big.n FROM small JOIN big ON small.k = big.k').rows()
-        self.assertEqual(rows, [('a', 10), ('b', 20), ('a', 30)])
+        self.assertEqual(rows, [('a', 'x'), ('b', 'y'), ('a', 'z')])
 
     def test_self_join_with_aliases(self):
         a, b = self.df.alias('a'), self.df.alias('b')

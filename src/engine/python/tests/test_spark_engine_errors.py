@@ -41,11 +41,18 @@ class TableNotFoundTest(unittest.TestCase):
         self.assertTrue(e.java_message.endswith(
             "'Project ['id]\n+- 'Filter ('id > 5)\n   +- 'UnresolvedRelation [other_table], [], false\n"))
 
+    def test_frames_run_from_throw_site_to_sql_entry(self):
+        e = raised(lambda: self.s.sql('SELECT * FROM nope'))
+        self.assertEqual(e.jvm_frames[0], 'org.apache.spark.sql.catalyst.analysis.package$AnalysisErrorAt.tableNotFound(package.scala:87)')
+        self.assertEqual(e.jvm_frames[-1], 'org.apache.spark.sql.SparkSession.sql(SparkSession.scala:744)')
+        self.assertEqual(len(e.jvm_frames), 40)
+
     def test_sort_plan_string(self):
         e = raised(lambda: self.s.sql('SELECT * FROM t1 ORDER BY id'))
         self.assertTrue(e.java_message.endswith(
             "'Sort ['id ASC NULLS FIRST], true\n+- 'Project [*]\n   +- 'UnresolvedRelation [t1], [], false\n"))
 
+    @unittest.skipUnless(os.path.exists(CORPUS), 'recorded corpus not available here')
     def test_frames_match_recording(self):
         with open(CORPUS) as f:
             cases = dict((c['id'], c) for c in json.load(f)['cases'])
@@ -153,6 +160,13 @@ class ResolutionErrorTest(unittest.TestCase):
         self.assertEqual(e.error_class, 'DIVIDE_BY_ZERO')
         self.assertEqual(e.java_class, 'org.apache.spark.SparkArithmeticException')
         self.assertTrue(e.java_message.startswith('[DIVIDE_BY_ZERO] Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead. If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error.'))
+
+    def test_drop_missing_view_names_it_fully_qualified(self):
+        e = raised(lambda: self.s.sql('DROP VIEW nope'))
+        self.assertEqual(e.java_class, 'org.apache.spark.sql.catalyst.analysis.NoSuchTableException')
+        self.assertTrue(e.java_message.startswith('[TABLE_OR_VIEW_NOT_FOUND] The table or view `spark_catalog`.`default`.`nope` cannot be found.'))
+        self.assertTrue(e.java_message.endswith('DROP TABLE IF EXISTS.'))
+        self.s.sql('DROP VIEW IF EXISTS nope')
 
     def test_missing_conf_key(self):
         e = raised(lambda: self.s.conf.get('spark.nope'))

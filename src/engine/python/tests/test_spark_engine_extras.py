@@ -97,6 +97,24 @@ class ShuffleOrderTest(unittest.TestCase):
         self.assertEqual(sorted(rows), [(0,), (1,), (2,)])
 
 
+class SparkRandomTest(unittest.TestCase):
+    def setUp(self):
+        self.s = SparkSessionState({})
+
+    def test_rand_and_randn_match_spark_docs(self):
+        self.assertEqual(self.s.sql('SELECT rand(0), rand(null), randn(0)').rows(),
+                         [(0.7604953758285915, 0.7604953758285915, 1.6034991609278433)])
+
+    def test_monotonically_increasing_id_encodes_partition(self):
+        rows = self.s.sql('SELECT monotonically_increasing_id(), spark_partition_id() FROM range(4)').rows()
+        self.assertEqual(rows, [(0, 0), (1, 0), (8589934592, 1), (8589934593, 1)])
+
+    def test_sample_uses_per_partition_xorshift(self):
+        a = self.s.range(20).sample(False, 0.5, 42).rows()
+        self.assertEqual(a, self.s.range(20).sample(False, 0.5, 42).rows())
+        self.assertEqual(a, [(3,), (7,), (12,), (13,), (18,), (19,)])
+
+
 class NamingTest(unittest.TestCase):
     def setUp(self):
         self.s = SparkSessionState({})

@@ -42,6 +42,14 @@ class ShowStringTest(unittest.TestCase):
                               '|  0|xxxxxxxxxxxxxxxxx...|\n|  1|xxxxxxxxxxxxxxxxx...|\n+---+--------------------+\n'
                               'only showing top 2 rows')
 
+    def test_header_is_never_truncated(self):
+        out = self.s.sql("SELECT repeat('x', 25) AS a_really_long_column_name_here").show_string()
+        self.assertEqual(out.split('\n')[1], '|a_really_long_column_name_here|')
+        self.assertEqual(out.split('\n')[3], '|          xxxxxxxxxxxxxxxxx...|')
+
+    def test_control_characters_are_escaped(self):
+        self.assertEqual(self.s.sql("SELECT 'a\\tb\\nc' AS v").show_string(), '+-------+\n|      v|\n+-------+\n|a\\tb\\nc|\n+-------+')
+
     def test_untruncated_is_left_aligned(self):
         ds = self.s.sql("SELECT 'ab' AS v")
         self.assertEqual(ds.show_string(20, 0), '+---+\n|v  |\n+---+\n|ab |\n+---+')

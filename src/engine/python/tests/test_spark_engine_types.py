@@ -59,6 +59,12 @@ class TypeReprTest(unittest.TestCase):
                          'root\n |-- a: array (nullable = false)\n |    |-- element: integer (containsNull = false)\n'
                          ' |-- m: map (nullable = true)\n |    |-- key: string\n |    |-- value: decimal(3,1) (valueContainsNull = true)\n')
 
+    def test_json_round_trip(self):
+        st = T.StructType([T.StructField('a', T.ArrayType(T.DecimalType(3, 1), False), False),
+                           T.StructField('m', T.MapType(T.StringType(), T.LongType()), True)])
+        self.assertEqual(T.from_json(st.json()), st)
+        self.assertEqual(T.from_json_value('void'), T.NullType())
+
     def test_types_compare_structurally(self):
         self.assertEqual(T.DecimalType(3, 1), T.DecimalType(3, 1))
         self.assertNotEqual(T.DecimalType(3, 1), T.DecimalType(3, 2))
