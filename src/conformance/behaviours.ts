@@ -482,6 +482,11 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     'README: control API',
     'POST /__emulator/step MUST run the oldest pending manual step and answer 404 when none is pending.',
   ),
+  b(
+    'B-EMU-015',
+    'README: what a statement answers',
+    "Tables added with POST /__emulator/tables MUST be listed by GET, seen by every session's SQL with their DDL types, and gone after DELETE /__emulator/tables/{name}.",
+  ),
 
   // Security (set-up apache-0.9-secured; REFERENCE §8)
   b(

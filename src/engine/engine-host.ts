@@ -41,6 +41,8 @@ export interface EngineHostOptions {
 interface Job {
   readonly request: EvaluationRequest
   readonly resolve: (result: EvaluationResult) => void
+  /** A completion request rather than a statement (it sees the names statements before it made). */
+  readonly completion?: { readonly cursor: number; readonly answer: (c: string[]) => void }
   /** Replays of a moved session's earlier statements: run for their effect, answer ignored. */
   readonly replay: boolean
   interrupted: boolean
@@ -131,7 +133,14 @@ export function createEngineHost(options: EngineHostOptions): EvaluationEngine &
         const running = slot.running
         if (!running || running.id !== message.id) return
         slot.running = null
-        settle(running.job, message)
+        if (running.job.completion) running.job.completion.answer([])
+        else settle(running.job, message)
+        pump(slot)
+      } else if (message.type === 'completed') {
+        const running = slot.running
+        if (!running || running.id !== message.id) return
+        slot.running = null
+        running.job.completion?.answer(JSON.parse(message.candidates) as string[])
         pump(slot)
       }
     })
@@ -218,6 +227,18 @@ export function createEngineHost(options: EngineHostOptions): EvaluationEngine &
         // one before it reached the interpreter must. (The worker should then not clear the
         // buffer itself when the statement starts: that loses an early interrupt.)
         Atomics.store(slot.interrupt, 0, job.interrupted ? 2 : 0)
+        if (job.completion) {
+          slot.worker.postMessage({
+            type: 'complete',
+            id,
+            key: request.namespace,
+            kind: request.kind,
+            code: request.code,
+            cursor: job.completion.cursor,
+            session: request.session,
+          })
+          return
+        }
         if (!job.replay) request.onStart?.()
         slot.worker.postMessage({
           type: 'execute',
@@ -321,6 +342,17 @@ export function createEngineHost(options: EngineHostOptions): EvaluationEngine &
     evaluate(request) {
       return new Promise<EvaluationResult>((resolve) => {
         enqueue({ request, resolve, replay: false, interrupted: false })
+      })
+    },
+    complete(request) {
+      return new Promise<string[]>((answer) => {
+        enqueue({
+          request: { ...request, now: 0, maxRows: 0 },
+          resolve: () => answer([]),
+          completion: { cursor: request.cursor, answer },
+          replay: false,
+          interrupted: false,
+        })
       })
     },
     interrupt(namespace) {

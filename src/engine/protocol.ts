@@ -33,6 +33,15 @@ export type HostMessage =
     }
   | { readonly type: 'drop'; readonly key: string }
   | {
+      readonly type: 'complete'
+      readonly id: number
+      readonly key: string
+      readonly kind: EvaluatedKind
+      readonly code: string
+      readonly cursor: number
+      readonly session: EvaluationSessionInfo
+    }
+  | {
       readonly type: 'tables'
       readonly prefix: string
       readonly tables: readonly TableDefinition[]
@@ -47,4 +56,6 @@ export type WorkerMessage =
       readonly result: string
     }
   | { readonly type: 'failed'; readonly id: number; readonly message: string }
+  /** Completion candidates as JSON text (a list of strings). */
+  | { readonly type: 'completed'; readonly id: number; readonly candidates: string }
   | { readonly type: 'fatal'; readonly message: string }

@@ -62,6 +62,9 @@ export function createPythonRuntime(
   let execute: ((key: string, kind: string, code: string, context: string) => string) | undefined
   let drop: ((key: string) => void) | undefined
   let defineTables: ((prefix: string, tables: string) => void) | undefined
+  let complete:
+    | ((key: string, kind: string, code: string, cursor: number, context: string) => string)
+    | undefined
   let interrupt: Int32Array | undefined
 
   const init = async (message: Extract<HostMessage, { type: 'init' }>) => {
@@ -83,6 +86,7 @@ export function createPythonRuntime(
     execute = pyodide.runPython('livy_repl.entry.execute_json') as typeof execute
     drop = pyodide.runPython('livy_repl.entry.drop') as typeof drop
     defineTables = pyodide.runPython('livy_repl.entry.define_tables') as typeof defineTables
+    complete = pyodide.runPython('livy_repl.entry.complete_json') as typeof complete
     send({ type: 'ready', loadMs: Math.round(performance.now() - started) })
   }
 
@@ -91,7 +95,12 @@ export function createPythonRuntime(
       try {
         if (message.type === 'init') await init(message)
         else if (message.type === 'drop') drop?.(message.key)
-        else if (message.type === 'tables')
+        else if (message.type === 'complete') {
+          const context = JSON.stringify({ info: message.session })
+          const candidates =
+            complete?.(message.key, message.kind, message.code, message.cursor, context) ?? '[]'
+          send({ type: 'completed', id: message.id, candidates })
+        } else if (message.type === 'tables')
           defineTables?.(message.prefix, JSON.stringify(message.tables))
         else if (message.type === 'execute') {
           if (!execute || !interrupt) throw new Error('the engine is not initialised')

@@ -385,4 +385,61 @@ export const EMULATOR_SCENARIOS: readonly Scenario[] = [
       ctx.expect.json(res, { error: 'no pending manual step for session:987654' })
     },
   },
+  {
+    id: 'S-EMU-015',
+    title:
+      'a table added through the control API is seen by SQL, typed by its schema, until removed',
+    covers: ['B-EMU-015'],
+    tags: ['emulator', 'statements'],
+    parity: emulatorOnly(CONTROL),
+    requires: ['control'],
+    async run(ctx) {
+      const table = {
+        name: 'emu_scenario_scores',
+        schema: 'id INT, name STRING, score DECIMAL(3,1)',
+        rows: [{ id: 1, name: 'ann', score: '31.5' }, [2, 'bob', '40.0']],
+      }
+      ctx.expect.json(await ctx.control.raw('POST', '/tables', table), {
+        name: 'emu_scenario_scores',
+        rows: 2,
+      })
+      ctx.expect.json(await ctx.control.raw('GET', '/tables'), {
+        tables: [{ name: 'emu_scenario_scores', schema: table.schema, rows: 2 }],
+      })
+      const session = await ctx.sharedSession('sql')
+      const avg = await ctx.runStatement(
+        session,
+        'SELECT count(*) AS n, avg(score) AS a FROM emu_scenario_scores',
+      )
+      ctx.expect.equal(
+        avg.statement.output,
+        {
+          status: 'ok',
+          execution_count: avg.id,
+          data: {
+            'application/json': {
+              schema: {
+                type: 'struct',
+                fields: [
+                  { name: 'n', type: 'long', nullable: false, metadata: {} },
+                  { name: 'a', type: 'decimal(7,5)', nullable: true, metadata: {} },
+                ],
+              },
+              data: [[2, 35.75]],
+            },
+          },
+        },
+        'the table answered with Spark types',
+      )
+      ctx.expect.status(await ctx.control.raw('DELETE', '/tables/emu_scenario_scores'), 200)
+      const gone = await ctx.runStatement(session, 'SELECT * FROM emu_scenario_scores')
+      ctx.expect.equal(
+        (gone.statement.output as { evalue?: string }).evalue?.startsWith(
+          '[TABLE_OR_VIEW_NOT_FOUND]',
+        ),
+        true,
+        'the removed table is gone',
+      )
+    },
+  },
 ]

@@ -388,7 +388,9 @@ export const ROUTES: readonly Route[] = [
         orDefault(raw.kind, null),
         orDefault(raw.cursor, 0),
       )
-      return ok(json({ candidates }))
+      return candidates instanceof Promise
+        ? candidates.then((list) => ok(json({ candidates: list })))
+        : ok(json({ candidates }))
     },
   },
   {

@@ -643,10 +643,18 @@ const SCALA_MEMBERS: Readonly<Record<string, readonly string[]>> = {
   ],
 }
 
-/** Code completion: members of `sc.`/`spark.` and the names the toy interpreter knows. */
-export function complete(host: DriverHost, code: string, kind: string, cursor: number): string[] {
+/**
+ * Code completion: members of `sc.`/`spark.`, and the names the Scala interpreter knows (the
+ * engine's, or the scripted interpreter's). Livy's Python interpreter has no completion.
+ */
+export function complete(
+  ctx: ModelContext,
+  host: DriverHost,
+  code: string,
+  kind: string,
+  cursor: number,
+): string[] | Promise<string[]> {
   const resolved = statementKind(kind)
-  // Livy's Python interpreter has no completion.
   if (resolved === 'pyspark') return []
   const before = code.slice(0, Math.max(0, cursor))
   const member = /\b(sc|spark)\.(\w*)$/.exec(before)
@@ -654,6 +662,9 @@ export function complete(host: DriverHost, code: string, kind: string, cursor: n
     return (SCALA_MEMBERS[member[1] as string] ?? []).filter((m) =>
       m.startsWith(member[2] as string),
     )
+  }
+  if (resolved === 'spark' && ctx.evaluation) {
+    return ctx.evaluation.complete(host.sessionId, 'spark', code, cursor, host.evaluationInfo())
   }
   const prefix = /[A-Za-z_]\w*$/.exec(before)?.[0] ?? ''
   const memory = host.driver.memory

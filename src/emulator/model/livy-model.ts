@@ -158,7 +158,12 @@ export interface LivyModel {
   createStatement(record: SessionRecord, code: string, kind: string | null): StatementEntry
   getStatement(record: SessionRecord, statementIdText: string): StatementEntry
   cancelStatement(record: SessionRecord, statementIdText: string): void
-  completion(record: SessionRecord, code: string, kind: string | null, cursor: number): string[]
+  completion(
+    record: SessionRecord,
+    code: string,
+    kind: string | null,
+    cursor: number,
+  ): string[] | Promise<string[]>
 
   submitJob(record: SessionRecord, job: string | null, jobType: string | null): JobView
   getJob(record: SessionRecord, jobIdText: string): JobView
@@ -407,7 +412,7 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
     completion(record, code, kind, cursor) {
       ensureRunning(record)
       recordActivity(context, record.id)
-      return complete(driverHost(context, record), code, kind ?? 'null', cursor)
+      return complete(context, driverHost(context, record), code, kind ?? 'null', cursor)
     },
 
     submitJob(record, job, _jobType) {

@@ -37,6 +37,14 @@ export interface EvaluationRequest {
   readonly onStart?: () => void
 }
 
+export interface CompletionRequest {
+  readonly namespace: string
+  readonly kind: EvaluatedKind
+  readonly code: string
+  readonly cursor: number
+  readonly session: EvaluationSessionInfo
+}
+
 /** A statement's output as the driver would send it, without `execution_count`. */
 export type EvaluatedOutput =
   /** `data` is JSON text, kept as text so doubles stay doubles (`2.0`). */
@@ -71,6 +79,11 @@ export type EvaluationResult =
  */
 export interface EvaluationEngine {
   evaluate(request: EvaluationRequest): Promise<EvaluationResult>
+  /**
+   * Completion candidates for `code` at `cursor` from the interpreter's names (after every
+   * statement queued before it in that namespace).
+   */
+  complete(request: CompletionRequest): Promise<string[]>
   /** Stops the code running (or queued) in `namespace`; its evaluation ends `interrupted`. */
   interrupt(namespace: string): void
   /** Forgets a session's names (the session was deleted, or its driver restarted). */

@@ -29,6 +29,14 @@ export interface Evaluations {
     maxRows: number,
     dueAt: number | null,
   ): Promise<EvaluationResult>
+  /** Completion candidates from the session's interpreter (after its queued statements). */
+  complete(
+    sessionId: number,
+    kind: EvaluatedKind,
+    code: string,
+    cursor: number,
+    session: EvaluationSessionInfo,
+  ): Promise<string[]>
   interrupt(sessionId: number): void
   /** Loads the engine ahead of the first statement (a session was created). */
   warm(): void
@@ -138,6 +146,12 @@ export function createEvaluations(options: EvaluationsOptions): Evaluations {
       flights.add(flight)
       void flight.done.then(() => flights.delete(flight))
       return result
+    },
+    complete(sessionId, kind, code, cursor, session) {
+      sessions.add(sessionId)
+      return load().then(({ engine: e, prefix }) =>
+        e.complete({ namespace: `${prefix}/${sessionId}`, kind, code, cursor, session }),
+      )
     },
     warm() {
       load()

@@ -47,13 +47,48 @@ def _session(key, info):
 def define_tables(prefix, tables_json):
     """Replaces the seeded tables of every session under `prefix` (the emulator's tables)."""
     entry = _shared_catalog(prefix)
-    catalog = entry['catalog']
+    tables = entry['catalog'].databases.setdefault(
+        'default', {'name': 'default', 'description': 'default database', 'tables': {}}
+    )['tables']
     for name in entry['names']:
-        catalog.drop_table('default', name)
+        tables.pop(name.lower(), None)
     entry['names'] = []
     for table in json.loads(tables_json):
-        catalog.register_table('default', table['name'], table['rows'], table.get('schema'))
+        entry['catalog'].register_table('default', table['name'], _seeded_dataset(table))
         entry['names'].append(table['name'])
+
+
+def _seeded_dataset(table):
+    """A user's table as a Dataset: with a DDL schema, each value is cast to its column's type
+    as Spark's `CAST` does (so `'31.5'` becomes a DECIMAL); without, types are inferred as
+    `createDataFrame` infers them."""
+    from spark_engine import SparkSessionState, parse_schema
+
+    state = SparkSessionState(conf={})
+    rows = table['rows']
+    ddl = table.get('schema')
+    if not ddl:
+        return state.create_dataset([tuple(r) if isinstance(r, list) else r for r in rows])
+    fields = parse_schema(ddl).fields
+    names = [f.name for f in fields]
+
+    def text(v):
+        if v is None or isinstance(v, str):
+            return v
+        if isinstance(v, bool):
+            return 'true' if v else 'false'
+        return repr(v)
+
+    as_text = []
+    for r in rows:
+        values = [r.get(n) for n in names] if isinstance(r, dict) else list(r)
+        values = (values + [None] * len(names))[:len(names)]
+        as_text.append(tuple(text(v) for v in values))
+    strings = state.create_dataset(as_text, ', '.join('`%s` STRING' % n.replace('`', '``') for n in names))
+    return strings.selectExpr(*[
+        'CAST(`%s` AS %s) AS `%s`' % (n.replace('`', '``'), f.dataType.simpleString(), n.replace('`', '``'))
+        for n, f in zip(names, fields)
+    ])
 
 
 def execute(key, kind, code, context):
@@ -104,6 +139,18 @@ def execute_json(key, kind, code, context_json):
         }
     payload['sleptMs'] = slept
     return json.dumps(payload, ensure_ascii=False)
+
+
+def complete_json(key, kind, code, cursor, context_json):
+    """Livy's completion: the Scala REPL's candidates; Python and SQL have none in Livy."""
+    if kind != 'spark':
+        return '[]'
+    info = json.loads(context_json).get('info') or {}
+    try:
+        candidates = _session(key, info).scala.complete(code, int(cursor))
+    except Exception:  # noqa: BLE001 - completion never fails a request
+        candidates = []
+    return json.dumps(candidates, ensure_ascii=False)
 
 
 def drop(key):

@@ -112,6 +112,20 @@ class ScalaRepl:
         self.rng = _random.Random(self.info.get('seed', 0))
         self._bootstrap()
 
+    def complete(self, code, cursor):
+        """Names this session defined that complete the identifier before `cursor`."""
+        before = code[:max(0, cursor)]
+        i = len(before)
+        while i > 0 and (before[i - 1].isalnum() or before[i - 1] == '_'):
+            i -= 1
+        prefix = before[i:]
+        if not prefix or (i > 0 and before[i - 1] == '.'):
+            return []
+        names = set(self.scope.syms) | set(self.classes)
+        return sorted(n for n in names
+                      if n.startswith(prefix) and n != prefix and n not in ('spark', 'sc')
+                      and not (n.startswith('res') and n[3:].isdigit()))
+
     # -- session start: what Livy's postStart binds and imports --------------------------
     def _bootstrap(self):
         spark_obj = spark_api.SparkSessionValue(self)
