@@ -132,6 +132,7 @@ export function createEvaluations(options: EvaluationsOptions): Evaluations {
           now,
           maxRows,
           session,
+          onStart: markRunning,
         })
       })
       const flight: Flight = {
