@@ -16,12 +16,12 @@ import {
  * const people = await readTableFile('people', 'fixtures/people.csv')
  */
 export async function readTableFile(name: string, path: string): Promise<TableDefinition> {
-  const text = await readFile(path, 'utf8')
   const ext = extname(path).toLowerCase()
-  if (ext === '.csv') return checkTable({ name, ...csvTable(text) })
-  if (ext === '.json' || ext === '.jsonl' || ext === '.ndjson')
-    return checkTable({ name, rows: jsonRows(text) })
-  throw new TypeError(`--table takes a .csv or .json file, got ${path}`)
+  const json = ext === '.json' || ext === '.jsonl' || ext === '.ndjson'
+  if (ext !== '.csv' && !json)
+    throw new TypeError(`--table takes a .csv or .json file, got ${path}`)
+  const text = await readFile(path, 'utf8')
+  return checkTable(json ? { name, rows: jsonRows(text) } : { name, ...csvTable(text) })
 }
 
 function jsonRows(text: string): unknown[] {
