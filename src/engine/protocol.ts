@@ -6,10 +6,14 @@ import type {
 } from '../emulator/model/evaluation/evaluation-engine.ts'
 import type { TableDefinition } from '../emulator/model/evaluation/tables.ts'
 
-/** A Python source file of the engine: its path below the engine's root, and its text. */
+/**
+ * A file of the engine's Python packages: its path below the engine's root and its text, or,
+ * for compiled bytecode (`__pycache__/*.pyc`), its bytes.
+ */
 export interface PythonSource {
   readonly path: string
   readonly text: string
+  readonly bytes?: Uint8Array
 }
 
 export type HostMessage =

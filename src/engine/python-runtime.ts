@@ -4,7 +4,7 @@ import type { HostMessage, PythonSource, WorkerMessage } from './protocol.ts'
 interface Pyodide {
   FS: {
     mkdirTree(path: string): void
-    writeFile(path: string, data: string): void
+    writeFile(path: string, data: string | Uint8Array): void
   }
   runPython(code: string): unknown
   globals: { get(name: string): unknown }
@@ -136,6 +136,6 @@ function writeSources(pyodide: Pyodide, sources: readonly PythonSource[]): void 
       pyodide.FS.mkdirTree(dir)
       made.add(dir)
     }
-    pyodide.FS.writeFile(path, source.text)
+    pyodide.FS.writeFile(path, source.bytes ?? source.text)
   }
 }

@@ -10,7 +10,7 @@ import type { PythonSource } from './protocol.ts'
  * const sources = await readPythonSources() // [{ path: 'livy_repl/entry.py', text: '…' }, …]
  */
 export async function readPythonSources(
-  options: { includeTests?: boolean } = {},
+  options: { includeTests?: boolean; bytecode?: boolean } = {},
 ): Promise<PythonSource[]> {
   const root = await pythonRoot()
   const sources: PythonSource[] = []
@@ -31,7 +31,30 @@ export async function readPythonSources(
     }
   }
   await walk(root, '')
+  if (options.bytecode !== false) sources.push(...(await readBytecode()))
   return sources
+}
+
+/**
+ * The bytecode `npm run build` compiled (`scripts/build-python-bytecode.ts`), if there is
+ * some. Checked hashes make a stale file harmless: Python compiles that source again.
+ */
+async function readBytecode(): Promise<PythonSource[]> {
+  const candidates = [
+    new URL('../../dist/engine/python-bytecode.json', import.meta.url),
+    new URL('../../engine/python-bytecode.json', import.meta.url),
+  ]
+  for (const url of candidates) {
+    const text = await readFile(url, 'utf8').catch(() => undefined)
+    if (text === undefined) continue
+    const { files } = JSON.parse(text) as { files: Record<string, string> }
+    return Object.entries(files).map(([path, base64]) => ({
+      path,
+      text: '',
+      bytes: new Uint8Array(Buffer.from(base64, 'base64')),
+    }))
+  }
+  return []
 }
 
 async function pythonRoot(): Promise<string> {
