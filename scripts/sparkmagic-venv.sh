@@ -4,14 +4,15 @@
 # Idempotent: when the venv exists and was installed from the same requirements, it returns at
 # once. Needs Python >= 3.11 and pip reaching PyPI (or a configured index).
 #
-#   scripts/sparkmagic-venv.sh            # creates .cache/sparkmagic-venv
+#   scripts/sparkmagic-venv.sh            # creates ~/.cache/livy-emulator/sparkmagic-venv
 #   SPARKMAGIC_VENV=/some/dir scripts/sparkmagic-venv.sh
 #
-# The test finds the venv at $SPARKMAGIC_VENV (default .cache/sparkmagic-venv).
+# The test finds the venv at $SPARKMAGIC_VENV (default: the user's cache directory, so that
+# fresh clones on one machine share it: creating it takes minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-venv="${SPARKMAGIC_VENV:-.cache/sparkmagic-venv}"
+venv="${SPARKMAGIC_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/livy-emulator/sparkmagic-venv}"
 requirements=test/sparkmagic/requirements.txt
 stamp="$venv/.installed-from"
 wanted="$(sha256sum "$requirements" | cut -d' ' -f1)"

@@ -9,13 +9,22 @@
  */
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { type LivyServer, startLivyServer } from '../../src/node/index.ts'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
-const VENV = resolve(ROOT, process.env.SPARKMAGIC_VENV ?? '.cache/sparkmagic-venv')
+const VENV = resolve(
+  ROOT,
+  process.env.SPARKMAGIC_VENV ??
+    join(
+      process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'),
+      'livy-emulator',
+      'sparkmagic-venv',
+    ),
+)
 const PYTHON = join(VENV, 'bin', 'python')
 const DRIVER = join(ROOT, 'test', 'sparkmagic', 'drive_sparkmagic.py')
 const DRIVER_TIMEOUT_MS = 240_000
