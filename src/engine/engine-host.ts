@@ -61,6 +61,9 @@ interface Slot {
   readonly tables: Map<string, number>
 }
 
+/** Statements a session's history keeps for rebuilding it elsewhere. */
+const HISTORY_LIMIT = 1000
+
 const INTERRUPTED: EvaluatedOutput = {
   status: 'error',
   ename: 'KeyboardInterrupt',
@@ -91,8 +94,10 @@ export function createEngineHost(options: EngineHostOptions): EvaluationEngine &
   const stallMs = options.stallMs ?? 200
   const slots: Slot[] = []
   const pinned = new Map<string, Slot>()
-  // What each session ran, to rebuild its names on another interpreter.
-  const history = new Map<string, EvaluationRequest[]>()
+  // What each session ran, to rebuild its names on another interpreter; `null` once a session
+  // ran more than HISTORY_LIMIT statements (it then stays where it is, and loses its names if
+  // its interpreter dies).
+  const history = new Map<string, EvaluationRequest[] | null>()
   const tables = new Map<string, { version: number; tables: readonly TableDefinition[] }>()
   let sourcesPromise: Promise<readonly PythonSource[]> | undefined
   let nextJobId = 1
@@ -178,9 +183,10 @@ export function createEngineHost(options: EngineHostOptions): EvaluationEngine &
     const parsed = JSON.parse(message.result) as EvaluatedOutput & { sleptMs: number }
     const { sleptMs, ...output } = parsed
     if (!job.replay && !job.interrupted) {
-      const list = history.get(job.request.namespace) ?? []
-      list.push(job.request)
-      history.set(job.request.namespace, list)
+      const ns = job.request.namespace
+      const list = history.get(ns) === undefined ? [] : history.get(ns)
+      if (list) list.push(job.request)
+      history.set(ns, list && list.length <= HISTORY_LIMIT ? list : null)
     }
     job.resolve({ output: output as EvaluatedOutput, sleptMs, interrupted: job.interrupted })
   }
@@ -317,7 +323,7 @@ export function createEngineHost(options: EngineHostOptions): EvaluationEngine &
       const slot = pinned.get(ns)
       if (!slot?.queue.includes(job)) return
       const running = slot.running?.job.request.namespace
-      if (running === undefined || running === ns) return
+      if (running === undefined || running === ns || history.get(ns) === null) return
       const target = choose(slot)
       if (target === slot) return
       const mine = slot.queue.filter((j) => j.request.namespace === ns)
