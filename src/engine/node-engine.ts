@@ -69,7 +69,7 @@ let shared: NodeEngine | undefined
 /**
  * The process's engine: interpreters are loaded once per process (about 1.6 s each) and shared
  * by every emulator in it. Each emulator opens its own namespaces, so nothing leaks between
- * them (docs/decisions/0011).
+ * them (docs/decisions/0016).
  *
  * @example
  * const livy = createLivyEmulator({ engine: async () => sharedNodeEngine() })

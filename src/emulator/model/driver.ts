@@ -440,7 +440,7 @@ export function cancelStatement(ctx: ModelContext, host: DriverHost, statementId
   const subject = `session:${host.sessionId}`
   const run = statement.run
   if (run?.interruptible && interruptsOnCancel(ctx)) {
-    // Python code is stopped (docs/decisions/0011): still running in the engine, it is
+    // Python code is stopped (docs/decisions/0016): still running in the engine, it is
     // interrupted and ends when the engine answers; asleep on the model's clock, it ends now.
     if (run.inFlight) {
       ctx.evaluation?.interrupt(host.sessionId)

@@ -233,7 +233,7 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
   const config = resolveLivyConf(options.livyConf)
   const random = createRandom(options.seed)
   // On virtual time, code a statement runs is taken to take no time: before the clock passes a
-  // statement's end, its code gets to finish (docs/decisions/0011).
+  // statement's end, its code gets to finish (docs/decisions/0016).
   const evaluation = options.engine
     ? createEvaluations({
         loader: options.engine,
