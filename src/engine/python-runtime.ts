@@ -44,6 +44,23 @@ export function zoneOffsetMinutes(zone: string, epochMs: number): number {
   return Math.round((wall - Math.floor(epochMs / 1000) * 1000) / 60_000)
 }
 
+/**
+ * After start-up the worker needs no way into the host: Node's module loader and native
+ * bindings are taken off its `process` (statement code cannot reach JavaScript anyway, see
+ * `livy_repl/seal.py`; this is the second wall).
+ */
+function closeHostApis(): void {
+  const host = (globalThis as unknown as { process?: Record<string, unknown> }).process
+  if (!host) return
+  for (const name of ['getBuiltinModule', 'binding', '_linkedBinding', 'dlopen', 'mainModule']) {
+    try {
+      Object.defineProperty(host, name, { value: undefined, configurable: false, writable: false })
+    } catch {
+      // A property the runtime does not let us change stays as it is.
+    }
+  }
+}
+
 /** Where the engine's Python packages live inside Pyodide's file system. */
 const ROOT = '/home/pyodide/livy_engine'
 
@@ -84,6 +101,7 @@ export function createPythonRuntime(
       `import sys\nsys.path.insert(0, ${JSON.stringify(ROOT)})\nimport livy_repl.entry\nlivy_repl.entry.boot()`,
     )
     execute = pyodide.runPython('livy_repl.entry.execute_json') as typeof execute
+    closeHostApis()
     drop = pyodide.runPython('livy_repl.entry.drop') as typeof drop
     defineTables = pyodide.runPython('livy_repl.entry.define_tables') as typeof defineTables
     complete = pyodide.runPython('livy_repl.entry.complete_json') as typeof complete

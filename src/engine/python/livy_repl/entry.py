@@ -171,3 +171,6 @@ def boot():
             __import__(module)
         except Exception:  # noqa: BLE001 - the first statement reports it
             pass
+    from .seal import seal
+
+    seal()

@@ -11,6 +11,17 @@ import time
 
 _EPOCH = datetime.datetime(1970, 1, 1)
 _cache = {}
+_host = {'offset_at': None}
+
+
+def capture_host():
+    """Takes the host's zone function while `js` can still be imported (see livy_repl.seal)."""
+    try:
+        import js  # Pyodide's bridge to the worker's JavaScript
+
+        _host['offset_at'] = js.livyZoneOffset
+    except Exception:  # noqa: BLE001 - natively there is no host, and zoneinfo has data
+        _host['offset_at'] = None
 
 
 class _HostZone(datetime.tzinfo):
@@ -71,14 +82,17 @@ def _resolve(name):
         return zoneinfo.ZoneInfo(text)
     except Exception:  # noqa: BLE001 - no tz data here (Pyodide): ask the host
         pass
-    try:
-        import js  # Pyodide's bridge to the worker's JavaScript
-
-        offset_at = js.livyZoneOffset
-        offset_at(text, 0.0)
-        return _HostZone(text, offset_at)
-    except Exception:  # noqa: BLE001 - unknown zone, or no host
+    offset_at = _host['offset_at']
+    if offset_at is None:
+        capture_host()
+        offset_at = _host['offset_at']
+    if offset_at is None:
         return None
+    try:
+        offset_at(text, 0.0)
+    except Exception:  # noqa: BLE001 - not a zone the host knows
+        return None
+    return _HostZone(text, offset_at)
 
 
 def now_in(name):
