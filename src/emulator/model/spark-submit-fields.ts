@@ -20,6 +20,28 @@ export function castInt(value: ErasedInt): number | null {
 }
 
 /**
+ * A JSON `null` inside a list (`"jars": [null]`, `"args": [null]`) or as a `conf` value: Jackson
+ * binds it as it is (a Scala `List(null)`, `Map("a" -> null)`), and Livy fails later, building
+ * the driver's options: `resolveURI(null)`, `java.util.Properties.put(key, null)` and
+ * `ProcessBuilder.start` all throw a `NullPointerException` (a 500, form B)
+ * **(inferred from Livy 0.9's `Session.prepareConf` and `LivyClientBuilder.setAll`)**.
+ *
+ * @example
+ * rejectNulls([['jars', ['a.jar', null]]]) // throws java.lang.NullPointerException
+ */
+export function rejectNulls(
+  values: Iterable<
+    readonly [string, readonly (string | null)[] | Readonly<Record<string, string | null>>]
+  >,
+): void {
+  for (const [, value] of values) {
+    const items = Array.isArray(value) ? value : Object.values(value)
+    if (items.some((item) => item === null))
+      throw new ModelError('illegal-state', 'null', 'java.lang.NullPointerException')
+  }
+}
+
+/**
  * What both create requests (`CreateInteractiveRequest`, `CreateBatchRequest`) hand to
  * spark-submit, values as the client sent them.
  *
