@@ -1,4 +1,4 @@
-import { ModelError } from './errors.ts'
+import { ModelError, nullPointer } from './errors.ts'
 
 /**
  * An `Option[Int]` field as Jackson leaves it: type-erased, so any JSON scalar arrives and
@@ -36,8 +36,7 @@ export function rejectNulls(
 ): void {
   for (const [, value] of values) {
     const items = Array.isArray(value) ? value : Object.values(value)
-    if (items.some((item) => item === null))
-      throw new ModelError('illegal-state', 'null', 'java.lang.NullPointerException')
+    if (items.some((item) => item === null)) throw nullPointer()
   }
 }
 
