@@ -14,7 +14,7 @@ const here = import.meta.dirname
 const DURATION = process.env.BENCH_DURATION ?? '5s'
 /** Rounds per throughput row: each side's median round is reported. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
-/** BENCH_ONLY=throughput,memory,lifecycle,catalogue runs only those sections. */
+/** BENCH_ONLY=throughput,memory,lifecycle,catalogue,bigBody runs only those sections. */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim())
 const CONNECTIONS = 32
 
@@ -250,8 +250,21 @@ async function catalogue(): Promise<void> {
   }
 }
 
+async function bigBody(): Promise<void> {
+  const { bigBodyDelay } = await import('./big-body.ts')
+  const r = await bigBodyDelay(ROUNDS)
+  const worst =
+    [...r.worstDuringMs].sort((a, b) => a - b)[Math.floor(r.worstDuringMs.length / 2)] ?? 0
+  console.log(
+    `\nA ${fmt(r.bodyMb, 1)} MB statement body next to GET /sessions/0 polled every 2 ms (target: the poll answers within 50 ms)`,
+  )
+  console.log(
+    `GET /sessions/0 idle: median ${fmt(r.idleMedianMs, 2)} ms; slowest answer during the 10 MB POST: median of ${r.worstDuringMs.length} rounds ${fmt(worst, 1)} ms (rounds ${r.worstDuringMs.map((x) => fmt(x, 1)).join(', ')}; ${r.polls.join('/')} polls), ratio ${fmt(worst / r.idleMedianMs, 1)}x; the POST took ${r.postMs.map((x) => fmt(x, 0)).join('/')} ms${worst > 50 ? ' — OVER the 50 ms target' : ''}`,
+  )
+}
+
 console.log(`livy-emulator benchmark — node ${process.version}, ${new Date().toISOString()}`)
-const sections = { throughput, memory, lifecycle, catalogue }
+const sections = { throughput, memory, lifecycle, catalogue, bigBody }
 for (const [name, section] of Object.entries(sections)) {
   if (!ONLY || ONLY.includes(name)) await section()
 }

@@ -5,6 +5,7 @@ import { createJournal, type Journal } from './control/journal.ts'
 import { type Snapshot, snapshot } from './control/snapshot.ts'
 import { createEdge, type Edge, type EdgeFilter } from './http/edge.ts'
 import { fromFetchRequest, toFetchResponse } from './http/fetch-adapter.ts'
+import { jettyErrorPage } from './http/jetty-error-page.ts'
 import { andThen, createSerial, isPromise, type MaybePromise } from './http/maybe-async.ts'
 import { commonHeaders, JSON_CONTENT_TYPE } from './http/responses.ts'
 import { ROUTES, type Route } from './http/routes.ts'
@@ -308,8 +309,27 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
     return isPromise(result) ? result : Promise.resolve(result)
   }
 
-  const handle = (request: EdgeRequest): MaybePromise<EdgeResponse> =>
-    persistence?.status.failure ? persistence.unavailable() : current.edge.handle(request)
+  /**
+   * The one place where an error no filter or servlet answered becomes a response: Jetty's
+   * 500 page, as a filter's exception gets in front of Livy, and a line on stderr. The msw
+   * handlers and the Node server both come through here, so no request rejects or throws.
+   */
+  const internalError = (request: EdgeRequest, e: unknown): EdgeResponse => {
+    console.error('livy-emulator: request failed', request.method, request.path, e)
+    return jettyErrorPage(current.model.config, request, 500, 'Server Error', [], {
+      date: current.model.context.now(),
+    })
+  }
+  const handle = (request: EdgeRequest): MaybePromise<EdgeResponse> => {
+    try {
+      const result = persistence?.status.failure
+        ? persistence.unavailable()
+        : current.edge.handle(request)
+      return isPromise(result) ? result.catch((e: unknown) => internalError(request, e)) : result
+    } catch (e) {
+      return internalError(request, e)
+    }
+  }
 
   // Async APIs reject rather than throw, also when the operation fails synchronously.
   const promised = <T>(run: () => MaybePromise<T>): Promise<T> => {

@@ -146,3 +146,25 @@ describe('smaller gaps', () => {
     }
   })
 })
+
+describe('in-process (msw) requests', () => {
+  test('a filter that throws is a 500 Jetty page, never a rejected fetch', async () => {
+    const { createEmulatorCore } = await import('../../src/emulator/create-emulator-core.ts')
+    vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const livy = createEmulatorCore({
+      filters: [
+        (request, next) => {
+          if (request.path === '/sessions') throw new Error('sync boom')
+          if (request.path === '/batches') return Promise.reject(new Error('async boom'))
+          return next(request)
+        },
+      ],
+    })
+    for (const path of ['/sessions', '/batches']) {
+      const res = await livy.fetch(path)
+      expect(res.status).toBe(500)
+      expect(await res.text()).toContain('HTTP ERROR 500')
+    }
+    expect((await livy.fetch('/version')).status).toBe(200)
+  })
+})

@@ -502,10 +502,17 @@ const SCALA_MEMBERS: Readonly<Record<string, readonly string[]>> = {
 }
 
 /** Code completion: members of `sc.`/`spark.` and the names the toy interpreter knows. */
-export function complete(host: DriverHost, code: string, kind: string, cursor: number): string[] {
+export function complete(
+  host: DriverHost,
+  code: string | null,
+  kind: string,
+  cursor: number,
+): string[] {
   const resolved = statementKind(kind)
   // Livy's Python interpreter has no completion.
   if (resolved === 'pyspark') return []
+  // `"code": null` reaches the REPL's completer, which dereferences it (inferred).
+  if (code === null) throw remoteFailure('java.lang.NullPointerException', 'null')
   const before = code.slice(0, Math.max(0, cursor))
   const member = /\b(sc|spark)\.(\w*)$/.exec(before)
   if (resolved === 'spark' && member) {
