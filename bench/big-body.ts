@@ -23,14 +23,18 @@ const median = (xs: number[]): number =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
 
 /**
- * A 10 MB statement body next to a client polling `GET /sessions/0` every 2 ms: how much the
- * poll's answer time grows while the big body is read, parsed and served (issue 14: at most
- * 50 ms). The idle median is measured on the same server just before. Nothing is asserted.
+ * A 10 MB body (a statement's code, or a batch argument) next to a client polling
+ * `GET /sessions/0` every 2 ms: how much the poll's answer time grows while the big body is
+ * read, parsed and served (issue 14: at most 50 ms). The idle median is measured on the same
+ * server just before. Nothing is asserted.
  *
  * @example
- * const row = await bigBodyDelay(3)
+ * const row = await bigBodyDelay(3, 'batch')
  */
-export async function bigBodyDelay(rounds: number): Promise<{
+export async function bigBodyDelay(
+  rounds: number,
+  target: 'statement' | 'batch',
+): Promise<{
   idleMedianMs: number
   worstDuringMs: number[]
   polls: number[]
@@ -44,14 +48,22 @@ export async function bigBodyDelay(rounds: number): Promise<{
     const get = `${server.url}/sessions/0`
     const idle: number[] = []
     for (let i = 0; i < 50; i++) idle.push((await timed(get, 'GET')).ms)
-    const code = 'x'.repeat(10 * 2 ** 20)
-    const body = new TextEncoder().encode(JSON.stringify({ code: `val big = "${code}"` }))
+    const big = 'x'.repeat(10 * 2 ** 20)
+    // A statement's answer echoes its code (10 MB out again); a batch's answer does not.
+    const path = target === 'statement' ? '/sessions/0/statements' : '/batches'
+    const body = new TextEncoder().encode(
+      JSON.stringify(
+        target === 'statement'
+          ? { code: `val big = "${big}"` }
+          : { file: 'hdfs:///jobs/app.jar', args: [big] },
+      ),
+    )
     const worstDuringMs: number[] = []
     const polls: number[] = []
     const postMs: number[] = []
     for (let r = 0; r < rounds; r++) {
       let done = false
-      const post = timed(`${server.url}/sessions/0/statements`, 'POST', body).then((x) => {
+      const post = timed(`${server.url}${path}`, 'POST', body).then((x) => {
         done = true
         return x
       })
@@ -61,7 +73,7 @@ export async function bigBodyDelay(rounds: number): Promise<{
         await new Promise((resolve) => setTimeout(resolve, 2))
       }
       const answer = await post
-      if (answer.status !== 201) throw new Error(`the 10 MB statement answered ${answer.status}`)
+      if (answer.status !== 201) throw new Error(`the 10 MB ${target} answered ${answer.status}`)
       postMs.push(answer.ms)
       worstDuringMs.push(Math.max(...during))
       polls.push(during.length)

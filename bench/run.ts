@@ -252,15 +252,19 @@ async function catalogue(): Promise<void> {
 
 async function bigBody(): Promise<void> {
   const { bigBodyDelay } = await import('./big-body.ts')
-  const r = await bigBodyDelay(ROUNDS)
-  const worst =
-    [...r.worstDuringMs].sort((a, b) => a - b)[Math.floor(r.worstDuringMs.length / 2)] ?? 0
   console.log(
-    `\nA ${fmt(r.bodyMb, 1)} MB statement body next to GET /sessions/0 polled every 2 ms (target: the poll answers within 50 ms)`,
+    '\nA 10 MB body next to GET /sessions/0 polled every 2 ms (target: the poll answers within 50 ms)',
   )
-  console.log(
-    `GET /sessions/0 idle: median ${fmt(r.idleMedianMs, 2)} ms; slowest answer during the 10 MB POST: median of ${r.worstDuringMs.length} rounds ${fmt(worst, 1)} ms (rounds ${r.worstDuringMs.map((x) => fmt(x, 1)).join(', ')}; ${r.polls.join('/')} polls), ratio ${fmt(worst / r.idleMedianMs, 1)}x; the POST took ${r.postMs.map((x) => fmt(x, 0)).join('/')} ms${worst > 50 ? ' — OVER the 50 ms target' : ''}`,
-  )
+  for (const target of ['batch', 'statement'] as const) {
+    const r = await bigBodyDelay(ROUNDS, target)
+    const sorted = [...r.worstDuringMs].sort((a, b) => a - b)
+    const worst = sorted[Math.floor(sorted.length / 2)] ?? 0
+    const label =
+      target === 'batch' ? 'POST /batches (10 MB arg)' : 'POST …/statements (10 MB code, echoed)'
+    console.log(
+      `${label.padEnd(40)} poll idle ${fmt(r.idleMedianMs, 1)} ms, slowest during the POST ${fmt(worst, 1)} ms (median of ${r.worstDuringMs.length} rounds: ${r.worstDuringMs.map((x) => fmt(x, 0)).join('/')}), ${fmt(worst / r.idleMedianMs, 1)}× idle; POST ${r.postMs.map((x) => fmt(x, 0)).join('/')} ms${worst > 50 ? '  OVER 50 ms' : '  within 50 ms'}`,
+    )
+  }
 }
 
 console.log(`livy-emulator benchmark — node ${process.version}, ${new Date().toISOString()}`)

@@ -10,6 +10,7 @@ import { headerValue, isHeaderName } from '../emulator/http/header-value.ts'
 import { jettyErrorPage } from '../emulator/http/jetty-error-page.ts'
 import { isPromise } from '../emulator/http/maybe-async.ts'
 import type { EdgeRequest, EdgeResponse } from '../emulator/http/types.ts'
+import { decodeUtf8 } from '../emulator/http/utf8.ts'
 import { readBody } from './read-body.ts'
 import { createFileStateStorage } from './state-file-storage.ts'
 
@@ -72,6 +73,15 @@ function edgeRequestOf(req: IncomingMessage, body: Uint8Array | null): EdgeReque
     body,
   }
 }
+
+/** Bodies above this are decoded in a turn of the event loop of their own (1 MiB). */
+const LARGE_BODY = 1 << 20
+
+/** Lets the event loop serve what is waiting (I/O first) before going on. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+const isMultipart = (req: IncomingMessage): boolean =>
+  (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/')
 
 /** Whether `host` only accepts connections from this machine. */
 function isLoopback(host: string): boolean {
@@ -215,14 +225,27 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
     send(req, res, { ...page, headers: [...page.headers, ['Connection', 'close']] })
   }
 
-  const serve = (req: IncomingMessage, res: ServerResponse, body: Uint8Array | null): void => {
-    const result = emulator.handle(edgeRequestOf(req, body))
+  const serve = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: Uint8Array | null,
+    text?: string,
+  ): void => {
+    const request = edgeRequestOf(req, body)
+    const result = emulator.handle(text === undefined ? request : { ...request, text })
     if (isPromise(result))
       result.then(
-        (response) => guarded(req, res, () => send(req, res, response)),
+        (response) => deliver(req, res, response),
         (e: unknown) => failed(req, res, e),
       )
-    else send(req, res, result)
+    else deliver(req, res, result)
+  }
+
+  /** Writes the answer; a large one (encoding 10 MB takes a while) in a turn of its own. */
+  const deliver = (req: IncomingMessage, res: ServerResponse, response: EdgeResponse): void => {
+    if (response.body !== null && response.body.length > LARGE_BODY)
+      setImmediate(() => guarded(req, res, () => send(req, res, response)))
+    else guarded(req, res, () => send(req, res, response))
   }
 
   /**
@@ -280,7 +303,17 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
       fail(req, res, outcome.status, outcome.message)
       return
     }
-    serve(req, res, outcome.body)
+    let text: string | undefined
+    const body = outcome.body
+    if (body && body.length > LARGE_BODY && !isMultipart(req)) {
+      // A large body is decoded in a turn of its own, before the serial section: clients
+      // waiting on the event loop are served in between.
+      await nextTurn()
+      const decoded = decodeUtf8(body)
+      if (typeof decoded === 'string') text = decoded
+      await nextTurn()
+    }
+    serve(req, res, body, text)
   }
 
   const server = createServer({ keepAlive: true, requestTimeout: 120_000 }, (req, res) =>

@@ -87,6 +87,27 @@ describe('no request body makes the emulator answer an internal error', () => {
   })
 })
 
+describe('null where the driver dereferences it', () => {
+  test('a completion with a null code is the REPL’s NPE (a Livy 500, form B), not an internal error', async () => {
+    const livy = createEmulatorCore({ timing: 'fast' })
+    await post(livy, '/sessions', '{"kind":"spark"}')
+    await livy.advance(10_000)
+    const r = await post(livy, '/sessions/0/completion', '{"code":null,"kind":"spark","cursor":1}')
+    expect(r.status).toBe(500)
+    expect(JSON.parse(r.text)).toMatch(
+      /^java\.util\.concurrent\.ExecutionException: .*java\.lang\.NullPointerException/,
+    )
+  })
+
+  test('a null jar in a session or a null file-list conf value is an NPE where URIs are resolved', async () => {
+    for (const body of ['{"jars":[null]}', '{"conf":{"spark.jars":null}}']) {
+      const r = await post(emulator(), '/sessions', body)
+      expect(r.status).toBe(500)
+      expect(JSON.parse(r.text)).toBe('java.lang.NullPointerException: null')
+    }
+  })
+})
+
 describe('prototype names are ordinary names', () => {
   test.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
     'a request field named %s is an unrecognized field (400)',
