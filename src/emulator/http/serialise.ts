@@ -74,20 +74,6 @@ const double = (n: number): string => (Number.isInteger(n) ? `${n}.0` : String(n
  * A statement, written by hand: `output` is the driver's raw JSON (`@JsonRawValue`) and
  * `progress` a Java double.
  */
-/**
- * A statement, written by hand: `output` is the driver's raw JSON (`@JsonRawValue`) and
- * `progress` a Java double.
- */
-/** Characters `JSON.stringify` would escape (quotes, backslashes, controls, lone surrogates). */
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
-
-/**
- * `JSON.stringify` of a string, without a copy when nothing needs escaping: a 10 MB statement
- * costs one scan instead of a scan and a rewrite.
- */
-const jsonString = (text: string): string =>
-  text.length < 4096 || NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`
-
 export function statementBody(s: StatementEntry): string {
   return `{"id":${s.id},"code":${JSON.stringify(s.code)},"state":"${s.state}","output":${s.output ?? 'null'},"progress":${double(s.progress)},"started":${s.started},"completed":${s.completed}}`
 }
