@@ -24,7 +24,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if ! command -v st >/dev/null 2>&1; then
+# `python3 -m schemathesis.cli` rather than `st`: a fresh pip install puts no shim on PATH
+# under pyenv until a rehash.
+st() { python3 -m schemathesis.cli "$@"; }
+if ! python3 -c 'import schemathesis' >/dev/null 2>&1; then
   echo "schemathesis is missing: pip install schemathesis"
   python3 -m pip install --quiet --disable-pip-version-check schemathesis >"$work/pip.log" 2>&1 ||
     { tail -n 20 "$work/pip.log"; echo "cannot install schemathesis"; exit 1; }
