@@ -14,7 +14,7 @@ const here = import.meta.dirname
 const DURATION = process.env.BENCH_DURATION ?? '5s'
 /** Rounds per throughput row: each side's median round is reported. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
-/** BENCH_ONLY=throughput,memory,lifecycle,catalogue,engine runs only those sections. */
+/** BENCH_ONLY=throughput,memory,lifecycle,catalogue,bigBody,engine runs only those sections. */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim())
 const CONNECTIONS = 32
 
@@ -250,6 +250,23 @@ async function catalogue(): Promise<void> {
   }
 }
 
+async function bigBody(): Promise<void> {
+  const { bigBodyDelay } = await import('./big-body.ts')
+  console.log(
+    '\nA 10 MB body next to GET /sessions/0 polled every 2 ms (target: the poll answers within 50 ms)',
+  )
+  for (const target of ['batch', 'statement'] as const) {
+    const r = await bigBodyDelay(ROUNDS, target)
+    const sorted = [...r.worstDuringMs].sort((a, b) => a - b)
+    const worst = sorted[Math.floor(sorted.length / 2)] ?? 0
+    const label =
+      target === 'batch' ? 'POST /batches (10 MB arg)' : 'POST …/statements (10 MB code, echoed)'
+    console.log(
+      `${label.padEnd(40)} poll idle ${fmt(r.idleMedianMs, 1)} ms, slowest during the POST ${fmt(worst, 1)} ms (median of ${r.worstDuringMs.length} rounds: ${r.worstDuringMs.map((x) => fmt(x, 0)).join('/')}), ${fmt(worst / r.idleMedianMs, 1)}× idle; POST ${r.postMs.map((x) => fmt(x, 0)).join('/')} ms${worst > 50 ? '  OVER 50 ms' : '  within 50 ms'}`,
+    )
+  }
+}
+
 /** The evaluation engine: a fresh process each, so cold start is really cold. */
 async function engine(): Promise<void> {
   const measure = async (mode: string): Promise<Record<string, number>> => {
@@ -282,7 +299,7 @@ async function engine(): Promise<void> {
 }
 
 console.log(`livy-emulator benchmark — node ${process.version}, ${new Date().toISOString()}`)
-const sections = { throughput, memory, lifecycle, catalogue, engine }
+const sections = { throughput, memory, lifecycle, catalogue, bigBody, engine }
 for (const [name, section] of Object.entries(sections)) {
   if (!ONLY || ONLY.includes(name)) await section()
 }

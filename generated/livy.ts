@@ -1410,11 +1410,11 @@ export interface components {
             /** @description Virtual time the request arrived at. */
             time: components["schemas"]["EmulatorTime"];
         };
-        /** @description Which statements a rule answers: a string is the exact code (compared trimmed); `{"regex": ..., "flags"?: ...}` a JavaScript regular expression tested against the code; `{"contains": ...}` a substring of the code. Other keys of the objects are ignored; an object with both `regex` and `contains` uses `regex`. */
+        /** @description Which statements a rule answers: a string is the exact code (compared trimmed); `{"regex": ..., "flags"?: ...}` a regular expression (JavaScript syntax) tested against the code on a linear-time matcher (RE2), so no pattern can stall the server; a pattern with nested quantifiers (star height above 1, e.g. `(a+)+$`), a backreference or a lookaround is refused with a 400 when the rule is added; `{"contains": ...}` a substring of the code. Other keys of the objects are ignored; an object with both `regex` and `contains` uses `regex`. */
         EmulatorOutcomeMatch: string | {
             /** @description JavaScript regular expression source. */
             regex: string;
-            /** @description JavaScript regular expression flags (`i`, `m`, `s`, ...). */
+            /** @description Regular expression flags (`i`, `m`, `s`, `u`; `g` and `y` are ignored). */
             flags?: string;
         } | {
             /** @description Substring the code must contain. */
@@ -1515,11 +1515,11 @@ export interface components {
              * @example POST
              */
             method?: string;
-            /** @description Path to match: a glob where `*` matches one segment and `**` anything (a trailing slash is allowed), or `{"regex": ...}`, a JavaScript regular expression tested against the path (no flags; other keys ignored). */
+            /** @description Path to match: a glob where `*` matches one segment and `**` anything (a trailing slash is allowed), or `{"regex": ...}`, a regular expression tested against the path (no flags; other keys ignored) on a linear-time matcher (RE2); a pattern with nested quantifiers, a backreference or a lookaround is a 400. */
             path: string | {
                 regex: string;
             };
-            /** @description Status to answer. */
+            /** @description Status to answer: a final status (an interim 1xx cannot end a request and is a 400). */
             status?: number;
             /** @description Body to answer: a string is sent as is, any other JSON value serialised. Empty when absent. Sent with Livy's JSON `Content-Type` and security headers. */
             body?: unknown;
@@ -1840,6 +1840,36 @@ export interface components {
                 "text/html": string;
                 "text/plain": string;
                 "application/json": components["schemas"]["JettyErrorPage"];
+            };
+        };
+        /** @description The control API is protected (Livy's authentication is on, or a control token is set) and the request carries neither valid credentials nor the control token. With Basic authentication a `WWW-Authenticate: Basic` challenge is sent. */
+        EmulatorUnauthorized: {
+            headers: {
+                "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EmulatorError"];
+            };
+        };
+        /** @description Refused as a cross-site request: an open control API reached through a `Host` that is not loopback, an IP address or a listed name (DNS rebinding), or a state-changing request whose `Origin` is neither the server's own nor a `--cors` origin. */
+        EmulatorForbidden: {
+            headers: {
+                "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EmulatorError"];
+            };
+        };
+        /** @description A state-changing control request with a body (or a `Content-Type`) that is not `application/json`: a form or text body is what a cross-site page can send without a preflight. */
+        EmulatorUnsupportedMediaType: {
+            headers: {
+                "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EmulatorError"];
             };
         };
         /** @description The control request is invalid: the body is not JSON or not a JSON object, a field is missing or has the wrong type or range, an outcome rule has an unknown field, a regular expression does not compile, or the fault `type` is unknown. The message says which. */
@@ -3186,6 +3216,8 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            401: components["responses"]["EmulatorUnauthorized"];
+            403: components["responses"]["EmulatorForbidden"];
             413: components["responses"]["EmulatorPayloadTooLarge"];
         };
     };
@@ -3208,6 +3240,8 @@ export interface operations {
                     "application/json": components["schemas"]["EmulatorState"];
                 };
             };
+            401: components["responses"]["EmulatorUnauthorized"];
+            403: components["responses"]["EmulatorForbidden"];
             413: components["responses"]["EmulatorPayloadTooLarge"];
         };
     };
@@ -3252,6 +3286,8 @@ export interface operations {
                     "application/json": components["schemas"]["EmulatorJournal"];
                 };
             };
+            401: components["responses"]["EmulatorUnauthorized"];
+            403: components["responses"]["EmulatorForbidden"];
             413: components["responses"]["EmulatorPayloadTooLarge"];
         };
     };
@@ -3291,6 +3327,8 @@ export interface operations {
                     "application/json": components["schemas"]["EmulatorOutcomeRuleList"];
                 };
             };
+            401: components["responses"]["EmulatorUnauthorized"];
+            403: components["responses"]["EmulatorForbidden"];
             413: components["responses"]["EmulatorPayloadTooLarge"];
         };
     };
@@ -3323,7 +3361,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["EmulatorBadRequest"];
+            401: components["responses"]["EmulatorUnauthorized"];
+            403: components["responses"]["EmulatorForbidden"];
             413: components["responses"]["EmulatorPayloadTooLarge"];
+            415: components["responses"]["EmulatorUnsupportedMediaType"];
         };
     };
     emulatorClearOutcomes: {
@@ -3345,7 +3386,10 @@ export interface operations {
                     "application/json": components["schemas"]["EmulatorCleared"];
                 };
             };
+            401: components["responses"]["EmulatorUnauthorized"];
+            403: components["responses"]["EmulatorForbidden"];
             413: components["responses"]["EmulatorPayloadTooLarge"];
+            415: components["responses"]["EmulatorUnsupportedMediaType"];
         };
     };
     emulatorRemoveOutcome: {
@@ -3375,6 +3419,8 @@ export interface operations {
                     "application/json": components["schemas"]["EmulatorRemoved"];
                 };
             };
+            401: components["responses"]["EmulatorUnauthorized"];
+            403: components["responses"]["EmulatorForbidden"];
             /** @description No rule with this id (never added, already removed, or cleared): `{"error": "no rule <id>"}`. A non-numeric id is not routed: `{"error": "no control endpoint DELETE <path>"}`. */
             404: {
                 headers: {
@@ -3391,6 +3437,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["EmulatorPayloadTooLarge"];
+            415: components["responses"]["EmulatorUnsupportedMediaType"];
         };
     };
     emulatorListTables: {
@@ -3423,6 +3470,8 @@ export interface operations {
                     "application/json": components["schemas"]["EmulatorTableList"];
                 };
             };
+            401: components["responses"]["EmulatorUnauthorized"];
+            403: components["responses"]["EmulatorForbidden"];
             413: components["responses"]["EmulatorPayloadTooLarge"];
         };
     };
@@ -3474,7 +3523,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["EmulatorBadRequest"];
+            401: components["responses"]["EmulatorUnauthorized"];
+            403: components["responses"]["EmulatorForbidden"];
             413: components["responses"]["EmulatorPayloadTooLarge"];
+            415: components["responses"]["EmulatorUnsupportedMediaType"];
         };
     };
     emulatorRemoveTable: {
@@ -3507,6 +3559,8 @@ export interface operations {
                     };
                 };
             };
+            401: components["responses"]["EmulatorUnauthorized"];
+            403: components["responses"]["EmulatorForbidden"];
             /** @description No such table: `{"error": "no table <name>"}`. */
             404: {
                 headers: {
@@ -3523,6 +3577,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["EmulatorPayloadTooLarge"];
+            415: components["responses"]["EmulatorUnsupportedMediaType"];
         };
     };
     emulatorListFaults: {
@@ -3565,6 +3620,8 @@ export interface operations {
                     "application/json": components["schemas"]["EmulatorFaultList"];
                 };
             };
+            401: components["responses"]["EmulatorUnauthorized"];
+            403: components["responses"]["EmulatorForbidden"];
             413: components["responses"]["EmulatorPayloadTooLarge"];
         };
     };
@@ -3592,6 +3649,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["EmulatorBadRequest"];
+            401: components["responses"]["EmulatorUnauthorized"];
+            403: components["responses"]["EmulatorForbidden"];
             /** @description The model refuses a fault acting on an existing session or batch (`interpreter-dies`, `driver-exits`, `batch-fails`): unknown id (e.g. `{"error": "no session 42"}`) or a state the fault cannot apply to. */
             409: {
                 headers: {
@@ -3608,6 +3667,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["EmulatorPayloadTooLarge"];
+            415: components["responses"]["EmulatorUnsupportedMediaType"];
         };
     };
     emulatorClearFaults: {
@@ -3629,7 +3689,10 @@ export interface operations {
                     "application/json": components["schemas"]["EmulatorCleared"];
                 };
             };
+            401: components["responses"]["EmulatorUnauthorized"];
+            403: components["responses"]["EmulatorForbidden"];
             413: components["responses"]["EmulatorPayloadTooLarge"];
+            415: components["responses"]["EmulatorUnsupportedMediaType"];
         };
     };
     emulatorRemoveFault: {
@@ -3659,6 +3722,8 @@ export interface operations {
                     "application/json": components["schemas"]["EmulatorRemoved"];
                 };
             };
+            401: components["responses"]["EmulatorUnauthorized"];
+            403: components["responses"]["EmulatorForbidden"];
             /** @description No active HTTP fault with this id (never added, removed, cleared, or used up its `count`): `{"error": "no fault <id>"}`. A non-numeric id is not routed: `{"error": "no control endpoint DELETE <path>"}`. */
             404: {
                 headers: {
@@ -3675,6 +3740,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["EmulatorPayloadTooLarge"];
+            415: components["responses"]["EmulatorUnsupportedMediaType"];
         };
     };
     emulatorReset: {
@@ -3702,7 +3768,10 @@ export interface operations {
                     "application/json": components["schemas"]["EmulatorResetResult"];
                 };
             };
+            401: components["responses"]["EmulatorUnauthorized"];
+            403: components["responses"]["EmulatorForbidden"];
             413: components["responses"]["EmulatorPayloadTooLarge"];
+            415: components["responses"]["EmulatorUnsupportedMediaType"];
         };
     };
     emulatorGetClock: {
@@ -3731,6 +3800,8 @@ export interface operations {
                     "application/json": components["schemas"]["EmulatorClock"];
                 };
             };
+            401: components["responses"]["EmulatorUnauthorized"];
+            403: components["responses"]["EmulatorForbidden"];
             413: components["responses"]["EmulatorPayloadTooLarge"];
         };
     };
@@ -3770,7 +3841,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["EmulatorBadRequest"];
+            401: components["responses"]["EmulatorUnauthorized"];
+            403: components["responses"]["EmulatorForbidden"];
             413: components["responses"]["EmulatorPayloadTooLarge"];
+            415: components["responses"]["EmulatorUnsupportedMediaType"];
         };
     };
     emulatorStep: {
@@ -3807,6 +3881,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["EmulatorBadRequest"];
+            401: components["responses"]["EmulatorUnauthorized"];
+            403: components["responses"]["EmulatorForbidden"];
             /** @description No manual step is pending (for `subject`, when given): `{"error": "no pending manual step"}` or `{"error": "no pending manual step for <subject>"}`. */
             404: {
                 headers: {
@@ -3823,6 +3899,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["EmulatorPayloadTooLarge"];
+            415: components["responses"]["EmulatorUnsupportedMediaType"];
         };
     };
 }

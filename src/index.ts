@@ -7,6 +7,7 @@
  * const res = await livy.fetch('/sessions', { method: 'POST', body: '{}' })
  */
 export {
+  type ControlOptions,
   createEmulatorCore,
   type EmulatorCore,
   type LivyEmulatorOptions,

@@ -3,6 +3,7 @@ import type { Clock } from '../emulator/model/clock.ts'
 import { createManualClock } from '../emulator/model/clock.ts'
 import type { TableDefinition } from '../emulator/model/evaluation/tables.ts'
 import { TIMING_PROFILES, type TimingName } from '../emulator/model/timing.ts'
+import { userMap } from '../emulator/model/user-map.ts'
 import { StateFileError } from '../emulator/persistence/state-file-error.ts'
 import { PROFILE_NAMES, PROFILES, type ProfileName } from '../emulator/profiles/index.ts'
 import { parseTokenGrant } from '../emulator/security/auth-from-conf.ts'
@@ -56,7 +57,25 @@ Options:
                         a restart, even kill -9: sessions come back recovering, then idle;
                         batches carry on; ids are never reused. Start with the same options.
                           livy-emulator --state-file /var/tmp/livy-emulator.state
+  --state-file-repair   With --state-file: when the file is damaged before its last line, keep
+                        the good lines before the damage (after copying the whole file to
+                        <path>.damaged-<time>) instead of refusing to start
+                          livy-emulator --state-file /var/tmp/livy.state --state-file-repair
+  --auth-secret <text>  Secret that signs hadoop.auth cookies (default: random per process, so
+                        cookies cannot be forged; pin it to keep cookies valid across restarts)
+                          livy-emulator --user alice:pw --auth-secret "$(cat ~/.livy-emulator-secret)"
+  --control-token <t>   Token that opens the control API /__emulator (Authorization: Bearer <t>
+                        or X-Emulator-Token: <t>); with --user/--token those credentials work too
+                          livy-emulator --host 0.0.0.0 --user alice:pw --control-token "$TOKEN"
+  --control-host <name> Another host name an open control API answers to (repeatable; open, it
+                        answers only to localhost and IP addresses: a DNS-rebinding defence)
+                          livy-emulator --host 0.0.0.0 --control-host devbox.internal
+  --no-control          No control API: /__emulator answers 404 like Livy
   -h, --help            Show this help
+
+Security: by default the emulator listens on 127.0.0.1 only, the control API is open to this
+machine but refuses cross-site pages (Origin, JSON-only writes, Host check). Listening on
+another address without --user/--token prints a warning. See SECURITY.md.
 
 Control API: GET /__emulator (page), POST /__emulator/reset, GET /__emulator/clock,
 POST /__emulator/clock/advance {"ms":N}, POST /__emulator/outcomes, POST /__emulator/faults,
@@ -86,6 +105,11 @@ export async function main(argv: readonly string[]): Promise<void> {
         table: { type: 'string', multiple: true },
         'sample-data': { type: 'boolean' },
         'state-file': { type: 'string' },
+        'state-file-repair': { type: 'boolean' },
+        'auth-secret': { type: 'string' },
+        'control-token': { type: 'string' },
+        'control-host': { type: 'string', multiple: true },
+        'no-control': { type: 'boolean' },
         profile: { type: 'string' },
         user: { type: 'string', multiple: true },
         token: { type: 'string', multiple: true },
@@ -115,12 +139,13 @@ export async function main(argv: readonly string[]): Promise<void> {
     fail(`--clock must be system or frozen, got "${values.clock}"`)
   // A frozen clock starts at the wall time of start-up and moves only when told to.
   const clock: Clock | 'system' = clockKind === 'frozen' ? createManualClock(Date.now()) : 'system'
-  const livyConf: Record<string, string> = {}
-  for (const entry of values.conf ?? []) {
-    const eq = entry.indexOf('=')
-    if (eq <= 0) fail(`--conf takes key=value, got "${entry}"`)
-    livyConf[entry.slice(0, eq).trim()] = entry.slice(eq + 1).trim()
-  }
+  const livyConf = userMap(
+    (values.conf ?? []).map((entry): [string, string] => {
+      const eq = entry.indexOf('=')
+      if (eq <= 0) fail(`--conf takes key=value, got "${entry}"`)
+      return [entry.slice(0, eq).trim(), entry.slice(eq + 1).trim()]
+    }),
+  )
   const profile = (values.profile ?? 'apache-0.9') as ProfileName
   if (!(profile in PROFILES))
     fail(`--profile must be one of ${PROFILE_NAMES.join(', ')}, got "${values.profile}"`)
@@ -167,6 +192,14 @@ export async function main(argv: readonly string[]): Promise<void> {
       ...(auth ? { auth } : {}),
       ...(bodyLimit === undefined ? {} : { bodyLimit }),
       ...(values['state-file'] === undefined ? {} : { stateFile: values['state-file'] }),
+      ...(values['state-file-repair'] ? { stateFileRepair: true } : {}),
+      ...(values['auth-secret'] === undefined ? {} : { authSecret: values['auth-secret'] }),
+      control: values['no-control']
+        ? false
+        : {
+            ...(values['control-token'] === undefined ? {} : { token: values['control-token'] }),
+            hosts: values['control-host'] ?? [],
+          },
     })
   } catch (e) {
     // A state file this server must not use (other options, damaged header, divergent replay).
@@ -174,6 +207,18 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.stderr.write(`livy-emulator: ${(e as Error).message}\n`)
     process.exit(1)
   }
+  // The last line of defence: an error no request handler caught (a timer, a stream) is
+  // logged, and the server keeps serving the others.
+  process.on('uncaughtException', (e) => {
+    process.stderr.write(
+      `livy-emulator: unexpected error (still serving): ${(e as Error).stack ?? e}\n`,
+    )
+  })
+  process.on('unhandledRejection', (e) => {
+    process.stderr.write(
+      `livy-emulator: unexpected rejection (still serving): ${(e as Error)?.stack ?? e}\n`,
+    )
+  })
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return
@@ -188,8 +233,12 @@ export async function main(argv: readonly string[]): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'))
   const state = server.emulator.stateFile
   if (state) {
-    const { records, restarts, fresh, dropped } = state.recovered
-    if (dropped) {
+    const { records, restarts, fresh, dropped, repaired } = state.recovered
+    if (repaired) {
+      process.stderr.write(
+        `livy-emulator: warning: ${state.name}: repaired: damage at byte ${repaired.offset}; kept the lines before it, the whole damaged file is in ${repaired.backup}\n`,
+      )
+    } else if (dropped) {
       process.stderr.write(
         `livy-emulator: warning: ${state.name}: line ${dropped.line} and after were unusable (${dropped.reason}); dropped ${dropped.bytes} bytes, kept everything before\n`,
       )
@@ -211,17 +260,18 @@ export async function main(argv: readonly string[]): Promise<void> {
 function authOption(users: readonly string[], tokens: readonly string[]): AuthOptions | undefined {
   if (users.length > 0 && tokens.length > 0) fail('use --user or --token, not both')
   if (users.length > 0) {
-    const list: Record<string, string> = {}
-    for (const entry of users) {
-      const i = entry.indexOf(':')
-      if (i <= 0) fail(`--user takes name:password, got "${entry}"`)
-      list[entry.slice(0, i)] = entry.slice(i + 1)
-    }
+    const list = userMap(
+      users.map((entry): [string, string] => {
+        const i = entry.indexOf(':')
+        if (i <= 0) fail(`--user takes name:password, got "${entry}"`)
+        return [entry.slice(0, i), entry.slice(i + 1)]
+      }),
+    )
     return { type: 'basic', users: list }
   }
   if (tokens.length > 0) {
     try {
-      return { type: 'bearer', tokens: Object.fromEntries(tokens.map(parseTokenGrant)) }
+      return { type: 'bearer', tokens: userMap(tokens.map(parseTokenGrant)) }
     } catch (e) {
       fail(`--token: ${(e as Error).message}`)
     }

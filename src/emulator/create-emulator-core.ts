@@ -1,11 +1,13 @@
 import { defaultEngineLoader } from '../engine/default-engine.ts'
 import { sampleTables } from '../fixtures/sample-tables.ts'
 import { createControlApi } from './control/control-api.ts'
+import { guardControl } from './control/control-guard.ts'
 import { createHttpFaults, type HttpFaults } from './control/http-faults.ts'
 import { createJournal, type Journal } from './control/journal.ts'
 import { type Snapshot, snapshot } from './control/snapshot.ts'
 import { createEdge, type Edge, type EdgeFilter } from './http/edge.ts'
 import { fromFetchRequest, toFetchResponse } from './http/fetch-adapter.ts'
+import { jettyErrorPage } from './http/jetty-error-page.ts'
 import { andThen, createSerial, isPromise, type MaybePromise } from './http/maybe-async.ts'
 import { commonHeaders, JSON_CONTENT_TYPE } from './http/responses.ts'
 import { ROUTES, type Route } from './http/routes.ts'
@@ -31,7 +33,7 @@ import { type LivyProfile, type ProfileName, resolveProfile } from './profiles/i
 import { authFromConf } from './security/auth-from-conf.ts'
 import type { AuthOptions } from './security/authenticate.ts'
 import { jettyRefusal, securityFilters } from './security/filters.ts'
-import { createAuthCookies } from './security/hadoop-cookie.ts'
+import { createAuthCookies, randomAuthSecret } from './security/hadoop-cookie.ts'
 
 /** Options of {@link createEmulatorCore} and `createLivyEmulator`. */
 export interface LivyEmulatorOptions {
@@ -63,6 +65,21 @@ export interface LivyEmulatorOptions {
    */
   readonly auth?: AuthOptions
   /**
+   * The secret that signs `hadoop.auth` cookies (also `livy-emulator.auth.secret` in
+   * `livyConf`). Default: 32 random bytes per emulator, as Hadoop's default signer has, so a
+   * cookie cannot be forged from anything public. Pin it only to keep cookies valid across a
+   * restart, and keep it as secret as a password.
+   */
+  readonly authSecret?: string
+  /**
+   * The control API under `/__emulator` (`false`: off, those paths are Livy's 404s). When
+   * Livy's authentication is on, it takes the same credentials; `token` (or
+   * `livy-emulator.control.token`) opens it too. Open, it answers only to loopback names, IP
+   * literals, the `baseUrl` host and `hosts`. Writes need a JSON body and a same-origin (or
+   * `origins`-listed) `Origin`. See SECURITY.md.
+   */
+  readonly control?: false | ControlOptions
+  /**
    * Where to keep the state so it survives a restart (an append-only log; `createFileStateStorage`
    * from `livy-emulator/node` for a file). Await `ready` before relying on the replayed state.
    */
@@ -84,6 +101,15 @@ export interface LivyEmulatorOptions {
   readonly tables?: readonly TableDefinition[]
   /** Adds faker-generated `people` and `orders` tables, seeded by `seed`. */
   readonly sampleData?: boolean
+}
+
+/** Who may use the control API (see {@link LivyEmulatorOptions.control}). */
+export interface ControlOptions {
+  readonly token?: string
+  /** More host names an open control API answers to (e.g. a shared server's name). */
+  readonly hosts?: readonly string[]
+  /** Origins whose pages may change state (the server's CORS list). */
+  readonly origins?: readonly string[]
 }
 
 /** Faults that act on sessions and batches. */
@@ -151,6 +177,11 @@ export interface EmulatorCore {
   readonly ready: Promise<void>
   /** The state file (with `stateStorage`): what opening it recovered, and whether it failed. */
   readonly stateFile: StateFileStatus | undefined
+  /** What protects it: Livy's (or the gateway's) authentication, and the control API's state. */
+  readonly protection: {
+    readonly auth: boolean
+    readonly control: 'off' | 'open' | 'protected'
+  }
 }
 
 /** A profile's routes replace Livy's with the same method and path, or add to them. */
@@ -222,6 +253,12 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
   const outcomes: OutcomeRules = persistence?.outcomes ?? innerRules
   const httpFaults: HttpFaults = persistence?.httpFaults ?? innerHttpFaults
   let control: ReturnType<typeof createControlApi> | undefined
+  let protection: EmulatorCore['protection'] = { auth: false, control: 'open' }
+  // One secret per emulator (a reset keeps it, so cookies issued before a reset still work).
+  const pinnedSecret = options.authSecret ?? livyConf['livy-emulator.auth.secret']
+  const cookies = createAuthCookies(
+    pinnedSecret === undefined ? randomAuthSecret() : String(pinnedSecret),
+  )
   // Outermost first: the emulator's own filters, the vendor's gateway, injected faults (on
   // Livy paths), then Livy's security filters in front of its servlets.
   const filters = (model: LivyModel): EdgeFilter[] => {
@@ -233,10 +270,37 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
       now: () => current.model.context.now(),
       seed,
       auth: profile.authAt === 'gateway' ? configured : undefined,
-      cookies: createAuthCookies(seed),
+      cookies,
     }
+    const controlOptions = options.control === false ? undefined : (options.control ?? {})
+    const controlToken =
+      controlOptions?.token ?? config.raw['livy-emulator.control.token'] ?? undefined
+    protection = {
+      auth: configured !== undefined,
+      control: !controlOptions
+        ? 'off'
+        : configured !== undefined || controlToken !== undefined
+          ? 'protected'
+          : 'open',
+    }
+    const guarded = controlOptions
+      ? guardControl(
+          (request, next) => (control ? control(request, next) : next(request)),
+          () => ({
+            auth: configured,
+            cookies,
+            now: env.now,
+            token: controlToken,
+            hosts: [
+              new URL(baseUrl).hostname.toLowerCase(),
+              ...(controlOptions.hosts ?? []).map((h) => h.toLowerCase()),
+            ],
+            origins: controlOptions.origins ?? [],
+          }),
+        )
+      : undefined
     return [
-      (request, next) => (control ? control(request, next) : next(request)),
+      (request, next) => (guarded ? guarded(request, next) : next(request)),
       journal.filter,
       ...profile.gateway(env),
       httpFaults.filter,
@@ -285,8 +349,27 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
     return isPromise(result) ? result : Promise.resolve(result)
   }
 
-  const handle = (request: EdgeRequest): MaybePromise<EdgeResponse> =>
-    persistence?.status.failure ? persistence.unavailable() : current.edge.handle(request)
+  /**
+   * The one place where an error no filter or servlet answered becomes a response: Jetty's
+   * 500 page, as a filter's exception gets in front of Livy, and a line on stderr. The msw
+   * handlers and the Node server both come through here, so no request rejects or throws.
+   */
+  const internalError = (request: EdgeRequest, e: unknown): EdgeResponse => {
+    console.error('livy-emulator: request failed', request.method, request.path, e)
+    return jettyErrorPage(current.model.config, request, 500, 'Server Error', [], {
+      date: current.model.context.now(),
+    })
+  }
+  const handle = (request: EdgeRequest): MaybePromise<EdgeResponse> => {
+    try {
+      const result = persistence?.status.failure
+        ? persistence.unavailable()
+        : current.edge.handle(request)
+      return isPromise(result) ? result.catch((e: unknown) => internalError(request, e)) : result
+    } catch (e) {
+      return internalError(request, e)
+    }
+  }
 
   // Async APIs reject rather than throw, also when the operation fails synchronously.
   const promised = <T>(run: () => MaybePromise<T>): Promise<T> => {
@@ -390,6 +473,9 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
     exclusive,
     ready,
     stateFile: persistence?.status,
+    get protection() {
+      return protection
+    },
   }
   control = createControlApi({
     clock,

@@ -6,4 +6,4 @@
  * const livy = await startLivyServer({ port: 8998 })
  */
 export { type LivyServer, type LivyServerOptions, startLivyServer } from './server.ts'
-export { createFileStateStorage } from './state-file-storage.ts'
+export { createFileStateStorage, type FileStateStorageOptions } from './state-file-storage.ts'

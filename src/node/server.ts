@@ -1,14 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { brotliDecompressSync, deflateSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib'
+import { deflateSync, gzipSync } from 'node:zlib'
 import {
   createEmulatorCore,
   type EmulatorCore,
   type LivyEmulatorOptions,
 } from '../emulator/create-emulator-core.ts'
+import { headerValue, isHeaderName } from '../emulator/http/header-value.ts'
 import { jettyErrorPage } from '../emulator/http/jetty-error-page.ts'
 import { isPromise } from '../emulator/http/maybe-async.ts'
 import type { EdgeRequest, EdgeResponse } from '../emulator/http/types.ts'
+import { decodeUtf8 } from '../emulator/http/utf8.ts'
+import { readBody } from './read-body.ts'
 import { createFileStateStorage } from './state-file-storage.ts'
 
 /** Options of {@link startLivyServer}. */
@@ -22,6 +25,11 @@ export interface LivyServerOptions extends LivyEmulatorOptions {
    * the limit Livy's Jetty puts on its servlets). Larger bodies get a 413.
    */
   readonly bodyLimit?: number
+  /**
+   * Largest request body accepted once its `Content-Encoding` is undone (default: `bodyLimit`).
+   * Larger gets a 413: a decompression bomb is cut off while it inflates.
+   */
+  readonly decodedBodyLimit?: number
   /** Origins allowed to call the server from a browser (`['*']` for any). */
   readonly cors?: readonly string[]
   /** Use an existing emulator instead of creating one. */
@@ -31,6 +39,11 @@ export interface LivyServerOptions extends LivyEmulatorOptions {
    * it is answered, and starting on an existing file replays it (see `createFileStateStorage`).
    */
   readonly stateFile?: string
+  /**
+   * With `stateFile`: damage before its last line keeps the good lines before it (the whole
+   * file is copied aside first) instead of refusing to start.
+   */
+  readonly stateFileRepair?: boolean
 }
 
 /** A running emulator server. */
@@ -43,7 +56,8 @@ export interface LivyServer {
   close(): Promise<void>
 }
 
-const EMPTY = new Uint8Array(0)
+/** Jetty's `ServerConnector` idle timeout (30 s by default; Livy does not change it). */
+const KEEP_ALIVE_MS = 30_000
 
 function edgeRequestOf(req: IncomingMessage, body: Uint8Array | null): EdgeRequest {
   const url = req.url ?? '/'
@@ -60,18 +74,19 @@ function edgeRequestOf(req: IncomingMessage, body: Uint8Array | null): EdgeReque
   }
 }
 
-/** Livy decompresses `gzip`/`deflate` request bodies and ignores any other Content-Encoding. */
-function decodeBody(raw: Uint8Array, encoding: string | undefined): Uint8Array {
-  switch (encoding?.trim().toLowerCase()) {
-    case 'gzip':
-      return gunzipSync(raw)
-    case 'deflate':
-      return inflateSync(raw)
-    case 'br':
-      return brotliDecompressSync(raw)
-    default:
-      return raw
-  }
+/** Bodies above this are decoded in a turn of the event loop of their own (1 MiB). */
+const LARGE_BODY = 1 << 20
+
+/** Lets the event loop serve what is waiting (I/O first) before going on. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+const isMultipart = (req: IncomingMessage): boolean =>
+  (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/')
+
+/** Whether `host` only accepts connections from this machine. */
+function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase()
+  return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h)
 }
 
 /** Picks the response coding from `Accept-Encoding` (Livy's servlets offer gzip and deflate). */
@@ -108,16 +123,33 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
       'stateFile is for the emulator startLivyServer creates; give yours a stateStorage',
     )
   }
-  const emulator =
-    options.emulator ??
-    createEmulatorCore({
-      clock: 'system',
-      timing: 'fast',
-      ...options,
-      ...(options.stateFile === undefined
-        ? {}
-        : { stateStorage: createFileStateStorage(options.stateFile) }),
-    })
+  const storage =
+    options.stateFile === undefined || options.emulator
+      ? undefined
+      : createFileStateStorage(options.stateFile, { repair: options.stateFileRepair ?? false })
+  let emulator: EmulatorCore
+  try {
+    emulator =
+      options.emulator ??
+      createEmulatorCore({
+        clock: 'system',
+        timing: 'fast',
+        ...options,
+        // Pages of the CORS origins may drive the control API too.
+        control:
+          options.control === false
+            ? false
+            : {
+                ...options.control,
+                origins: [...(options.control?.origins ?? []), ...(options.cors ?? [])],
+              },
+        ...(storage ? { stateStorage: storage } : {}),
+      })
+  } catch (e) {
+    // A state file refused while opening: let go of its lock.
+    storage?.close()
+    throw e
+  }
   const owned = options.emulator === undefined
   try {
     // A replayed state must be complete before the first client sees it.
@@ -127,6 +159,7 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
     throw e
   }
   const limit = options.bodyLimit ?? emulator.model.config.uploadMaxSize
+  const decodedLimit = options.decodedBodyLimit ?? limit
   const cors = options.cors ?? []
 
   const corsHeaders = (req: IncomingMessage): [string, string][] => {
@@ -141,10 +174,11 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
   }
 
   const send = (req: IncomingMessage, res: ServerResponse, response: EdgeResponse): void => {
-    const headers: [string, string][] = [
-      ...(response.headers as [string, string][]),
-      ...corsHeaders(req),
-    ]
+    const headers: [string, string][] = []
+    // Values a user chose (a name in Set-Cookie, a fault's header) go out as Jetty writes them.
+    for (const [name, value] of [...response.headers, ...corsHeaders(req)]) {
+      if (isHeaderName(name)) headers.push([name, headerValue(value)])
+    }
     let body: Uint8Array | string | null = response.body
     if (body !== null && body.length > 0 && req.method !== 'HEAD') {
       const encoding = chooseEncoding(req.headers['accept-encoding'])
@@ -191,35 +225,57 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
     send(req, res, { ...page, headers: [...page.headers, ['Connection', 'close']] })
   }
 
-  const serve = (req: IncomingMessage, res: ServerResponse, body: Uint8Array | null): void => {
-    let decoded = body
-    try {
-      if (body && body.length > 0) decoded = decodeBody(body, req.headers['content-encoding'])
-    } catch {
-      // Jetty's GzipHandler answers a corrupt compressed body like any bad request.
-      fail(req, res, 400, 'Bad request body: invalid compressed data')
-      return
-    }
-    let result: ReturnType<EmulatorCore['handle']>
-    try {
-      result = emulator.handle(edgeRequestOf(req, decoded))
-    } catch (e) {
-      console.error('livy-emulator: request failed', e)
-      fail(req, res, 500, 'Server Error')
-      return
-    }
-    if (isPromise(result)) {
+  const serve = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: Uint8Array | null,
+    text?: string,
+  ): void => {
+    const request = edgeRequestOf(req, body)
+    const result = emulator.handle(text === undefined ? request : { ...request, text })
+    if (isPromise(result))
       result.then(
-        (response) => send(req, res, response),
-        (e: unknown) => {
-          console.error('livy-emulator: request failed', e)
-          fail(req, res, 500, 'Server Error')
-        },
+        (response) => deliver(req, res, response),
+        (e: unknown) => failed(req, res, e),
       )
-    } else send(req, res, result)
+    else deliver(req, res, result)
   }
 
-  const server = createServer({ keepAlive: true, requestTimeout: 120_000 }, (req, res) => {
+  /** Writes the answer; a large one (encoding 10 MB takes a while) in a turn of its own. */
+  const deliver = (req: IncomingMessage, res: ServerResponse, response: EdgeResponse): void => {
+    if (response.body !== null && response.body.length > LARGE_BODY)
+      setImmediate(() => guarded(req, res, () => send(req, res, response)))
+    else guarded(req, res, () => send(req, res, response))
+  }
+
+  /**
+   * The one place where an error becomes a response: whatever a handler, a filter or writing
+   * the answer throws, the client gets Jetty's 500 page and the error goes to stderr. No
+   * request can end the process.
+   */
+  const failed = (req: IncomingMessage, res: ServerResponse, e: unknown): void => {
+    console.error('livy-emulator: request failed', req.method, req.url, e)
+    if (res.headersSent) {
+      res.destroy()
+      return
+    }
+    try {
+      fail(req, res, 500, 'Server Error')
+    } catch (again) {
+      console.error('livy-emulator: cannot answer the failed request', again)
+      res.destroy()
+    }
+  }
+  const guarded = (req: IncomingMessage, res: ServerResponse, run: () => unknown): void => {
+    try {
+      const value = run()
+      if (isPromise(value)) value.catch((e: unknown) => failed(req, res, e))
+    } catch (e) {
+      failed(req, res, e)
+    }
+  }
+
+  const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     res.sendDate = false
     if (
       req.method === 'OPTIONS' &&
@@ -242,46 +298,29 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
       res.end()
       return
     }
-    const declared = Number(req.headers['content-length'] ?? 0)
-    if (declared > limit) {
-      fail(req, res, 413, `Request body of ${declared} bytes exceeds the limit of ${limit} bytes`)
-      req.resume()
+    const outcome = await readBody(req, { raw: limit, decoded: decodedLimit })
+    if (!outcome.ok) {
+      fail(req, res, outcome.status, outcome.message)
       return
     }
-    if (
-      req.headers['content-length'] === undefined &&
-      req.headers['transfer-encoding'] === undefined
-    ) {
-      serve(req, res, null)
-      req.resume()
-      return
+    let text: string | undefined
+    const body = outcome.body
+    if (body && body.length > LARGE_BODY && !isMultipart(req)) {
+      // A large body is decoded in a turn of its own, before the serial section: clients
+      // waiting on the event loop are served in between.
+      await nextTurn()
+      const decoded = decodeUtf8(body)
+      if (typeof decoded === 'string') text = decoded
+      await nextTurn()
     }
-    const chunks: Buffer[] = []
-    let size = 0
-    let rejected = false
-    req.on('data', (chunk: Buffer) => {
-      if (rejected) return
-      size += chunk.length
-      if (size > limit) {
-        rejected = true
-        fail(req, res, 413, `Request body exceeds the limit of ${limit} bytes`)
-        return
-      }
-      chunks.push(chunk)
-    })
-    req.on('end', () => {
-      if (rejected) return
-      serve(
-        req,
-        res,
-        size === 0
-          ? EMPTY
-          : chunks.length === 1
-            ? (chunks[0] as Buffer)
-            : Buffer.concat(chunks, size),
-      )
-    })
-  })
+    serve(req, res, body, text)
+  }
+
+  const server = createServer({ keepAlive: true, requestTimeout: 120_000 }, (req, res) =>
+    guarded(req, res, () => onRequest(req, res)),
+  )
+  // Jetty keeps an idle connection 30 s; Node's 5 s default resets pooled clients' sockets.
+  server.keepAliveTimeout = KEEP_ALIVE_MS
 
   await new Promise<void>((resolve, reject) => {
     const onError = (e: NodeJS.ErrnoException) => {
@@ -308,6 +347,15 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
     if (owned) emulator.stateFile?.close()
     throw e
   })
+
+  if (!isLoopback(host)) {
+    const { auth, control } = emulator.protection
+    if (!auth || control === 'open') {
+      process.stderr.write(
+        `livy-emulator: warning: listening on ${host} (reachable from other machines) ${auth ? 'with an open control API' : 'without authentication'}: anyone who can reach the port can ${auth ? '' : 'create and delete sessions, run statements, '}reset the emulator, rewrite its outcome rules and faults, and read its journal and state. Protect it with --user or --token${control === 'open' ? ' and --control-token (or --no-control)' : ''}, or bind 127.0.0.1. See SECURITY.md.\n`,
+      )
+    }
+  }
 
   const address = server.address() as AddressInfo
   const shownHost = host.includes(':') ? `[${host}]` : host

@@ -1,4 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest'
+
+/** The control API takes JSON bodies only. */
+const JSON_TYPE = { 'Content-Type': 'application/json' }
+
 import { freePort, type Spawned, spawnBin } from '../support/cli.ts'
 
 const running: Spawned[] = []
@@ -84,16 +88,28 @@ describe('livy-emulator CLI', () => {
     const fast = await start('--timing', 'fast', '--clock', 'frozen')
     await fetch(`${fast.url}/sessions`, { method: 'POST', body: '{}' })
     expect((await json(`${fast.url}/sessions/0/state`)).state).toBe('starting')
-    await fetch(`${fast.url}/__emulator/clock/advance`, { method: 'POST', body: '{"ms":1000}' })
+    await fetch(`${fast.url}/__emulator/clock/advance`, {
+      method: 'POST',
+      body: '{"ms":1000}',
+      headers: JSON_TYPE,
+    })
     expect((await json(`${fast.url}/sessions/0/state`)).state).toBe('idle')
   })
 
   test('--timing realistic takes about 20 s to idle', async () => {
     const { url } = await start('--timing', 'realistic', '--clock', 'frozen')
     await fetch(`${url}/sessions`, { method: 'POST', body: '{}' })
-    await fetch(`${url}/__emulator/clock/advance`, { method: 'POST', body: '{"ms":19999}' })
+    await fetch(`${url}/__emulator/clock/advance`, {
+      method: 'POST',
+      body: '{"ms":19999}',
+      headers: JSON_TYPE,
+    })
     expect((await json(`${url}/sessions/0/state`)).state).toBe('starting')
-    await fetch(`${url}/__emulator/clock/advance`, { method: 'POST', body: '{"ms":1}' })
+    await fetch(`${url}/__emulator/clock/advance`, {
+      method: 'POST',
+      body: '{"ms":1}',
+      headers: JSON_TYPE,
+    })
     expect((await json(`${url}/sessions/0/state`)).state).toBe('idle')
   })
 
@@ -105,6 +121,7 @@ describe('livy-emulator CLI', () => {
     const moved = await json(`${url}/__emulator/clock/advance`, {
       method: 'POST',
       body: '{"ms":250}',
+      headers: JSON_TYPE,
     })
     expect(moved.now).toBe(t0 + 250)
   })

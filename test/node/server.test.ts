@@ -169,6 +169,7 @@ describe('the control API over HTTP', () => {
     fetch(`${server?.url}${path}`, {
       method: 'POST',
       body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { 'Content-Type': 'application/json' },
     })
 
   test('reset empties the state, restarts ids and rewinds the clock', async () => {

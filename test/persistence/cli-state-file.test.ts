@@ -2,6 +2,10 @@ import { appendFile, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+
+/** The control API takes JSON bodies only. */
+const JSON_TYPE = { 'Content-Type': 'application/json' }
+
 import { type Spawned, spawnBin } from '../support/cli.ts'
 
 // Runs the built CLI (npm run build first).
@@ -48,7 +52,11 @@ describe('livy-emulator --state-file', () => {
       body: '{"kind":"spark"}',
     })
     expect(created.status).toBe(201)
-    await fetch(`${first.url}/__emulator/clock/advance`, { method: 'POST', body: '{"ms":1500}' })
+    await fetch(`${first.url}/__emulator/clock/advance`, {
+      method: 'POST',
+      body: '{"ms":1500}',
+      headers: JSON_TYPE,
+    })
     const clock = (await (await fetch(`${first.url}/__emulator/clock`)).json()).now as number
     await kill9(first.p)
     await appendFile(file, '3f00aa11 999 {"seq":3,"at"') // a write torn by the kill
@@ -61,7 +69,11 @@ describe('livy-emulator --state-file', () => {
     // The frozen clock goes on from where it was, not from the wall time of the restart.
     expect((await (await fetch(`${second.url}/__emulator/clock`)).json()).now).toBe(clock)
     expect((await (await fetch(`${second.url}/sessions/0/state`)).json()).state).toBe('recovering')
-    await fetch(`${second.url}/__emulator/clock/advance`, { method: 'POST', body: '{"ms":500}' })
+    await fetch(`${second.url}/__emulator/clock/advance`, {
+      method: 'POST',
+      body: '{"ms":500}',
+      headers: JSON_TYPE,
+    })
     expect((await (await fetch(`${second.url}/sessions/0/state`)).json()).state).toBe('idle')
     const next = await fetch(`${second.url}/sessions`, { method: 'POST', body: '{}' })
     expect((await next.json()).id).toBe(1)

@@ -47,10 +47,13 @@ describe.each(SETUP_NAMES)(
         const restarted = createLivyEmulator({
           ...emulatorOptionsFor(SETUPS[setup], CONFORMANCE_EMULATOR),
           stateStorage: createMemoryStateStorage(storage.bytes()),
+          control: { token: 'replay' },
         })
         await expect(restarted.ready, scenario.id).resolves.toBeUndefined()
         const before = await target.send('GET', '/__emulator/state')
-        const after = await restarted.fetch('/__emulator/state')
+        const after = await restarted.fetch('/__emulator/state', {
+          headers: { 'X-Emulator-Token': 'replay' },
+        })
         expect(comparable(await after.text()), scenario.id).toEqual(comparable(before.text))
         replayed.push(scenario.id)
       }

@@ -38,9 +38,11 @@ export async function call(
   body?: string | Uint8Array<ArrayBuffer> | Record<string, unknown>,
   headers: Record<string, string> = {},
 ): Promise<{ status: number; text: string; json: () => Record<string, unknown> }> {
+  const json = body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array)
   const res = await emulator.fetch(path, {
     method,
-    headers,
+    // The control API takes JSON bodies only (a cross-site page can send text, not JSON).
+    headers: json ? { 'Content-Type': 'application/json', ...headers } : headers,
     ...(body === undefined
       ? {}
       : {

@@ -107,24 +107,42 @@ describe('opening a state log', () => {
     ])
   })
 
-  test('a corrupt line in the middle keeps everything before it and drops the rest', () => {
+  test('a corrupt line in the middle is refused, naming its byte offset, and the file is untouched', () => {
     const bytes = logWith(5)
     const starts = lineStarts(bytes)
     const damaged = bytes.slice()
     const inside = (starts[3] as number) + 20 // a byte of record 3
     damaged[inside] = (damaged[inside] as number) ^ 0x01
-    const storage = createMemoryStateStorage(damaged)
+    const storage = createMemoryStateStorage(damaged, 'x.state')
+    const open = () => openStateLog(storage, identity(), 0, IDS)
+    expect(open).toThrow(StateFileError)
+    expect(open).toThrow(
+      `x.state is damaged at byte ${starts[3]} (line 4: checksum mismatch), with ${bytes.length - (starts[4] as number)} more bytes after that line`,
+    )
+    try {
+      open()
+    } catch (e) {
+      expect((e as StateFileError).kind).toBe('damaged')
+    }
+    expect(storage.bytes()).toEqual(damaged)
+    expect(storage.syncs).toBe(0)
+  })
+
+  test('repair keeps the lines before mid-file damage, after a backup of the whole file', () => {
+    const bytes = logWith(5)
+    const starts = lineStarts(bytes)
+    const damaged = bytes.slice()
+    const at = (starts[3] as number) + 20
+    damaged[at] = (damaged[at] as number) ^ 0x01
+    const storage = createMemoryStateStorage(damaged, 'x.state', { repair: true })
     const log = openStateLog(storage, identity(), 0, IDS)
     expect(log.recovery.records).toBe(2)
-    expect(log.recovery.dropped).toEqual({
-      line: 4,
-      reason: 'checksum mismatch',
-      bytes: bytes.length - (starts[3] as number),
-    })
+    expect(log.recovery.repaired).toEqual({ offset: starts[3], backup: 'x.state backup 1' })
+    expect(storage.backups).toEqual([damaged])
     expect(storage.bytes()).toEqual(bytes.slice(0, starts[3]))
   })
 
-  test('a well-framed line out of sequence counts as corrupt too', () => {
+  test('a well-framed line out of sequence before the tail counts as damage too', () => {
     const bytes = logWith(3)
     const starts = lineStarts(bytes)
     // Record 2 twice (a botched copy): the second copy is refused.
@@ -133,9 +151,13 @@ describe('opening a state log', () => {
       ...bytes.slice(starts[2], starts[3]),
       ...bytes.slice(starts[3]),
     ])
-    const log = openStateLog(createMemoryStateStorage(doubled), identity(), 0, IDS)
-    expect(log.recovery.records).toBe(2)
-    expect(log.recovery.dropped?.reason).toBe('record number 2 where 3 was expected')
+    const open = () => openStateLog(createMemoryStateStorage(doubled), identity(), 0, IDS)
+    expect(open).toThrow(/line 4: record number 2 where 3 was expected/)
+    // As the last line it is a tail, and only dropped.
+    const atTail = new Uint8Array([...bytes, ...bytes.slice(starts[2], starts[3])])
+    const log = openStateLog(createMemoryStateStorage(atTail), identity(), 0, IDS)
+    expect(log.recovery.records).toBe(3)
+    expect(log.recovery.dropped?.reason).toBe('record number 2 where 4 was expected')
   })
 
   test('a header written under other options is refused, naming each difference', () => {

@@ -1,4 +1,5 @@
-import { join } from 'node:path'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import { createRandom, type Random } from '../../src/emulator/model/random.ts'
 import { type Spawned, spawnBin } from './cli.ts'
 
@@ -29,6 +30,20 @@ export interface CrashCycleReport {
   readonly tornTails: number
   /** Records in the state file at the end. */
   readonly records: number
+  /** A second server on the same file, while the first ran: refused, naming the holder. */
+  readonly secondServerRefused: boolean
+  /**
+   * A byte flipped in a line in the middle of the file after the last cycle: where, whether
+   * the start was refused with exit 2 naming that offset and the file left byte for byte as it
+   * was, and how many records `--state-file-repair` then kept (after its backup).
+   */
+  readonly midFileDamage: {
+    readonly offset: number
+    readonly refused: boolean
+    readonly untouched: boolean
+    readonly repairedRecords: number
+    readonly backupIdentical: boolean
+  }
 }
 
 type Kind = 'session' | 'batch'
@@ -76,8 +91,8 @@ async function request(
   }
 }
 
-async function start(file: string, seed: string): Promise<{ p: Spawned; url: string }> {
-  const p = spawnBin('livy-emulator.js', [
+function serverArgs(file: string, seed: string, extra: readonly string[] = []): string[] {
+  return [
     '--port',
     '0',
     '--state-file',
@@ -90,7 +105,16 @@ async function start(file: string, seed: string): Promise<{ p: Spawned; url: str
     'livy.server.session.max-creation=1000000',
     '--conf',
     'livy.rsc.retained-statements=1000000',
-  ])
+    ...extra,
+  ]
+}
+
+async function start(
+  file: string,
+  seed: string,
+  extra: readonly string[] = [],
+): Promise<{ p: Spawned; url: string }> {
+  const p = spawnBin('livy-emulator.js', serverArgs(file, seed, extra))
   const m = await p.waitFor(/listening on (http:\/\/\S+)/, 30_000)
   return { p, url: m[1] as string }
 }
@@ -245,6 +269,7 @@ export async function runCrashCycles(options: CrashCycleOptions): Promise<CrashC
   }
   const counts = { acknowledged: 0, cutOff: 0, onAcknowledged: () => {} }
   let tornTails = 0
+  let secondServerRefused = false
   let server = await start(file, seed)
   try {
     for (let cycle = 1; cycle <= cycles; cycle++) {
@@ -285,17 +310,81 @@ export async function runCrashCycles(options: CrashCycleOptions): Promise<CrashC
         `cycle ${cycle}: killed after ${runMs} ms; ${counts.acknowledged} acknowledged so far, all present`,
       )
     }
+    // One file, one server: a second one started while the first runs must refuse.
+    const second = spawnBin('livy-emulator.js', serverArgs(file, seed, ['--port', '0']))
+    const secondExit = await second.exited()
+    secondServerRefused =
+      secondExit === 2 && second.stderr().includes(`in use by process ${server.p.child.pid}`)
+    if (!secondServerRefused)
+      fail(
+        seed,
+        cycles,
+        `a second server on the file was not refused: exit ${secondExit}, ${second.stderr()}`,
+      )
   } finally {
     // Also when a check failed: never leave a server behind.
     server.p.kill('SIGKILL')
     await server.p.exited()
   }
   const banner = /replayed (\d+) records/.exec(server.p.stdout())
+  const records = Number(banner?.[1] ?? 0)
   return {
     cycles,
     acknowledged: counts.acknowledged,
     cutOff: counts.cutOff,
     tornTails,
-    records: Number(banner?.[1] ?? 0),
+    records,
+    secondServerRefused,
+    midFileDamage: await damageMidFile(file, seed, random),
   }
+}
+
+/**
+ * Flips one byte inside a line in the middle of the (stopped) server's file: starting must
+ * fail with exit 2 naming the line's offset and leave the file exactly as it was; with
+ * `--state-file-repair` it starts, keeps the lines before the damage, and a backup holds the
+ * damaged file byte for byte.
+ */
+async function damageMidFile(
+  file: string,
+  seed: string,
+  random: Random,
+): Promise<CrashCycleReport['midFileDamage']> {
+  const original = readFileSync(file)
+  const starts: number[] = [0]
+  original.forEach((b, i) => {
+    if (b === 0x0a && i + 1 < original.length) starts.push(i + 1)
+  })
+  if (starts.length < 4) fail(seed, 0, `too few lines (${starts.length}) to damage the middle`)
+  // Not the header (line 1), not the last line (that would be a tail).
+  const line = random.int(1, starts.length - 2)
+  const offset = starts[line] as number
+  const damaged = Buffer.from(original)
+  const at = offset + 20
+  damaged[at] = (damaged[at] as number) ^ 0x01
+  writeFileSync(file, damaged)
+  const refusedRun = spawnBin('livy-emulator.js', serverArgs(file, seed, ['--port', '0']))
+  const exit = await refusedRun.exited()
+  const refused =
+    exit === 2 && refusedRun.stderr().includes(`damaged at byte ${offset} (line ${line + 1}:`)
+  const untouched = Buffer.compare(readFileSync(file), damaged) === 0
+  if (!refused)
+    fail(seed, 0, `mid-file damage was not refused: exit ${exit}, ${refusedRun.stderr()}`)
+  if (!untouched) fail(seed, 0, 'the refused start changed the damaged file')
+  const repaired = await start(file, seed, ['--state-file-repair'])
+  repaired.p.kill('SIGKILL')
+  await repaired.p.exited()
+  const kept = /replayed (\d+) records/.exec(repaired.p.stdout())
+  const backups = readdirSync(dirname(file)).filter((f) =>
+    f.startsWith(`${basename(file)}.damaged-`),
+  )
+  const backupIdentical =
+    backups.length === 1 &&
+    Buffer.compare(readFileSync(join(dirname(file), backups[0] as string)), damaged) === 0
+  if (!backupIdentical) fail(seed, 0, `repair left no identical backup (${backups.join(', ')})`)
+  // Records before the damaged line: lines 2..line (line 1 is the header).
+  const repairedRecords = Number(kept?.[1] ?? -1)
+  if (repairedRecords !== line - 1)
+    fail(seed, 0, `repair kept ${repairedRecords} records, expected ${line - 1}`)
+  return { offset, refused, untouched, repairedRecords, backupIdentical }
 }

@@ -78,13 +78,16 @@ function directControl(livy: EmulatorCore): Control {
   }
 }
 
+/** The HTTP harness opens the control API with a token, so it works when Livy's auth is on. */
+export const HARNESS_CONTROL_TOKEN = 'harness-control-token'
+
 /** Control over HTTP: every call goes through `/__emulator/…`. */
 function httpControl(url: string): Control {
   const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
     const res = await fetch(`${url}/__emulator${path}`, {
       method,
       body: body === undefined ? undefined : JSON.stringify(body),
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'X-Emulator-Token': HARNESS_CONTROL_TOKEN },
     })
     const text = await res.text()
     if (res.status >= 300)
@@ -148,7 +151,13 @@ export async function mswHarness(options: LivyEmulatorOptions = {}): Promise<Har
 
 /** Real HTTP harness: the Node server on an ephemeral port, steered through the control API. */
 export async function httpHarness(options: LivyEmulatorOptions = {}): Promise<Harness> {
-  const server = await startLivyServer({ clock: 'manual', timing: 'instant', ...options, port: 0 })
+  const server = await startLivyServer({
+    clock: 'manual',
+    timing: 'instant',
+    control: { token: HARNESS_CONTROL_TOKEN },
+    ...options,
+    port: 0,
+  })
   return {
     name: 'http',
     livy: server.emulator,

@@ -28,6 +28,19 @@ export const CONFORMANCE_EMULATOR: LivyEmulatorOptions = {
 }
 
 /**
+ * Conformance targets open the control API with a token of their own, so it works under every
+ * set-up, the secured ones too (where it asks for credentials).
+ */
+const controlToken = (): string => globalThis.crypto.randomUUID()
+
+const withControlToken = (
+  fixed: Record<string, string>,
+  path: string,
+  token: string,
+): Record<string, string> =>
+  path.startsWith('/__emulator') ? { ...fixed, 'X-Emulator-Token': token } : fixed
+
+/**
  * The emulator in this process, reached through its msw handlers: each request is resolved
  * by msw against the emulator's handlers (`getResponse`), exactly the handlers a client's
  * `setupServer` would use, without patching the global `fetch` (so several in-process
@@ -38,8 +51,10 @@ export function createInProcessTarget(
   setup: ConformanceSetup = SETUPS['apache-0.9'],
 ): Target {
   const baseUrl = 'http://livy-conformance.test'
+  const token = controlToken()
   const emulator = createLivyEmulator({
     ...emulatorOptionsFor(setup, { ...CONFORMANCE_EMULATOR, ...options }),
+    control: { token },
     baseUrl,
   })
   const fixed = authHeader(setup.emulatorAuth)
@@ -57,7 +72,7 @@ export function createInProcessTarget(
       const request = new Request(`${baseUrl}${prefix}${path}`, {
         method,
         body,
-        headers: headersToSend(fixed, headers),
+        headers: headersToSend(withControlToken(fixed, path, token), headers),
       })
       const res = await getResponse(emulator.handlers, request)
       if (!res) throw new Error(`no msw handler answered ${method} ${path}`)
@@ -78,6 +93,7 @@ export function createHttpEmulatorTarget(
   setup: ConformanceSetup = SETUPS['apache-0.9'],
 ): Target {
   let server: LivyServer | undefined
+  const token = controlToken()
   const fixed = authHeader(setup.emulatorAuth)
   return {
     name: 'emulator (HTTP server)',
@@ -90,6 +106,7 @@ export function createHttpEmulatorTarget(
     async setup() {
       server = await startLivyServer({
         ...emulatorOptionsFor(setup, { ...CONFORMANCE_EMULATOR, ...options }),
+        control: { token },
         port: 0,
       })
     },
@@ -103,7 +120,7 @@ export function createHttpEmulatorTarget(
         new URL(`${server.url}${prefix}${path}`),
         method,
         body,
-        headersToSend(fixed, headers),
+        headersToSend(withControlToken(fixed, path, token), headers),
       )
     },
   }

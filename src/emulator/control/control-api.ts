@@ -7,6 +7,7 @@ import { ModelError } from '../model/errors.ts'
 import { checkTable, type SeededTables } from '../model/evaluation/tables.ts'
 import { STATEMENT_KINDS, type StatementKind } from '../model/outcomes/interpreters.ts'
 import type { OutcomeRule, OutcomeRules } from '../model/outcomes/outcome.ts'
+import { compileSafeRegex } from '../model/outcomes/safe-regex.ts'
 import type { TaskHandle } from '../model/scheduler.ts'
 import type { HttpFault, HttpFaults } from './http-faults.ts'
 import type { Journal } from './journal.ts'
@@ -89,14 +90,14 @@ const int = (v: unknown, name: string, fallback?: number): number => {
   return v
 }
 
+/** A pattern sent as data runs on a linear-time matcher; catastrophic ones are refused here. */
 const regex = (source: unknown, flags: unknown): RegExp => {
+  const text = str(source, 'match.regex')
+  const flagText = flags === undefined ? '' : str(flags, 'match.flags')
   try {
-    return new RegExp(
-      str(source, 'match.regex'),
-      flags === undefined ? '' : str(flags, 'match.flags'),
-    )
+    return compileSafeRegex(text, flagText)
   } catch (e) {
-    throw new ControlError(`match.regex is not a valid regular expression: ${(e as Error).message}`)
+    throw new ControlError(`match.regex cannot be used: ${(e as Error).message}`)
   }
 }
 

@@ -1,5 +1,7 @@
 import type { EdgeFilter } from '../http/edge.ts'
+import { isHeaderName } from '../http/header-value.ts'
 import type { EdgeResponse } from '../http/types.ts'
+import { catastrophicReason } from '../model/outcomes/safe-regex.ts'
 
 /**
  * An injected HTTP-level fault: requests matching `method` and `path` get `status` (and
@@ -50,11 +52,20 @@ const globToRegex = (glob: string): RegExp =>
 export function validateHttpFault(fault: HttpFault): void {
   if (typeof fault.path !== 'string' && !(fault.path instanceof RegExp))
     throw new TypeError('fault.path must be a string or RegExp')
+  const catastrophic =
+    fault.path instanceof RegExp ? catastrophicReason(fault.path.source) : undefined
+  if (catastrophic) throw new RangeError(`fault.path is refused: ${catastrophic}`)
   if (
     fault.status !== undefined &&
-    !(Number.isInteger(fault.status) && fault.status >= 100 && fault.status <= 599)
+    !(Number.isInteger(fault.status) && fault.status >= 200 && fault.status <= 599)
   ) {
-    throw new RangeError('fault.status must be an HTTP status (100-599)')
+    // A 1xx is an interim response, never an answer: Node (and any HTTP/1.1 server) cannot
+    // end a request with one.
+    throw new RangeError('fault.status must be a final HTTP status (200-599)')
+  }
+  for (const [name, value] of Object.entries(fault.headers ?? {})) {
+    if (!isHeaderName(name)) throw new TypeError(`fault header name "${name}" is not an HTTP token`)
+    if (typeof value !== 'string') throw new TypeError(`fault header ${name} must be a string`)
   }
   if (fault.status === undefined && fault.delayMs === undefined)
     throw new TypeError('a fault needs a status or a delayMs')

@@ -1,7 +1,7 @@
 import { ANONYMOUS, type Caller } from '../model/access.ts'
 import { ModelError } from '../model/errors.ts'
 import { DriverNotReady, type LivyModel } from '../model/livy-model.ts'
-import { JacksonError, readBean } from './jackson.ts'
+import { JacksonError, readBean, readBeanBytes } from './jackson.ts'
 import { andThen, attempt, type MaybePromise, type Serial } from './maybe-async.ts'
 import { commonHeaders, JSON_CONTENT_TYPE } from './responses.ts'
 import { createRouter } from './router.ts'
@@ -65,8 +65,6 @@ export function servletOf(path: string): Servlet | undefined {
 const API_VERSION = /^application\/vnd\.livy\.v([^+]*).*$/
 const KNOWN_API_VERSIONS = ['0.1']
 const OVERRIDE_HEADERS = ['x-http-method-override', 'x-http-method', 'x-method-override']
-
-const decoder = new TextDecoder()
 
 export function createEdge(options: EdgeOptions): Edge {
   const { model, serial } = options
@@ -134,7 +132,9 @@ export function createEdge(options: EdgeOptions): Edge {
       model,
       caller: { ...callerOf(request), doAs: query.get('doAs') },
       body(spec) {
-        return readBean(request.body ? decoder.decode(request.body) : '', spec)
+        return request.text === undefined
+          ? readBeanBytes(request.body, spec)
+          : readBean(request.text, spec)
       },
     }
     return attempt(

@@ -1,3 +1,4 @@
+import { headerValue, isHeaderName } from './header-value.ts'
 import type { EdgeRequest, EdgeResponse } from './types.ts'
 
 async function decodedBody(request: Request): Promise<Uint8Array | null> {
@@ -28,7 +29,8 @@ export async function fromFetchRequest(request: Request, basePath: string): Prom
 /** Turns an {@link EdgeResponse} into a Fetch `Response`. */
 export function toFetchResponse(response: EdgeResponse, method = 'GET'): Response {
   const headers = new Headers()
-  for (const [name, value] of response.headers) headers.append(name, value)
+  for (const [name, value] of response.headers)
+    if (isHeaderName(name)) headers.append(name, headerValue(value))
   const noBody = response.status === 204 || response.status === 304 || method === 'HEAD'
   // Jetty sends Content-Length on every uncompressed answer but 204 (HEAD: the GET length).
   if (response.status !== 204 && response.status !== 304 && !headers.has('content-length')) {

@@ -5,6 +5,9 @@
  * messages, because Livy sends those messages back verbatim as 400 bodies.
  */
 
+import { hasKey, userMap } from '../model/user-map.ts'
+import { decodeUtf8 } from './utf8.ts'
+
 const SOURCE = '(org.eclipse.jetty.server.HttpInputOverHTTP)'
 
 /** A Jackson exception: its message is what Livy answers (form B, a bare JSON string). */
@@ -108,10 +111,17 @@ class Reader {
   }
 
   readString(): string {
-    // Assumes the current char is '"'.
+    // Assumes the current char is '"'. Runs of plain characters are copied in one slice: a
+    // multi-megabyte `code` string costs one regex scan, not a concatenation per character.
     this.pos++
     let out = ''
     for (;;) {
+      PLAIN_RUN.lastIndex = this.pos
+      PLAIN_RUN.test(this.text)
+      if (PLAIN_RUN.lastIndex > this.pos) {
+        out += this.text.slice(this.pos, PLAIN_RUN.lastIndex)
+        this.pos = PLAIN_RUN.lastIndex
+      }
       const c = this.text[this.pos]
       if (c === undefined) {
         throw new JacksonError(
@@ -124,18 +134,9 @@ class Reader {
       }
       if (c === '\\') {
         const e = this.text[this.pos + 1]
-        const simple: Record<string, string> = {
-          '"': '"',
-          '\\': '\\',
-          '/': '/',
-          b: '\b',
-          f: '\f',
-          n: '\n',
-          r: '\r',
-          t: '\t',
-        }
-        if (e !== undefined && e in simple) {
-          out += simple[e]
+        const simple = e === undefined ? undefined : ESCAPES.get(e)
+        if (simple !== undefined) {
+          out += simple
           this.pos += 2
         } else if (
           e === 'u' &&
@@ -154,18 +155,15 @@ class Reader {
         }
         continue
       }
-      if (c.charCodeAt(0) < 0x20) {
-        throw new JacksonError(
-          `Illegal unquoted character ((CTRL-CHAR, code ${c.charCodeAt(0)})): has to be escaped using backslash to be included in string value${at(this.location(this.pos + 1))}`,
-        )
-      }
-      out += c
-      this.pos++
+      // Only a control character stops a plain run.
+      throw new JacksonError(
+        `Illegal unquoted character ((CTRL-CHAR, code ${c.charCodeAt(0)})): has to be escaped using backslash to be included in string value${at(this.location(this.pos + 1))}`,
+      )
     }
   }
 
-  /** Reads any scalar or structure; returns a tagged value. */
-  readValue(): Value {
+  /** A scalar (string, number, `true`/`false`/`null`), or the start of a structure (undefined). */
+  private readScalar(): Value | undefined {
     const c = this.peek()
     const start = this.location()
     if (c === undefined) {
@@ -174,14 +172,15 @@ class Reader {
       )
     }
     if (c === '"') return { kind: 'string', value: this.readString(), start }
-    if (c === '{') return this.readObject()
-    if (c === '[') return this.readArray()
-    const number = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.text.slice(this.pos))
+    if (c === '{' || c === '[') return undefined
+    NUMBER.lastIndex = this.pos
+    const number = NUMBER.exec(this.text)
     if (number && (c === '-' || (c >= '0' && c <= '9'))) {
       this.pos += number[0].length
       return { kind: 'number', value: number[0], integral: !number[2] && !number[3], start }
     }
-    const word = /^[A-Za-z_$][\w$]*/.exec(this.text.slice(this.pos))
+    WORD.lastIndex = this.pos
+    const word = WORD.exec(this.text)
     if (word) {
       this.pos += word[0].length
       if (word[0] === 'true' || word[0] === 'false')
@@ -197,41 +196,124 @@ class Reader {
   }
 
   /**
-   * Reads an object. `onField` runs where Jackson's bean deserializer sees each property: once
-   * the first token of its value is read (strings lazily, after their opening quote), so an
-   * unknown property is reported at that position, before a syntax error further on.
+   * Reads any value. Iterative, with its own stack: Jackson's streaming parser has no depth
+   * limit, so 100,000 nested arrays are just a long value to it, never a stack overflow.
    */
-  readObject(onField?: (name: string, valueAt: Location) => void): Value {
-    const start = this.location()
-    this.pos++
-    const entries: [string, Value][] = []
-    let afterComma = false
+  readValue(): Value {
+    const stack: Frame[] = []
     for (;;) {
-      const c = this.peek()
-      if (c === undefined)
-        return afterComma ? this.endWithin('Object') : this.endOfInput('Object', start)
-      if (c === '}' && !afterComma) {
-        this.pos++
-        break
-      }
-      if (c !== '"') this.unexpected('was expecting double-quote to start field name')
-      const name = this.readString()
-      if (this.peek() === undefined) this.endWithin('Object')
-      if (this.text[this.pos] !== ':')
-        this.unexpected('was expecting a colon to separate field name and value')
-      this.pos++
-      const v = this.peek()
-      if (v === undefined) this.endWithin('Object')
-      let value: Value | undefined
-      if (onField) {
-        if (v === '"' || v === '{' || v === '[') {
-          onField(name, this.location(this.pos + 1))
+      let value = this.readScalar()
+      if (value === undefined) {
+        const start = this.location()
+        if (this.text[this.pos] === '{') {
+          this.pos++
+          const frame: Frame = { kind: 'object', entries: [], start, name: '' }
+          if (this.openField(frame, false)) value = { kind: 'object', entries: [], start }
+          else {
+            stack.push(frame)
+            continue
+          }
         } else {
-          value = this.readValue()
-          onField(name, this.location())
+          this.pos++
+          const first = this.peek()
+          if (first === undefined) this.endOfInput('Array', start)
+          if (first === ']') {
+            this.pos++
+            value = { kind: 'array', items: [], start }
+          } else {
+            stack.push({ kind: 'array', items: [], start })
+            continue
+          }
         }
       }
-      entries.push([name, value ?? this.readValue()])
+      // Hand the value to the structures it closes, up to one that expects another value.
+      for (;;) {
+        const top = stack[stack.length - 1]
+        if (top === undefined) return value
+        const after = this.peek()
+        if (top.kind === 'array') {
+          top.items.push(value)
+          if (after === undefined) this.endOfInput('Array', top.start)
+          this.pos++
+          if (after === ']') {
+            stack.pop()
+            value = { kind: 'array', items: top.items, start: top.start }
+            continue
+          }
+          if (after !== ',') {
+            this.pos--
+            this.unexpected('was expecting comma to separate Array entries')
+          }
+          if (this.peek() === undefined) this.endWithin('Array')
+          break
+        }
+        top.entries.push([top.name, value])
+        if (after === undefined) this.endOfInput('Object', top.start)
+        this.pos++
+        if (after === '}') {
+          stack.pop()
+          value = { kind: 'object', entries: top.entries, start: top.start }
+          continue
+        }
+        if (after !== ',') {
+          this.pos--
+          this.unexpected('was expecting comma to separate Object entries')
+        }
+        this.openField(top, true)
+        break
+      }
+    }
+  }
+
+  /**
+   * Reads a field name and its colon (true when, instead, the object closes: only allowed
+   * right after `{`).
+   */
+  private openField(frame: Extract<Frame, { kind: 'object' }>, afterComma: boolean): boolean {
+    const c = this.peek()
+    if (c === undefined)
+      return afterComma ? this.endWithin('Object') : this.endOfInput('Object', frame.start)
+    if (c === '}' && !afterComma) {
+      this.pos++
+      return true
+    }
+    if (c !== '"') this.unexpected('was expecting double-quote to start field name')
+    frame.name = this.readString()
+    if (this.peek() === undefined) this.endWithin('Object')
+    if (this.text[this.pos] !== ':')
+      this.unexpected('was expecting a colon to separate field name and value')
+    this.pos++
+    if (this.peek() === undefined) this.endWithin('Object')
+    return false
+  }
+
+  /**
+   * Reads the top-level object. `onField` runs where Jackson's bean deserializer sees each
+   * property: once the first token of its value is read (strings lazily, after their opening
+   * quote), so an unknown property is reported at that position, before a syntax error
+   * further on.
+   */
+  readObject(onField: (name: string, valueAt: Location) => void): Value {
+    const start = this.location()
+    this.pos++
+    const frame: Extract<Frame, { kind: 'object' }> = {
+      kind: 'object',
+      entries: [],
+      start,
+      name: '',
+    }
+    if (this.openField(frame, false)) return { kind: 'object', entries: [], start }
+    for (;;) {
+      const name = frame.name
+      const v = this.text[this.pos]
+      let value: Value | undefined
+      if (v === '"' || v === '{' || v === '[') {
+        onField(name, this.location(this.pos + 1))
+      } else {
+        value = this.readValue()
+        onField(name, this.location())
+      }
+      frame.entries.push([name, value ?? this.readValue()])
       const after = this.peek()
       if (after === undefined) this.endOfInput('Object', start)
       this.pos++
@@ -240,36 +322,31 @@ class Reader {
         this.pos--
         this.unexpected('was expecting comma to separate Object entries')
       }
-      afterComma = true
+      this.openField(frame, true)
     }
-    return { kind: 'object', entries, start }
-  }
-
-  readArray(): Value {
-    const start = this.location()
-    this.pos++
-    const items: Value[] = []
-    const first = this.peek()
-    if (first === undefined) this.endOfInput('Array', start)
-    if (first === ']') {
-      this.pos++
-      return { kind: 'array', items, start }
-    }
-    for (;;) {
-      items.push(this.readValue())
-      const after = this.peek()
-      if (after === undefined) this.endOfInput('Array', start)
-      this.pos++
-      if (after === ']') break
-      if (after !== ',') {
-        this.pos--
-        this.unexpected('was expecting comma to separate Array entries')
-      }
-      if (this.peek() === undefined) this.endWithin('Array')
-    }
-    return { kind: 'array', items, start }
+    return { kind: 'object', entries: frame.entries, start }
   }
 }
+
+/** A structure being read by {@link Reader.readValue}. */
+type Frame =
+  | { kind: 'object'; entries: [string, Value][]; start: Location; name: string }
+  | { kind: 'array'; items: Value[]; start: Location }
+
+/** Characters a JSON string holds as they are (no quote, backslash or control character). */
+const PLAIN_RUN = /[^"\\\u0000-\u001f]*/y
+const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y
+const WORD = /[A-Za-z_$][\w$]*/y
+const ESCAPES: ReadonlyMap<string, string> = new Map([
+  ['"', '"'],
+  ['\\', '\\'],
+  ['/', '/'],
+  ['b', '\b'],
+  ['f', '\f'],
+  ['n', '\n'],
+  ['r', '\r'],
+  ['t', '\t'],
+])
 
 type Value =
   | { kind: 'string'; value: string; start: Location }
@@ -327,6 +404,37 @@ function mismatch(
   )
 }
 
+/** Java's `int` and `long` ranges (a long beyond 2^53 is still in range if Java says so). */
+const RANGE = {
+  int: { min: -(2 ** 31), max: 2 ** 31 - 1, lo: '-2147483648', hi: '2147483647' },
+  long: {
+    min: -(2 ** 63),
+    max: 2 ** 63 - 1,
+    lo: '-9223372036854775808',
+    hi: '9223372036854775807',
+  },
+} as const
+
+const inRange = (n: number, type: 'int' | 'long'): boolean =>
+  Number.isFinite(n) && n >= RANGE[type].min && n <= RANGE[type].max
+
+/**
+ * Jackson's `InputCoercionException`, wrapped with the property path like every failure
+ * inside a bean property; reported where the number token ends (the parser's position)
+ * **(inferred: Jackson 2.12 `ParserBase.reportOverflowInt`)**.
+ */
+function outOfRange(
+  spec: BeanSpec,
+  field: string,
+  type: 'int' | 'long',
+  value: Extract<Value, { kind: 'number' }>,
+): never {
+  const end = { line: value.start.line, column: value.start.column + value.value.length }
+  throw new JacksonError(
+    `Numeric value (${value.value}) out of range of ${type} (${RANGE[type].lo} - ${RANGE[type].hi})${at(end)}${chain(spec, field)}`,
+  )
+}
+
 const scalarText = (v: Value): string | null | undefined => {
   switch (v.kind) {
     case 'string':
@@ -364,9 +472,23 @@ function bindField(spec: BeanSpec, field: string, type: FieldType, value: Value)
     case 'int':
     case 'long': {
       if (value.kind === 'null') return 0
-      if (value.kind === 'number') return Math.trunc(Number(value.value))
-      if (value.kind === 'string' && /^\s*[+-]?\d+\s*$/.test(value.value))
-        return Number(value.value.trim())
+      if (value.kind === 'number') {
+        // Jackson coerces a float to an int (ACCEPT_FLOAT_AS_INT) but never past the range:
+        // `1e400` is Infinity to Java's parser, out of range like 99999999999.
+        const n = Math.trunc(Number(value.value))
+        if (!inRange(n, type)) outOfRange(spec, field, type, value)
+        return n
+      }
+      if (value.kind === 'string' && /^\s*[+-]?\d+\s*$/.test(value.value)) {
+        const n = Number(value.value.trim())
+        if (!inRange(n, type)) {
+          // `handleWeirdStringValue`'s format, `(%d -%d)` (inferred from Jackson 2.12).
+          throw new JacksonError(
+            `Cannot deserialize value of type \`${type}\` from String "${value.value}": Overflow: numeric value (${value.value.trim()}) out of range of ${type} (${RANGE[type].lo} -${RANGE[type].hi})${at(value.start)}${chain(spec, field)}`,
+          )
+        }
+        return n
+      }
       if (value.kind === 'string') {
         throw new JacksonError(
           `Cannot deserialize value of type \`${type}\` from String "${value.value}": not a valid \`${type}\` value${at(value.start)}${chain(spec, field)}`,
@@ -399,13 +521,14 @@ function bindField(spec: BeanSpec, field: string, type: FieldType, value: Value)
     case 'stringMap': {
       if (value.kind === 'null') return null
       if (value.kind !== 'object') return mismatch(spec, field, type, value)
-      const out: Record<string, string | null> = {}
-      for (const [k, v] of value.entries) {
-        const text = scalarText(v)
-        if (text === undefined) mismatch(spec, field, 'string', v)
-        out[k] = text
-      }
-      return out
+      // Keys are the user's: a null-prototype map keeps `__proto__` as the key it is.
+      return userMap(
+        value.entries.map(([k, v]): [string, string | null] => {
+          const text = scalarText(v)
+          if (text === undefined) mismatch(spec, field, 'string', v)
+          return [k, text]
+        }),
+      )
     }
     case 'kind': {
       if (value.kind === 'null') return null
@@ -446,12 +569,14 @@ export function readBean(body: string, spec: BeanSpec): Record<string, unknown> 
   }
   const c = reader.peek()
   if (c !== '{') {
-    const value = reader.readValue()
+    // Jackson refuses a root that is not an object at its first token, unread.
+    const value: Value =
+      c === '[' ? { kind: 'array', items: [], start: reader.location() } : reader.readValue()
     throw new JacksonError(
       `Cannot construct instance of \`${spec.className}\` (although at least one Creator exists): no ${value.kind === 'string' ? 'String' : value.kind === 'number' ? 'int/Int' : value.kind === 'bool' ? 'boolean/Boolean' : 'delegate- or property-based Creator'}-argument constructor/factory method to deserialize from ${DESCRIPTION[value.kind]}${value.kind === 'string' ? ` ('${value.value}')` : ''}${at(value.start)}`,
     )
   }
-  const result: Record<string, unknown> = {}
+  const result = userMap<unknown>()
   const unrecognized = (name: string, where: Location): JacksonError => {
     const known = spec.knownOrder.map((p) => `"${p}"`).join(', ')
     return new JacksonError(
@@ -460,17 +585,43 @@ export function readBean(body: string, spec: BeanSpec): Record<string, unknown> 
   }
   let buffered: string | undefined
   const object = reader.readObject((name, valueAt) => {
-    if (name in spec.properties) return
+    if (hasKey(spec.properties, name)) return
     if (!spec.creator) throw unrecognized(name, valueAt)
     buffered ??= name
   })
   if (object.kind !== 'object') throw new Error('unreachable')
   for (const [name, value] of object.entries) {
-    if (!(name in spec.properties)) continue
+    if (!hasKey(spec.properties, name)) continue
     result[name] = bindField(spec, name, spec.properties[name] as FieldType, value)
   }
   if (buffered !== undefined) throw unrecognized(buffered, reader.location())
   return result
+}
+
+/**
+ * Reads a request body's bytes into a bean: Jackson's UTF-8 parser refuses malformed bytes
+ * (400) rather than decoding them to U+FFFD. The column counts bytes, as the byte-based parser
+ * does **(inferred)**.
+ *
+ * @example
+ * readBeanBytes(new TextEncoder().encode('{"code":"1"}'), EXECUTE_REQUEST) // { code: '1' }
+ */
+export function readBeanBytes(body: Uint8Array | null, spec: BeanSpec): Record<string, unknown> {
+  if (body === null || body.length === 0) return readBean('', spec)
+  const text = decodeUtf8(body)
+  if (typeof text === 'string') return readBean(text, spec)
+  let line = 1
+  let lineStart = 0
+  for (let i = 0; i < text.offset; i++) {
+    if (body[i] === 0x0a) {
+      line++
+      lineStart = i + 1
+    }
+  }
+  const hex = text.byte < 0 ? 'end-of-input' : `0x${text.byte.toString(16)}`
+  throw new JacksonError(
+    `Invalid UTF-8 ${text.position} byte ${hex}${at({ line, column: text.offset - lineStart + 1 })}`,
+  )
 }
 
 /** The properties `CreateInteractiveRequest` and `CreateBatchRequest` share. */

@@ -12,6 +12,11 @@ export interface EdgeRequest {
   header(name: string): string | undefined
   /** Request body bytes (null when there is none). */
   readonly body: Uint8Array | null
+  /**
+   * The body as UTF-8 text, when an adapter decoded it already (the Node server does so for
+   * large bodies between two turns of its event loop, outside the serial section).
+   */
+  readonly text?: string
   /** Who sent it, once an authentication filter accepted it (absent: anonymous). */
   readonly user?: string | null
   /**

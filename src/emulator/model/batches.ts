@@ -9,10 +9,12 @@ import { checkSessionName } from './session-name.ts'
 import {
   castInt,
   DEFAULT_SPARK_SUBMIT_FIELDS,
+  rejectNulls,
   type SparkSubmitFields,
 } from './spark-submit-fields.ts'
 import { type BatchRecord, EMPTY_APP_INFO } from './store/records.ts'
 import { firstOutputDelay, launchDelay } from './timing.ts'
+import { userMap } from './user-map.ts'
 
 /** A parsed `POST /batches` body (`CreateBatchRequest`). */
 export interface CreateBatchInput extends SparkSubmitFields {
@@ -82,18 +84,20 @@ export async function createBatch(
     executorCores: null,
     numExecutors: null,
     queue: input.queue,
-    conf: { ...input.conf },
-    jars: [...input.jars],
-    pyFiles: [...input.pyFiles],
-    files: [...input.files],
-    archives: [...input.archives],
+    // spark-submit gets `--conf a=null` for a null value (Scala's string of it), and the
+    // zombie a failed request leaves keeps its lists as Scala would print them.
+    conf: userMap(Object.entries(input.conf).map(([k, v]) => [k, String(v)])),
+    jars: input.jars.map(String),
+    pyFiles: input.pyFiles.map(String),
+    files: input.files.map(String),
+    archives: input.archives.map(String),
     createdAt: now,
     finishedAt: null,
     annotations: input.annotations ?? null,
     state: 'starting',
     file: input.file,
     className: input.className,
-    args: [...input.args],
+    args: input.args.map(String),
     zombie: false,
   }
   await ctx.store.batches.insert(record)
@@ -101,6 +105,13 @@ export async function createBatch(
   try {
     checkResources(input, ctx.config)
     requirement(input.file !== null, 'File is required.')
+    rejectNulls([
+      ['jars', input.jars],
+      ['pyFiles', input.pyFiles],
+      ['files', input.files],
+      ['archives', input.archives],
+      ['args', input.args],
+    ])
     // spark-submit options are built next; erased Option[Int] values are cast here.
     const cores = {
       driverCores: castInt(input.driverCores),

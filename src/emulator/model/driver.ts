@@ -650,12 +650,14 @@ const SCALA_MEMBERS: Readonly<Record<string, readonly string[]>> = {
 export function complete(
   ctx: ModelContext,
   host: DriverHost,
-  code: string,
+  code: string | null,
   kind: string,
   cursor: number,
 ): string[] | Promise<string[]> {
   const resolved = statementKind(kind)
   if (resolved === 'pyspark') return []
+  // `"code": null` reaches the REPL's completer, which dereferences it (inferred).
+  if (code === null) throw remoteFailure('java.lang.NullPointerException', 'null')
   const before = code.slice(0, Math.max(0, cursor))
   const member = /\b(sc|spark)\.(\w*)$/.exec(before)
   if (resolved === 'spark' && member) {

@@ -83,3 +83,14 @@ export function parseJavaInt(text: string, bits: 32 | 64 = 32): number {
   if (value >= limit || value < -limit) fail()
   return value
 }
+
+/**
+ * Java's `NullPointerException` where Livy dereferences a JSON `null` Jackson let through
+ * (a 500 whose body is `"java.lang.NullPointerException: null"`).
+ *
+ * @example
+ * if (uri === null) throw nullPointer()
+ */
+export function nullPointer(): ModelError {
+  return new ModelError('illegal-state', 'null', 'java.lang.NullPointerException')
+}

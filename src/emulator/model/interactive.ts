@@ -24,11 +24,13 @@ import { checkSessionName } from './session-name.ts'
 import {
   castInt,
   DEFAULT_SPARK_SUBMIT_FIELDS,
+  rejectNulls,
   type SparkSubmitFields,
 } from './spark-submit-fields.ts'
 import { EMPTY_APP_INFO, type SessionKind, type SessionRecord } from './store/records.ts'
 import { parseTimeAsMs } from './time-string.ts'
 import { firstOutputDelay } from './timing.ts'
+import { userMapOf } from './user-map.ts'
 
 /** A parsed `POST /sessions` body (`CreateInteractiveRequest`), values as the client sent them. */
 export interface CreateSessionInput extends SparkSubmitFields {
@@ -203,6 +205,14 @@ export async function createInteractiveSession(
   const driverCores = castInt(input.driverCores)
   const executorCores = castInt(input.executorCores)
   const numExecutors = castInt(input.numExecutors)
+  // Building the driver's options: a null list item or conf value is an NPE there.
+  rejectNulls([
+    ['jars', input.jars],
+    ['pyFiles', input.pyFiles],
+    ['files', input.files],
+    ['archives', input.archives],
+    ['conf', input.conf],
+  ])
   // The driver is launched before the name is validated; Livy does not stop it on this path.
   checkSessionName(
     input.name,
@@ -225,7 +235,7 @@ export async function createInteractiveSession(
     executorCores,
     numExecutors,
     queue: input.queue,
-    conf: { ...input.conf },
+    conf: userMapOf(input.conf),
     jars: [...input.jars],
     pyFiles: [...input.pyFiles],
     files: [...input.files],

@@ -1,5 +1,6 @@
 import { CUSTOM_CLASSPATH_BLACKLIST, type LivyConfig } from './config.ts'
-import { ModelError, requirement } from './errors.ts'
+import { ModelError, nullPointer, requirement } from './errors.ts'
+import { hasKey } from './user-map.ts'
 
 const ILLEGAL = /[ "<>\\^`{|}]/
 
@@ -107,7 +108,13 @@ export function resolveUri(uri: string, config: LivyConfig): string {
 
 /** `resolveURIs`: empty strings are dropped, each URI checked in order. */
 export function resolveUris(uris: readonly string[], config: LivyConfig): string[] {
-  return uris.filter((u) => u.length > 0).map((u) => resolveUri(u, config))
+  return uris
+    .filter((u: string | null) => {
+      // `uris.filter(_.nonEmpty)` on a JSON null Jackson let into the list.
+      if (u === null) throw nullPointer()
+      return u.length > 0
+    })
+    .map((u) => resolveUri(u, config))
 }
 
 /** The lists a create request carries next to its `conf`. */
@@ -142,13 +149,19 @@ export function checkResources(request: ResourceLists, config: LivyConfig): void
     ['spark.submit.pyFiles', request.pyFiles],
   ]
   for (const [key, userList] of lists) {
-    const fromConf = request.conf[key]
+    const fromConf: string | null | undefined = hasKey(request.conf, key)
+      ? request.conf[key]
+      : undefined
     resolveUris(userList, config)
+    if (fromConf === null) throw nullPointer()
     if (fromConf !== undefined) resolveUris(fromConf.split(/[, ]+/), config)
   }
   for (const key of config.fileListConfigs) {
     if (lists.some(([k]) => k === key)) continue
-    const fromConf = request.conf[key]
+    const fromConf: string | null | undefined = hasKey(request.conf, key)
+      ? request.conf[key]
+      : undefined
+    if (fromConf === null) throw nullPointer()
     if (fromConf !== undefined) resolveUris(fromConf.split(/[, ]+/), config)
   }
 }

@@ -1,4 +1,4 @@
-import { ModelError } from './errors.ts'
+import { ModelError, nullPointer } from './errors.ts'
 
 /**
  * An `Option[Int]` field as Jackson leaves it: type-erased, so any JSON scalar arrives and
@@ -17,6 +17,27 @@ export function castInt(value: ErasedInt): number | null {
     `class ${value.javaClass} cannot be cast to class java.lang.Integer (${value.javaClass} and java.lang.Integer are in module java.base of loader 'bootstrap')`,
     'java.lang.ClassCastException',
   )
+}
+
+/**
+ * A JSON `null` inside a list (`"jars": [null]`, `"args": [null]`) or as a `conf` value: Jackson
+ * binds it as it is (a Scala `List(null)`, `Map("a" -> null)`), and Livy fails later, building
+ * the driver's options: `resolveURI(null)`, `java.util.Properties.put(key, null)` and
+ * `ProcessBuilder.start` all throw a `NullPointerException` (a 500, form B)
+ * **(inferred from Livy 0.9's `Session.prepareConf` and `LivyClientBuilder.setAll`)**.
+ *
+ * @example
+ * rejectNulls([['jars', ['a.jar', null]]]) // throws java.lang.NullPointerException
+ */
+export function rejectNulls(
+  values: Iterable<
+    readonly [string, readonly (string | null)[] | Readonly<Record<string, string | null>>]
+  >,
+): void {
+  for (const [, value] of values) {
+    const items = Array.isArray(value) ? value : Object.values(value)
+    if (items.some((item) => item === null)) throw nullPointer()
+  }
 }
 
 /**

@@ -1,6 +1,8 @@
 /**
  * Why a state file cannot be used: `mismatch` (written under other options), `unreadable` (not
- * a state file, or its header is damaged), `diverged` (replaying it gave a different answer
+ * a state file, or its header is damaged), `damaged` (a line before the last one is damaged:
+ * not what a crash leaves, so nothing is dropped without `--state-file-repair`), `locked`
+ * (another running emulator holds it), `diverged` (replaying it gave a different answer
  * than the one recorded: the emulator changed, or the file was edited), `failed` (a write
  * failed; the emulator stops answering rather than acknowledge what it cannot keep).
  *
@@ -10,7 +12,7 @@
  * }
  */
 export class StateFileError extends Error {
-  readonly kind: 'mismatch' | 'unreadable' | 'diverged' | 'failed'
+  readonly kind: 'mismatch' | 'unreadable' | 'damaged' | 'locked' | 'diverged' | 'failed'
   constructor(kind: StateFileError['kind'], message: string, options?: { cause?: unknown }) {
     super(message, options)
     this.name = 'StateFileError'

@@ -1,4 +1,6 @@
 import type { Timing } from '../model/timing.ts'
+import { userMap } from '../model/user-map.ts'
+import { sha256 } from '../security/hmac-sha256.ts'
 
 /** The format tag on the first line of every state file. */
 export const STATE_FORMAT = 'livy-emulator-state/1'
@@ -28,6 +30,18 @@ export interface StateHeader extends StateIdentity {
   readonly nextIds: { readonly outcomeRule: number; readonly httpFault: number }
 }
 
+/** Configuration keys that hold credentials: the header keeps a digest of them, never the text. */
+const CREDENTIAL_KEYS = new Set([
+  'livy-emulator.auth.users',
+  'livy-emulator.auth.tokens',
+  'livy-emulator.auth.secret',
+  'livy-emulator.control.token',
+])
+
+/** Enough to tell two values apart, nothing to log in with. */
+const digest = (text: string): string =>
+  `sha256:${Array.from(sha256(new TextEncoder().encode(text)), (b) => b.toString(16).padStart(2, '0')).join('')}`
+
 /**
  * Normalises the options that make up a state file's identity.
  *
@@ -41,10 +55,14 @@ export function stateIdentity(options: {
   readonly clockKind: 'system' | 'manual'
   readonly profile?: string
 }): StateIdentity {
-  const livyConf: Record<string, string> = {}
-  for (const key of Object.keys(options.livyConf ?? {}).sort()) {
-    livyConf[key] = String(options.livyConf?.[key])
-  }
+  const livyConf = userMap(
+    Object.keys(options.livyConf ?? {})
+      .sort()
+      .map((key): [string, string] => {
+        const value = String(options.livyConf?.[key])
+        return [key, CREDENTIAL_KEYS.has(key) ? digest(value) : value]
+      }),
+  )
   const timing: Record<string, unknown> = {}
   for (const key of Object.keys(options.timing).sort()) {
     timing[key] = options.timing[key as keyof Timing]

@@ -7,6 +7,9 @@ import {
   type StateIdentity,
 } from './state-header.ts'
 import { createStateLines } from './state-lines.ts'
+
+const NEWLINE = 0x0a
+
 import { type NewStateRecord, recordProblem, type StateRecord } from './state-records.ts'
 import type { StateStorage } from './state-storage.ts'
 
@@ -23,6 +26,11 @@ export interface StateFileRecovery {
    * many bytes were cut. Everything before it was kept.
    */
   readonly dropped?: { readonly line: number; readonly reason: string; readonly bytes: number }
+  /**
+   * Damage before the tail, dropped on request (`repair`): where it started, and where the
+   * whole file was copied first.
+   */
+  readonly repaired?: { readonly offset: number; readonly backup: string }
 }
 
 /** An open state log: the header, the records to replay, and appends. */
@@ -84,6 +92,7 @@ export function openStateLog(
         `${storage.name} was written by an emulator started with other options, so it cannot be replayed here:\n  ${differences.join('\n  ')}\nStart with the same options, or use another state file.`,
       )
     }
+    let repairedFrom: { offset: number; backup: string } | undefined
     let bad = decoded.bad
     let goodLength = decoded.goodLength
     let at = header.startedAt
@@ -100,12 +109,30 @@ export function openStateLog(
       records.push(record)
       at = record.at
     }
-    if (bad) storage.truncate(goodLength)
+    if (bad) {
+      // A crash can only tear the line being appended, the last one. Damage with whole lines
+      // after it is something else (a disk, an editor, a copy): dropping those lines would
+      // silently lose acknowledged writes and hand their ids out again.
+      const badEnd = bytes.indexOf(NEWLINE, goodLength)
+      const tornTail = badEnd < 0 || badEnd === bytes.length - 1
+      if (!tornTail) {
+        if (!storage.repair || !storage.backup) {
+          throw new StateFileError(
+            'damaged',
+            `${storage.name} is damaged at byte ${goodLength} (line ${bad.line}: ${bad.reason}), with ${bytes.length - badEnd - 1} more bytes after that line: not a torn tail a crash leaves. Nothing was changed. Restore it from a copy, or start with --state-file-repair to keep the ${goodLength} bytes before the damage (the whole file is copied aside first).`,
+          )
+        }
+        const copy = storage.backup(bytes)
+        repairedFrom = { offset: goodLength, backup: copy }
+      }
+      storage.truncate(goodLength)
+    }
     recovery = {
       fresh: false,
       records: records.length,
       restarts: records.filter((r) => r.type === 'control' && r.op.op === 'server-restart').length,
       ...(bad ? { dropped: { ...bad, bytes: bytes.length - goodLength } } : {}),
+      ...(repairedFrom ? { repaired: repairedFrom } : {}),
     }
   }
   let seq = records.length + 1

@@ -20,8 +20,15 @@ export interface StateStorage {
   truncate(length: number): void
   /** Replaces everything with `bytes`, atomically and durably (a new log after a reset). */
   replace(bytes: Uint8Array): void
-  /** Releases the storage (a file descriptor); later writes fail. */
+  /** Releases the storage (a file descriptor, its lock); later writes fail. */
   close(): void
+  /**
+   * Keep the good lines before damage found in the middle of the log (after a
+   * {@link StateStorage.backup}) instead of refusing to open it (`--state-file-repair`).
+   */
+  readonly repair?: boolean
+  /** Keeps a copy of `bytes` beside the storage, durably; returns where. */
+  backup?(bytes: Uint8Array): string
 }
 
 /** An in-memory {@link StateStorage}; `bytes()` is what a file would hold. */
@@ -30,6 +37,8 @@ export interface MemoryStateStorage extends StateStorage {
   bytes(): Uint8Array
   /** How many durable writes were asked for. */
   readonly syncs: number
+  /** The copies {@link StateStorage.backup} kept. */
+  readonly backups: readonly Uint8Array[]
 }
 
 /**
@@ -42,7 +51,9 @@ export interface MemoryStateStorage extends StateStorage {
 export function createMemoryStateStorage(
   initial: Uint8Array | null = null,
   name = 'memory',
+  options: { readonly repair?: boolean } = {},
 ): MemoryStateStorage {
+  const backups: Uint8Array[] = []
   let content: Uint8Array | null = initial ? initial.slice() : null
   let length = content?.length ?? 0
   let syncs = 0
@@ -82,6 +93,12 @@ export function createMemoryStateStorage(
       closed = true
     },
     bytes: () => (content ?? new Uint8Array(0)).slice(0, length),
+    ...(options.repair ? { repair: true } : {}),
+    backup(bytes) {
+      backups.push(bytes.slice())
+      return `${name} backup ${backups.length}`
+    },
+    backups,
     get syncs() {
       return syncs
     },

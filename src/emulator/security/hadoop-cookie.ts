@@ -1,4 +1,5 @@
-import { createRandom } from '../model/random.ts'
+import { headerValue } from '../http/header-value.ts'
+import { hmacSha256 } from './hmac-sha256.ts'
 
 /** Name of the cookie Hadoop's `AuthenticationFilter` issues. */
 export const HADOOP_COOKIE = 'hadoop.auth'
@@ -14,27 +15,53 @@ export interface AuthCookies {
   read(cookieHeader: string | undefined, type: string, now: number): string | undefined
 }
 
+const encoder = new TextEncoder()
+
 /**
- * Hadoop signs tokens with an HMAC of a random secret; nobody but the server can check the
- * signature, so a keyed hash from the emulator's seed is enough (and keeps runs repeatable).
+ * Hadoop's signer: an HMAC-SHA256 under a secret only the server knows. Hadoop's default is a
+ * random secret per process; so is the emulator's (a secret derived from the public seed would
+ * let anyone mint a cookie for any user, superusers included).
  */
-function signature(secret: string, payload: string): string {
-  const random = createRandom(`${secret}\u0000${payload}`)
-  const bytes = new Uint8Array(32)
-  for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(random.next() * 256)
-  return btoa(String.fromCharCode(...bytes))
+function signature(secret: Uint8Array, payload: string): string {
+  return btoa(String.fromCharCode(...hmacSha256(secret, encoder.encode(payload))))
 }
 
 /**
+ * A fresh random secret (32 bytes from the platform's CSPRNG), as Hadoop's
+ * `RandomSignerSecretProvider` makes one per process.
+ *
  * @example
- * const cookies = createAuthCookies('seed')
+ * createAuthCookies(randomAuthSecret())
+ */
+export function randomAuthSecret(): Uint8Array {
+  return globalThis.crypto.getRandomValues(new Uint8Array(32))
+}
+
+/** Compares in time independent of where the strings differ. */
+function sameText(a: string, b: string): boolean {
+  if (a.length !== b.length) return false
+  let diff = 0
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i)
+  return diff === 0
+}
+
+/**
+ * Issues and checks `hadoop.auth` tokens signed with `secret` (a string pins it, e.g.
+ * `--auth-secret`, so cookies survive a restart; bytes are used as they are).
+ *
+ * @example
+ * const cookies = createAuthCookies(randomAuthSecret())
  * cookies.issue('alice', 'ldap', 0) // 'hadoop.auth="u=alice&p=alice&t=ldap&e=36000000&s=…"; HttpOnly'
  */
-export function createAuthCookies(secret: string): AuthCookies {
+export function createAuthCookies(secret: Uint8Array | string): AuthCookies {
+  const key = typeof secret === 'string' ? encoder.encode(secret) : secret.slice()
   return {
     issue(user, type, now) {
       const payload = `u=${user}&p=${user}&t=${type}&e=${now + TOKEN_VALIDITY_MS}`
-      return `${HADOOP_COOKIE}="${payload}&s=${signature(secret, payload)}"; HttpOnly`
+      // Hadoop writes the user as it is and Jetty sends header text as ISO-8859-1: a name
+      // beyond Latin-1 goes out with `?`s, no longer matches its signature, and the client
+      // simply authenticates again next time.
+      return headerValue(`${HADOOP_COOKIE}="${payload}&s=${signature(key, payload)}"; HttpOnly`)
     },
     read(cookieHeader, type, now) {
       if (!cookieHeader) return undefined
@@ -47,7 +74,7 @@ export function createAuthCookies(secret: string): AuthCookies {
         const s = value.lastIndexOf('&s=')
         if (s < 0) continue
         const payload = value.slice(0, s)
-        if (signature(secret, payload) !== value.slice(s + 3)) continue
+        if (!sameText(signature(key, payload), value.slice(s + 3))) continue
         const fields = new Map(
           payload.split('&').map((kv) => {
             const i = kv.indexOf('=')

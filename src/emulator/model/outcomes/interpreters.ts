@@ -438,6 +438,9 @@ function runSql(code: string, rowLimit: number): StatementOutputBody {
   })
 }
 
+/** Longest code the small interpreters read (64 KiB); longer code quietly succeeds. */
+export const TOY_CODE_LIMIT = 64 * 1024
+
 /**
  * The default output of a statement when no registered rule matches: a small interpreter per
  * kind that answers simple code the way Spark's REPLs do, and stays quiet on the rest.
@@ -452,6 +455,9 @@ export function runDefaultInterpreter(
   memory: InterpreterMemory,
   sqlRowLimit: number,
 ): StatementOutputBody {
+  // The toy interpreters understand a few lines of trivial code; a megabyte of code is never
+  // that, and reading it character by character would hold the server's thread for seconds.
+  if (code.length > TOY_CODE_LIMIT) return { status: 'ok', data: { 'text/plain': '' } }
   switch (kind) {
     case 'spark':
       return runScala(code, memory)

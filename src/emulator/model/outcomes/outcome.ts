@@ -1,4 +1,5 @@
 import type { StatementKind } from './interpreters.ts'
+import { catastrophicReason } from './safe-regex.ts'
 
 /** A statement's `output` without `execution_count` (the model adds it). */
 export type StatementOutputBody =
@@ -107,6 +108,12 @@ const matches = (rule: OutcomeRule, context: OutcomeContext): boolean => {
 
 /** Checks a rule up front so a bad one fails where it is registered, not mid-statement. */
 export function validateOutcomeRule(rule: OutcomeRule): void {
+  const catastrophic =
+    rule.match instanceof RegExp ? catastrophicReason(rule.match.source) : undefined
+  if (catastrophic)
+    throw new RangeError(
+      `the match pattern is refused: ${catastrophic} (it can take exponential time)`,
+    )
   const answers = [rule.output, rule.error, rule.abort, rule.respond].filter((x) => x !== undefined)
   if (answers.length > 1)
     throw new TypeError('an outcome rule gives at most one of output, error, abort, respond')

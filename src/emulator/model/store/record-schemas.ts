@@ -12,6 +12,19 @@ const appInfo = z.object({
   executorLogUrls: z.string().nullable(),
 })
 
+/**
+ * A map of the user's keys, checked but kept as it is: `z.record` rebuilds the object and
+ * drops a `__proto__` key, which Livy keeps like any other `conf` key.
+ */
+const userStringMap = z.custom<Record<string, string>>(
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((v) => typeof v === 'string'),
+  { message: 'expected a map of strings' },
+)
+
 /** Fields a session and a batch request share (echoed back as given). */
 const common = {
   id: z.number().int().nonnegative(),
@@ -27,7 +40,7 @@ const common = {
   executorCores: z.number().int().nullable(),
   numExecutors: z.number().int().nullable(),
   queue: z.string().nullable(),
-  conf: z.record(z.string(), z.string()),
+  conf: userStringMap,
   jars: z.array(z.string()),
   pyFiles: z.array(z.string()),
   files: z.array(z.string()),

@@ -1,0 +1,91 @@
+import { request } from 'node:http'
+import { startLivyServer } from '../dist/src/node/index.js'
+
+/** One request's answer time, in ms. */
+function timed(
+  url: string,
+  method: string,
+  body?: Uint8Array,
+): Promise<{ ms: number; status: number }> {
+  const started = performance.now()
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, agent: false }, (res) => {
+      res.resume()
+      res.on('end', () => resolve({ ms: performance.now() - started, status: res.statusCode ?? 0 }))
+    })
+    req.on('error', reject)
+    if (body) req.setHeader('Content-Type', 'application/json')
+    req.end(body)
+  })
+}
+
+const median = (xs: number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
+
+/**
+ * A 10 MB body (a statement's code, or a batch argument) next to a client polling
+ * `GET /sessions/0` every 2 ms: how much the poll's answer time grows while the big body is
+ * read, parsed and served (issue 14: at most 50 ms). The idle median is measured on the same
+ * server just before. Nothing is asserted.
+ *
+ * @example
+ * const row = await bigBodyDelay(3, 'batch')
+ */
+export async function bigBodyDelay(
+  rounds: number,
+  target: 'statement' | 'batch',
+): Promise<{
+  idleMedianMs: number
+  worstDuringMs: number[]
+  polls: number[]
+  postMs: number[]
+  bodyMb: number
+}> {
+  const server = await startLivyServer({ port: 0, clock: 'system', timing: 'instant' })
+  try {
+    await timed(`${server.url}/sessions`, 'POST', new TextEncoder().encode('{"kind":"spark"}'))
+    await server.emulator.advance(10)
+    const get = `${server.url}/sessions/0`
+    const idle: number[] = []
+    for (let i = 0; i < 50; i++) idle.push((await timed(get, 'GET')).ms)
+    const big = 'x'.repeat(10 * 2 ** 20)
+    // A statement's answer echoes its code (10 MB out again); a batch's answer does not.
+    const path = target === 'statement' ? '/sessions/0/statements' : '/batches'
+    const body = new TextEncoder().encode(
+      JSON.stringify(
+        target === 'statement'
+          ? { code: `val big = "${big}"` }
+          : { file: 'hdfs:///jobs/app.jar', args: [big] },
+      ),
+    )
+    const worstDuringMs: number[] = []
+    const polls: number[] = []
+    const postMs: number[] = []
+    for (let r = 0; r < rounds; r++) {
+      let done = false
+      const post = timed(`${server.url}${path}`, 'POST', body).then((x) => {
+        done = true
+        return x
+      })
+      const during: number[] = []
+      while (!done) {
+        during.push((await timed(get, 'GET')).ms)
+        await new Promise((resolve) => setTimeout(resolve, 2))
+      }
+      const answer = await post
+      if (answer.status !== 201) throw new Error(`the 10 MB ${target} answered ${answer.status}`)
+      postMs.push(answer.ms)
+      worstDuringMs.push(Math.max(...during))
+      polls.push(during.length)
+    }
+    return {
+      idleMedianMs: median(idle),
+      worstDuringMs,
+      polls,
+      postMs,
+      bodyMb: body.length / 2 ** 20,
+    }
+  } finally {
+    await server.close()
+  }
+}
