@@ -336,7 +336,13 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
         if (!finished) return
       }
     },
-    hasDue: () => scheduler.hasDue(),
+    hasDue: () => {
+      if (scheduler.hasDue()) return true
+      // On virtual time, code whose statement should be over by now counts as due too.
+      if (options.clock.kind !== 'manual' || !evaluation) return false
+      const next = evaluation.nextDueAt()
+      return next !== undefined && next <= options.clock.now()
+    },
 
     tooManySessions: () => childProcesses(context) >= config.maxCreation,
 
