@@ -40,6 +40,8 @@ import { jobExceptionTrace, missingJobClassTrace, onDriverClasspath } from './jo
 import type { JavaValue } from './jobs/job-value.ts'
 import { kryoJobClass } from './jobs/kryo-job-class.ts'
 import { kryoSerialize } from './jobs/kryo-writer.ts'
+import { jobMachine } from './machines/job-machine.ts'
+import { isTerminal, transition, transitionOrThrow } from './machines/machine.ts'
 import type { ReportedState } from './machines/session-machines.ts'
 import { createOutcomeRules, type OutcomeRules } from './outcomes/outcome.ts'
 import { type LogPage, pageList, pageLog } from './paging.ts'
@@ -448,10 +450,11 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
       }
       driver.jobs.set(entry.id, entry)
       const view = jobView(entry)
-      entry.state = 'QUEUED'
+      entry.state = transitionOrThrow(jobMachine, entry.state, 'queue')
       // The driver's job executor picks it up at once; polls see it STARTED (as on Livy).
       scheduler.after(0, `job ${record.id}/${entry.id} starts`, () => {
-        if (entry.state === 'QUEUED') entry.state = 'STARTED'
+        const started = transition(jobMachine, entry.state, 'start')
+        if (started.ok) entry.state = started.state
       })
       // The emulator never runs the job: it reads the job's class name from the Kryo bytes
       // and answers with the rule for that class, else as a job returning null would.
@@ -467,20 +470,23 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
         `job ${record.id}/${entry.id} runs`,
         () => {
           entry.task = null
-          if (entry.state !== 'QUEUED' && entry.state !== 'STARTED') return
+          // A job due at once (timing 'instant') still passes through STARTED, as Livy's does.
+          if (entry.state === 'QUEUED')
+            entry.state = transitionOrThrow(jobMachine, entry.state, 'start')
+          if (entry.state !== 'STARTED') return
           if (className === undefined) {
             // Bytes that are not a serialised Livy Job fail in Kryo: the first varint is read
             // as a registered class id (plus 2).
-            entry.state = 'FAILED'
+            entry.state = transitionOrThrow(jobMachine, entry.state, 'fail')
             entry.error = kryoFailure(job)
           } else if (outcome?.exception !== undefined) {
-            entry.state = 'FAILED'
+            entry.state = transitionOrThrow(jobMachine, entry.state, 'fail')
             entry.error = jobExceptionTrace(outcome.exception, className)
           } else if (outcome === undefined && !hasJars && !onDriverClasspath(className)) {
-            entry.state = 'FAILED'
+            entry.state = transitionOrThrow(jobMachine, entry.state, 'fail')
             entry.error = missingJobClassTrace(className)
           } else {
-            entry.state = 'SUCCEEDED'
+            entry.state = transitionOrThrow(jobMachine, entry.state, 'succeed')
             entry.result = jobResult(outcome?.result)
           }
         },
@@ -498,8 +504,7 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
       if (job.reported) {
         throw remoteFailure('java.util.NoSuchElementException', job.clientId)
       }
-      if (job.state === 'CANCELLED' || job.state === 'FAILED' || job.state === 'SUCCEEDED')
-        job.reported = true
+      if (isTerminal(jobMachine, job.state)) job.reported = true
       return jobView(job)
     },
     cancelJob(record, jobIdText) {
@@ -511,7 +516,8 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
       if (!job) return
       driver.jobs.delete(id)
       job.task?.cancel()
-      job.state = 'CANCELLED'
+      const cancelled = transition(jobMachine, job.state, 'cancel')
+      if (cancelled.ok) job.state = cancelled.state
     },
     addResource(record, kind, uri) {
       ensureActive(record)
