@@ -695,8 +695,8 @@ export interface paths {
         get: operations["emulatorListOutcomes"];
         put?: never;
         /**
-         * Script a statement outcome
-         * @description Adds a rule deciding the output, error, interpreter death or duration of statements whose code matches. The newest matching rule wins; statements no rule matches get the built-in interpreter's answer. A rule is checked when added: unknown fields, a bad `match`, an unknown `kind`, more than one of `output`/`error`/`abort`, none of `output`/`error`/`abort`/`durationMs`, a negative `durationMs` or a non-positive `times` is a 400.
+         * Script a statement or Job API outcome
+         * @description Adds a rule deciding the output, error, interpreter death or duration of statements whose code matches, or (with `job`) the result or exception of Job API jobs whose class name matches. Jobs no rule matches return null. The newest matching rule wins; statements no rule matches get the built-in interpreter's answer. A rule is checked when added: unknown fields, a bad `match`, an unknown `kind`, more than one of `output`/`error`/`abort`, none of `output`/`error`/`abort`/`durationMs`, a negative `durationMs` or a non-positive `times` is a 400.
          */
         post: operations["emulatorAddOutcome"];
         /**
@@ -1464,8 +1464,49 @@ export interface components {
             /** @description How many statements the rule has answered. */
             used: number;
         };
+        /** @description One Java value: a string (`String`), a whole number in int range (`Integer`), a larger one (`Long`), any other number (`Double`), a boolean (`Boolean`), null, or `{"int"}`, `{"long"}` (a number or a decimal string) or `{"double"}` to pin the type. */
+        EmulatorJobScalar: null | string | number | boolean | {
+            int: number;
+        } | {
+            long: number | string;
+        } | {
+            double: number;
+        };
+        /** @description What a job's `call()` returns, encoded with Kryo as Livy's serializer does: one value, or an array of values (a `java.util.ArrayList`; the JavaScript API also takes nested arrays). */
+        EmulatorJobValue: components["schemas"]["EmulatorJobScalar"] | components["schemas"]["EmulatorJobScalar"][];
+        /** @description The Java exception a job throws. The job fails and its `error` is the exception's stack trace as Livy's driver prints it (`java.lang.IllegalStateException: boom` first). */
+        EmulatorJobException: {
+            /** @description Fully qualified class name. */
+            class: string;
+            /** @description The exception's message; absent for none. */
+            message?: string;
+        };
+        /** @description A scripted Job API outcome, matched on the job's class name (read from the Kryo bytes of the serialised job). Gives `result` or `exception`, not both; neither means the job returns null. Unknown fields are a 400. */
+        EmulatorJobOutcomeRule: {
+            job: components["schemas"]["EmulatorOutcomeMatch"];
+            /** @description Only jobs of this session id. */
+            sessionId?: number;
+            result?: components["schemas"]["EmulatorJobValue"];
+            exception?: components["schemas"]["EmulatorJobException"];
+            /** @description How long the job runs (virtual ms); the timing profile's default otherwise. */
+            durationMs?: number;
+            /** @description How many jobs the rule answers before it retires; unlimited when absent. */
+            times?: number;
+        };
+        /** @description A job rule as it was posted, plus its id and use count. */
+        EmulatorJobOutcomeRuleEntry: {
+            id: number;
+            job: components["schemas"]["EmulatorOutcomeMatch"];
+            sessionId?: number;
+            result?: components["schemas"]["EmulatorJobValue"];
+            exception?: components["schemas"]["EmulatorJobException"];
+            durationMs?: number;
+            times?: number;
+            /** @description How many jobs the rule has answered. */
+            used: number;
+        };
         EmulatorOutcomeRuleList: {
-            rules: components["schemas"]["EmulatorOutcomeRuleEntry"][];
+            rules: (components["schemas"]["EmulatorOutcomeRuleEntry"] | components["schemas"]["EmulatorJobOutcomeRuleEntry"])[];
         };
         EmulatorTable: {
             /** @description The table's name in Spark's `default` database. */
@@ -3341,7 +3382,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["EmulatorOutcomeRule"];
+                "application/json": components["schemas"]["EmulatorOutcomeRule"] | components["schemas"]["EmulatorJobOutcomeRule"];
             };
         };
         responses: {

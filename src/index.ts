@@ -27,7 +27,9 @@ export {
   type ManualClock,
 } from './emulator/model/clock.ts'
 export type { ModelEvent } from './emulator/model/context.ts'
+export type { JavaValue, JobValue } from './emulator/model/jobs/job-value.ts'
 export type { LivyModel } from './emulator/model/livy-model.ts'
+export { jobMachine } from './emulator/model/machines/job-machine.ts'
 export {
   type StateMachine,
   type TransitionRow,
@@ -40,11 +42,16 @@ export {
 } from './emulator/model/machines/session-machines.ts'
 export { statementMachine } from './emulator/model/machines/statement-machine.ts'
 export type {
+  JobException,
+  JobMatcher,
+  JobOutcomeContext,
+  JobOutcomeRule,
   OutcomeContext,
   OutcomeHandle,
   OutcomeMatcher,
   OutcomeRule,
   OutcomeRules,
+  StatementOutcomeRule,
   StatementOutputBody,
 } from './emulator/model/outcomes/outcome.ts'
 export { createRandom, type Random } from './emulator/model/random.ts'

@@ -33,7 +33,7 @@ Options:
                           livy-emulator --cors http://localhost:5173
   --conf <key=value>    A Livy configuration key (repeatable)
                           livy-emulator --conf livy.server.session.timeout=10m --conf livy.spark.master=yarn
-  --profile <name>      Vendor flavour: apache-0.9 (default), apache-0.8, fabric, hdinsight,
+  --profile <name>      Vendor flavour: apache-0.9 (default), apache-0.8, apache-0.7, fabric, hdinsight,
                         synapse, spyt
                           livy-emulator --profile fabric --token t1:alice
   --user <name:pw>      Require HTTP Basic with this login (repeatable): Livy's LDAP-style

@@ -609,4 +609,9 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     'REFERENCE §13',
     'Livy 0.8: ttl is the per-session idle timeout, the session body has no idleTimeout and its ttl slot holds the proxy user; idleTimeout in a request MUST be an unknown field.',
   ),
+  b(
+    'B-LIVY07-001',
+    'Livy 0.7.1 source (HttpMessages.SessionInfo, CreateInteractiveRequest)',
+    'Livy 0.7.1: a session body MUST carry exactly id, name, appId, owner, proxyUser, state, kind, appInfo, log (in that order); ttl and idleTimeout in a create MUST be unknown fields.',
+  ),
 ]

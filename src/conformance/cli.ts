@@ -51,7 +51,8 @@ Run:
                             livy-conformance --target emulator --report junit=out/conformance.xml --report json=out/conformance.json
   --profile <name>        The set-up the target runs, and so which scenarios apply:
                           apache-0.9 (default), apache-0.9-secured (auth, CSRF, ACLs,
-                          impersonation on), apache-0.8, fabric, hdinsight, synapse, spyt.
+                          impersonation on), apache-0.8, apache-0.7, fabric, hdinsight,
+                          synapse, spyt.
                           A vendor profile's prefix is used unless --prefix is given
                             livy-conformance --profile fabric --url https://api.fabric.microsoft.com --prefix /v1/workspaces/W/lakehouses/L/livyapi/versions/2023-12-01 --auth bearer:$TOKEN
                             livy-conformance --profile hdinsight --target emulator

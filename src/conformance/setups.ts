@@ -9,6 +9,7 @@ export const SETUP_NAMES = [
   'apache-0.9',
   'apache-0.9-secured',
   'apache-0.8',
+  'apache-0.7',
   'fabric',
   'hdinsight',
   'synapse',
@@ -124,6 +125,12 @@ export const SETUPS: Readonly<Record<SetupName, ConformanceSetup>> = Object.free
     livyShaped: false,
     requirement: 'Apache Livy 0.8.0-incubating with impersonation enabled',
     livyConf: { 'livy.impersonation.enabled': 'true' },
+  },
+  'apache-0.7': {
+    ...plain('apache-0.7', 'Apache Livy 0.7.1 (EMR 6): 0.7 session fields, no ttl', 'apache-0.7'),
+    livyShaped: false,
+    requirement: 'Apache Livy 0.7.1-incubating',
+    livyConf: {},
   },
   fabric: {
     ...plain('fabric', 'Microsoft Fabric Livy API', 'fabric'),

@@ -54,7 +54,7 @@ export interface LivyEmulatorOptions {
   /** Route table override (tests use it to build a deliberately wrong emulator). */
   readonly routes?: readonly Route[]
   /**
-   * Vendor flavour: `apache-0.9` (default), `apache-0.8`, `fabric`, `hdinsight`, `synapse`,
+   * Vendor flavour: `apache-0.9` (default), `apache-0.8`, `apache-0.7`, `fabric`, `hdinsight`, `synapse`,
    * `spyt`, or your own {@link LivyProfile}. It reshapes the HTTP edge only.
    */
   readonly profile?: ProfileName | LivyProfile

@@ -318,6 +318,7 @@ describe('livy-conformance CLI', () => {
       'synapse',
       'spyt',
       'apache-0.8',
+      'apache-0.7',
       'apache-0.9-secured',
     ]) {
       const json = file(`profile-${profile}.json`)

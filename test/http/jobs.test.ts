@@ -4,6 +4,22 @@ import { HARNESSES } from '../support/harnesses.ts'
 
 const JOB = Buffer.from('not a kryo job').toString('base64')
 
+/** A job as Livy's client serialises it: its class by name, then the object (no fields). */
+const serialisedJob = (className: string): string => {
+  const name = Buffer.from(className, 'latin1')
+  name[name.length - 1] = (name.at(-1) as number) | 0x80
+  return Buffer.concat([Buffer.from([1, 0]), name, Buffer.from([1])]).toString('base64')
+}
+const PI_JOB = serialisedJob('com.example.PiJob')
+const AS_HEX = (base64: string): string => Buffer.from(base64, 'base64').toString('hex')
+
+interface Status {
+  id: number
+  state: string
+  result: string | null
+  error: string | null
+}
+
 describe.each(HARNESSES)('Job API and resources ($name)', ({ create }) => {
   let h: Harness
   beforeEach(async () => {
@@ -86,5 +102,102 @@ describe.each(HARNESSES)('Job API and resources ($name)', ({ create }) => {
       'Content-Type': `multipart/form-data; boundary=${boundary}`,
     })
     expect(res.status).toBe(200)
+  })
+
+  describe('jobs the client serialised', () => {
+    const uploadJar = async () => {
+      const res = await h.request('POST', '/sessions/0/add-jar', { uri: 'hdfs:///libs/jobs.jar' })
+      expect(res.status).toBe(200)
+    }
+    const finished = async (id: number): Promise<Status> => {
+      await h.control.advance(60_000)
+      return (await h.request('GET', `/sessions/0/jobs/${id}`)).json<Status>()
+    }
+
+    test('a job without a rule succeeds with a null result', async () => {
+      await uploadJar()
+      const res = await h.request('POST', '/sessions/0/submit-job', {
+        job: PI_JOB,
+        jobType: 'spark',
+      })
+      expect(res.text).toBe('{"id":1,"state":"SENT","result":null,"error":null}')
+      expect(await finished(1)).toEqual({ id: 1, state: 'SUCCEEDED', result: null, error: null })
+    })
+
+    test('a rule on the job class answers with its value as Kryo bytes', async () => {
+      await uploadJar()
+      await h.control.outcome({ job: 'com.example.PiJob', result: 3.14 })
+      await h.control.outcome({ job: { regex: 'Count' }, result: { long: 10 } })
+      await h.control.outcome({ job: { contains: 'Words' }, result: ['pi', true, null] })
+      await h.request('POST', '/sessions/0/submit-job', { job: PI_JOB, jobType: 'spark' })
+      await h.request('POST', '/sessions/0/run-job', { job: serialisedJob('a.CountJob') })
+      await h.request('POST', '/sessions/0/submit-job', { job: serialisedJob('a.WordsJob') })
+      const pi = await finished(1)
+      expect(pi.state).toBe('SUCCEEDED')
+      expect(AS_HEX(pi.result as string)).toBe('0a40091eb851eb851f')
+      expect(AS_HEX((await finished(2)).result as string)).toBe('0914')
+      expect(AS_HEX((await finished(3)).result as string)).toBe(
+        `0100${Buffer.from('java.util.ArrayLis').toString('hex')}f40103030170e9050100`,
+      )
+    })
+
+    test('a rule with an exception fails the job with the Java stack trace', async () => {
+      await uploadJar()
+      await h.control.outcome({
+        job: 'com.example.PiJob',
+        exception: { class: 'java.lang.IllegalStateException', message: 'no pi today' },
+      })
+      await h.request('POST', '/sessions/0/submit-job', { job: PI_JOB })
+      const status = await finished(1)
+      expect(status.state).toBe('FAILED')
+      expect(status.result).toBeNull()
+      expect(status.error).toMatch(
+        /^java\.lang\.IllegalStateException: no pi today\n\tat com\.example\.PiJob\.call\(PiJob\.java\)\n\tat org\.apache\.livy\.rsc\.driver\.BypassJob\.call\(BypassJob\.java:40\)\n/,
+      )
+    })
+
+    test('a job whose class is in no added jar fails in Kryo', async () => {
+      await h.request('POST', '/sessions/0/submit-job', { job: PI_JOB })
+      const status = await finished(1)
+      expect(status.state).toBe('FAILED')
+      expect(status.error).toMatch(
+        /^org\.apache\.livy\.shaded\.kryo\.kryo\.KryoException: Unable to find class: com\.example\.PiJob\n\tat /,
+      )
+    })
+
+    test("a job runs for the rule's duration on the virtual clock, STARTED until then", async () => {
+      await uploadJar()
+      await h.control.outcome({ job: 'com.example.PiJob', result: 1, durationMs: 5_000 })
+      await h.request('POST', '/sessions/0/submit-job', { job: PI_JOB })
+      await h.control.advance(4_000)
+      expect((await h.request('GET', '/sessions/0/jobs/1')).json<Status>().state).toBe('STARTED')
+      await h.control.advance(1_000)
+      const done = (await h.request('GET', '/sessions/0/jobs/1')).json<Status>()
+      expect(done.state).toBe('SUCCEEDED')
+      expect(AS_HEX(done.result as string)).toBe('0202')
+    })
+
+    test('a cancelled running job never reports its result', async () => {
+      await uploadJar()
+      await h.control.outcome({ job: 'com.example.PiJob', result: 1, durationMs: 5_000 })
+      await h.request('POST', '/sessions/0/submit-job', { job: PI_JOB })
+      await h.control.advance(1_000)
+      const cancel = await h.request('POST', '/sessions/0/jobs/1/cancel')
+      expect(cancel.status).toBe(200)
+      await h.control.advance(10_000)
+      const status = await h.request('GET', '/sessions/0/jobs/1')
+      expect(status.status).toBe(500)
+    })
+
+    test('a rule with times answers that many jobs, then jobs get null again', async () => {
+      await uploadJar()
+      await h.control.outcome({ job: 'com.example.PiJob', result: 'once', times: 1 })
+      await h.request('POST', '/sessions/0/submit-job', { job: PI_JOB })
+      await h.request('POST', '/sessions/0/submit-job', { job: PI_JOB })
+      expect(AS_HEX((await finished(1)).result as string)).toBe(
+        '03016f6e63e5', // String "once": ASCII, the last byte with bit 8 set
+      )
+      expect((await finished(2)).result).toBeNull()
+    })
   })
 })

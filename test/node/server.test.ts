@@ -223,6 +223,23 @@ describe('the control API over HTTP', () => {
     expect((await post('/__emulator/outcomes', { match: 'x', bogus: 1 })).status).toBe(400)
   })
 
+  test('job rules are registered and listed through the outcomes endpoint; bad ones are a 400', async () => {
+    server = await startLivyServer({ port: 0, clock: 'manual', timing: 'instant' })
+    const rule = { job: 'com.example.PiJob', result: { long: '7' }, times: 2 }
+    expect((await (await post('/__emulator/outcomes', rule)).json()).id).toBe(1)
+    const list = await (await fetch(`${server.url}/__emulator/outcomes`)).json()
+    expect(list.rules).toEqual([{ id: 1, ...rule, used: 0 }])
+    for (const bad of [
+      { job: 'a.B', result: 1, exception: { class: 'java.lang.Error' } },
+      { job: 'a.B', exception: { class: 'not a class' } },
+      { job: 'a.B', result: { long: 1.5 } },
+      { job: 'a.B', output: { 'text/plain': 'x' } },
+      { job: 7 },
+    ]) {
+      expect((await post('/__emulator/outcomes', bad)).status).toBe(400)
+    }
+  })
+
   test('an HTTP fault answers its status for count requests, then Livy answers again', async () => {
     server = await startLivyServer({ port: 0, clock: 'manual' })
     const fault = await post('/__emulator/faults', {

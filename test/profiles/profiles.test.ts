@@ -2,7 +2,7 @@ import { setupServer } from 'msw/node'
 import { afterEach, describe, expect, test } from 'vitest'
 import { FABRIC_API_VERSION } from '../../src/emulator/profiles/fabric.ts'
 import { createLivyEmulator, type LivyEmulatorOptions } from '../../src/index.ts'
-import { type Harness, httpHarness } from '../support/harness.ts'
+import { type Harness, httpHarness, mswHarness } from '../support/harness.ts'
 
 /** Each vendor profile over real HTTP: paths, codes, ids, bodies, auth. */
 
@@ -434,5 +434,52 @@ describe('apache-0.8', () => {
     expect(r.text).toContain('Unrecognized field \\"idleTimeout\\"')
     expect(r.text).toContain('16 known properties')
     expect(r.headers.get('x-frame-options')).toBeNull()
+  })
+})
+
+describe('apache-0.7', () => {
+  test('sessions carry only 0.7.1’s nine SessionInfo fields, in its order', async () => {
+    await start({ profile: 'apache-0.7' })
+    const r = await h.request('POST', '/sessions', { kind: 'spark', name: 'etl' })
+    expect(r.status).toBe(201)
+    const fields = ['id', 'name', 'appId', 'owner', 'proxyUser', 'state', 'kind', 'appInfo', 'log']
+    expect(Object.keys(r.json<object>())).toEqual(fields)
+    expect(Object.keys((await h.request('GET', '/sessions/0')).json<object>())).toEqual(fields)
+    const list = (await h.request('GET', '/sessions')).json<{ sessions: object[] }>()
+    expect(Object.keys(list.sessions[0] as object)).toEqual(fields)
+  })
+
+  test('ttl and idleTimeout are unknown fields; no security headers', async () => {
+    await start({ profile: 'apache-0.7' })
+    for (const field of ['ttl', 'idleTimeout']) {
+      const r = await h.request('POST', '/sessions', { [field]: '10m' })
+      expect(r.status).toBe(400)
+      expect(r.text).toContain(`Unrecognized field \\"${field}\\"`)
+      expect(r.text).toContain('15 known properties')
+      expect(r.headers.get('x-frame-options')).toBeNull()
+    }
+  })
+
+  test('a rejected create has no "Rejected, Reason:" prefix', async () => {
+    await start({ profile: 'apache-0.7' })
+    const r = await h.request('POST', '/sessions', { name: '123' })
+    expect(r.status).toBe(400)
+    expect(r.text).toBe('{"msg":"Invalid session name: 123"}')
+    const on09 = await mswHarness({})
+    const same = await on09.request('POST', '/sessions', { name: '123' })
+    expect(same.text).toBe('{"msg":"Rejected, Reason: Invalid session name: 123"}')
+    await on09.close()
+  })
+
+  test('the statement list ignores order', async () => {
+    await start({ profile: 'apache-0.7' })
+    await h.request('POST', '/sessions', { kind: 'spark' })
+    await h.control.advance(60_000)
+    // Scripted outputs: the order is the point here, not the Scala evaluator.
+    await h.control.outcome({ match: { regex: '^[12]$' }, output: { 'text/plain': 'x' } })
+    for (const code of ['1', '2']) await h.request('POST', '/sessions/0/statements', { code })
+    const desc = await h.request('GET', '/sessions/0/statements?order=desc')
+    const ids = desc.json<{ statements: { id: number }[] }>().statements.map((s) => s.id)
+    expect(ids).toEqual([0, 1])
   })
 })

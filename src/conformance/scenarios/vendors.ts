@@ -323,6 +323,30 @@ const OTHERS: readonly Scenario[] = [
       ctx.expect.bareString(unknown, /^Unrecognized field "idleTimeout"/)
     },
   },
+  {
+    id: 'S-LIVY07-001',
+    title:
+      'Livy 0.7.1: sessions carry only the nine fields its Java client knows; ttl and idleTimeout are unknown',
+    covers: ['B-LIVY07-001'],
+    tags: ['livy-0.7', 'sessions'],
+    parity: documented('Livy 0.7.1 source'),
+    setup: 'apache-0.7',
+    async run(ctx) {
+      const res = await ctx.post('/sessions', { kind: 'spark' })
+      ctx.expect.status(res, 201)
+      ctx.expect.equal(
+        Object.keys(res.json<object>()),
+        ['id', 'name', 'appId', 'owner', 'proxyUser', 'state', 'kind', 'appInfo', 'log'],
+        'the session fields',
+      )
+      ctx.defer(() => ctx.delete(`/sessions/${res.json<{ id: number }>().id}`))
+      for (const field of ['ttl', 'idleTimeout']) {
+        const unknown = await ctx.post('/sessions', { [field]: '10m' })
+        ctx.expect.status(unknown, 400)
+        ctx.expect.bareString(unknown, new RegExp(`^Unrecognized field "${field}"`))
+      }
+    },
+  },
 ]
 
 /** Scenarios for the vendor set-ups (what their docs and clients say; see VARIANTS.md). */

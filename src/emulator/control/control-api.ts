@@ -5,8 +5,15 @@ import { type Clock, MAX_ADVANCE_MS } from '../model/clock.ts'
 import type { ModelContext } from '../model/context.ts'
 import { ModelError } from '../model/errors.ts'
 import { checkTable, type SeededTables } from '../model/evaluation/tables.ts'
+import type { JobValue } from '../model/jobs/job-value.ts'
 import { STATEMENT_KINDS, type StatementKind } from '../model/outcomes/interpreters.ts'
-import type { OutcomeRule, OutcomeRules } from '../model/outcomes/outcome.ts'
+import {
+  isJobRule,
+  type JobOutcomeRule,
+  type OutcomeRule,
+  type OutcomeRules,
+  type StatementOutcomeRule,
+} from '../model/outcomes/outcome.ts'
 import { compileSafeRegex } from '../model/outcomes/safe-regex.ts'
 import type { TaskHandle } from '../model/scheduler.ts'
 import type { HttpFault, HttpFaults } from './http-faults.ts'
@@ -91,13 +98,51 @@ const int = (v: unknown, name: string, fallback?: number): number => {
 }
 
 /** A pattern sent as data runs on a linear-time matcher; catastrophic ones are refused here. */
-const regex = (source: unknown, flags: unknown): RegExp => {
-  const text = str(source, 'match.regex')
-  const flagText = flags === undefined ? '' : str(flags, 'match.flags')
+const regex = (source: unknown, flags: unknown, field = 'match'): RegExp => {
+  const text = str(source, `${field}.regex`)
+  const flagText = flags === undefined ? '' : str(flags, `${field}.flags`)
   try {
     return compileSafeRegex(text, flagText)
   } catch (e) {
-    throw new ControlError(`match.regex cannot be used: ${(e as Error).message}`)
+    throw new ControlError(`${field}.regex cannot be used: ${(e as Error).message}`)
+  }
+}
+
+/** A JSON text matcher: a string (exact), `{regex, flags}` or `{contains}`. */
+function textMatcher(m: unknown, field: string): string | RegExp | { contains: string } {
+  if (typeof m === 'string') return m
+  if (m && typeof m === 'object' && 'regex' in m)
+    return regex((m as { regex: unknown }).regex, (m as { flags?: unknown }).flags, field)
+  if (m && typeof m === 'object' && 'contains' in m)
+    return { contains: str((m as { contains: unknown }).contains, `${field}.contains`) }
+  throw new ControlError(`${field} must be a string, {"regex": "..."} or {"contains": "..."}`)
+}
+
+/**
+ * A job rule as JSON: `job` matches the job's class name (a string, `{regex, flags}` or
+ * `{contains}`).
+ *
+ * @example
+ * {"job": "com.example.PiJob", "result": 3.14}
+ */
+function jobRuleFromJson(json: Record<string, unknown>): JobOutcomeRule {
+  const allowed = ['job', 'sessionId', 'result', 'exception', 'durationMs', 'times']
+  const unknown = Object.keys(json).filter((k) => !allowed.includes(k))
+  if (unknown.length > 0)
+    throw new ControlError(
+      `unknown job rule field(s): ${unknown.join(', ')} (allowed: ${allowed.join(', ')})`,
+    )
+  const m = textMatcher(json.job, 'job')
+  const e = json.exception
+  if (e !== undefined && (e === null || typeof e !== 'object' || Array.isArray(e)))
+    throw new ControlError('exception must be {"class": "...", "message": "..."}')
+  return {
+    job: typeof m === 'string' || m instanceof RegExp ? m : (c) => c.className.includes(m.contains),
+    ...(json.sessionId !== undefined ? { sessionId: int(json.sessionId, 'sessionId') } : {}),
+    ...('result' in json ? { result: json.result as JobValue } : {}),
+    ...(e !== undefined ? { exception: e as { class: string; message?: string } } : {}),
+    ...(json.durationMs !== undefined ? { durationMs: json.durationMs as number } : {}),
+    ...(json.times !== undefined ? { times: json.times as number } : {}),
   }
 }
 
@@ -108,27 +153,22 @@ const regex = (source: unknown, flags: unknown): RegExp => {
  * {"match": {"regex": "^spark\\.range"}, "kind": "spark", "output": {"text/plain": "res0: Long = 10\n"}}
  */
 export function ruleFromJson(json: Record<string, unknown>): OutcomeRule {
+  if ('job' in json) return jobRuleFromJson(json)
   const allowed = ['match', 'kind', 'sessionId', 'output', 'error', 'abort', 'durationMs', 'times']
   const unknown = Object.keys(json).filter((k) => !allowed.includes(k))
   if (unknown.length > 0)
     throw new ControlError(
       `unknown rule field(s): ${unknown.join(', ')} (allowed: ${allowed.join(', ')})`,
     )
-  const m = json.match
-  let match: OutcomeRule['match']
-  if (typeof m === 'string') match = m
-  else if (m && typeof m === 'object' && 'regex' in m)
-    match = regex((m as { regex: unknown }).regex, (m as { flags?: unknown }).flags)
-  else if (m && typeof m === 'object' && 'contains' in m) {
-    const needle = str((m as { contains: unknown }).contains, 'match.contains')
-    match = (c) => c.code.includes(needle)
-  } else throw new ControlError('match must be a string, {"regex": "..."} or {"contains": "..."}')
+  const m = textMatcher(json.match, 'match')
+  const match: StatementOutcomeRule['match'] =
+    typeof m === 'string' || m instanceof RegExp ? m : (c) => c.code.includes(m.contains)
   const kinds =
     json.kind === undefined ? undefined : Array.isArray(json.kind) ? json.kind : [json.kind]
   if (kinds && !kinds.every((k) => (STATEMENT_KINDS as readonly unknown[]).includes(k))) {
     throw new ControlError(`kind must be one of ${STATEMENT_KINDS.join(', ')}`)
   }
-  const rule: OutcomeRule = {
+  const rule: StatementOutcomeRule = {
     match,
     ...(kinds ? { kind: kinds as StatementKind[] } : {}),
     ...(json.sessionId !== undefined ? { sessionId: int(json.sessionId, 'sessionId') } : {}),
@@ -176,6 +216,33 @@ export function faultFromJson(json: Record<string, unknown>): HttpFault {
   return fault
 }
 
+/** A JSON-safe `JobValue` (a bigint becomes `{long: "…"}`). */
+const jobValueJson = (v: JobValue): unknown =>
+  typeof v === 'bigint' ? { long: v.toString() } : Array.isArray(v) ? v.map(jobValueJson) : v
+
+/**
+ * A job rule as the JSON the control API takes (a predicate shows as `"<function>"`).
+ *
+ * @example
+ * describeJobRule({ job: /Pi/, result: 1n }) // { job: { regex: 'Pi', flags: '' }, result: { long: '1' } }
+ */
+export function describeJobRule(rule: JobOutcomeRule): Record<string, unknown> {
+  const m = rule.job
+  return {
+    job:
+      typeof m === 'string'
+        ? m
+        : m instanceof RegExp
+          ? { regex: m.source, flags: m.flags }
+          : '<function>',
+    ...(rule.sessionId !== undefined ? { sessionId: rule.sessionId } : {}),
+    ...(rule.result !== undefined ? { result: jobValueJson(rule.result) } : {}),
+    ...(rule.exception !== undefined ? { exception: rule.exception } : {}),
+    ...(rule.durationMs !== undefined ? { durationMs: rule.durationMs } : {}),
+    ...(rule.times !== undefined ? { times: rule.times } : {}),
+  }
+}
+
 /** The control API: `/__emulator/…`, never a Livy path. */
 export function createControlApi(target: ControlTarget): EdgeFilter {
   // Rules registered here are listed as the JSON they came in; rules added from code are
@@ -185,6 +252,7 @@ export function createControlApi(target: ControlTarget): EdgeFilter {
     const json = ruleJson.get(rule)
     if (json) return json
     const fn = '<function>'
+    if (isJobRule(rule)) return describeJobRule(rule)
     const m = rule.match
     return {
       match:

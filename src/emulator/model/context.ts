@@ -3,6 +3,7 @@ import type { AccessManager } from './access.ts'
 import type { Clock } from './clock.ts'
 import type { LivyConfig } from './config.ts'
 import type { Evaluations } from './evaluation/evaluations.ts'
+import type { JobState } from './machines/job-machine.ts'
 import type { ReplState } from './machines/session-machines.ts'
 import type { StatementState } from './machines/statement-machine.ts'
 import type { InterpreterMemory, StatementKind } from './outcomes/interpreters.ts'
@@ -43,7 +44,7 @@ export interface JobEntry {
   readonly id: number
   /** The id the RSC client gave the job in the driver (a UUID). */
   readonly clientId: string
-  state: 'SENT' | 'QUEUED' | 'STARTED' | 'CANCELLED' | 'FAILED' | 'SUCCEEDED'
+  state: JobState
   result: string | null
   error: string | null
   /** The driver forgets a job once a terminal status has been read. */

@@ -36,6 +36,12 @@ import {
   stopInteractive,
   waitForDriver,
 } from './interactive.ts'
+import { jobExceptionTrace, missingJobClassTrace, onDriverClasspath } from './jobs/job-failure.ts'
+import type { JavaValue } from './jobs/job-value.ts'
+import { kryoJobClass } from './jobs/kryo-job-class.ts'
+import { kryoSerialize } from './jobs/kryo-writer.ts'
+import { jobMachine } from './machines/job-machine.ts'
+import { isTerminal, transition, transitionOrThrow } from './machines/machine.ts'
 import type { ReportedState } from './machines/session-machines.ts'
 import { createOutcomeRules, type OutcomeRules } from './outcomes/outcome.ts'
 import { type LogPage, pageList, pageLog } from './paging.ts'
@@ -188,6 +194,17 @@ export interface LivyModel {
   /** Runs the oldest manual step (timing `'manual'`), optionally for one session/batch. */
   step(subject?: string): Promise<TaskHandle | undefined>
   pendingSteps(): TaskHandle[]
+}
+
+/**
+ * A job's `result` field: the Kryo bytes of the value, base64 (Jackson's byte[]). Livy's
+ * BypassJob serialises only non-null results, so a job returning null reports `null`.
+ */
+function jobResult(value: JavaValue | undefined): string | null {
+  if (value === undefined || value.type === 'null') return null
+  let text = ''
+  for (const b of kryoSerialize(value)) text += String.fromCharCode(b)
+  return btoa(text)
 }
 
 /** What Livy's driver reports for a job payload that is not a Kryo-serialised Job. */
@@ -439,21 +456,45 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
       }
       driver.jobs.set(entry.id, entry)
       const view = jobView(entry)
-      entry.state = 'QUEUED'
+      entry.state = transitionOrThrow(jobMachine, entry.state, 'queue')
       // The driver's job executor picks it up at once; polls see it STARTED (as on Livy).
       scheduler.after(0, `job ${record.id}/${entry.id} starts`, () => {
-        if (entry.state === 'QUEUED') entry.state = 'STARTED'
+        const started = transition(jobMachine, entry.state, 'start')
+        if (started.ok) entry.state = started.state
       })
+      // The emulator never runs the job: it reads the job's class name from the Kryo bytes
+      // and answers with the rule for that class, else as a job returning null would.
+      const bytes = Uint8Array.from(atob(job), (c) => c.charCodeAt(0))
+      const className = kryoJobClass(bytes)
+      const outcome =
+        className === undefined
+          ? undefined
+          : context.outcomes.resolveJob({ sessionId: record.id, jobId: entry.id, className })
+      const hasJars = driverHost(context, record).driver.resources.some((r) => r.kind === 'jar')
       entry.task = scheduler.after(
-        context.timing.jobRun,
+        outcome?.durationMs ?? context.timing.jobRun,
         `job ${record.id}/${entry.id} runs`,
         () => {
           entry.task = null
-          if (entry.state !== 'QUEUED' && entry.state !== 'STARTED') return
-          // The driver deserialises the payload with Kryo. Bytes that are not a serialised Livy
-          // Job fail there: the first varint is read as a registered class id (plus 2).
-          entry.state = 'FAILED'
-          entry.error = kryoFailure(job)
+          // A job due at once (timing 'instant') still passes through STARTED, as Livy's does.
+          if (entry.state === 'QUEUED')
+            entry.state = transitionOrThrow(jobMachine, entry.state, 'start')
+          if (entry.state !== 'STARTED') return
+          if (className === undefined) {
+            // Bytes that are not a serialised Livy Job fail in Kryo: the first varint is read
+            // as a registered class id (plus 2).
+            entry.state = transitionOrThrow(jobMachine, entry.state, 'fail')
+            entry.error = kryoFailure(job)
+          } else if (outcome?.exception !== undefined) {
+            entry.state = transitionOrThrow(jobMachine, entry.state, 'fail')
+            entry.error = jobExceptionTrace(outcome.exception, className)
+          } else if (outcome === undefined && !hasJars && !onDriverClasspath(className)) {
+            entry.state = transitionOrThrow(jobMachine, entry.state, 'fail')
+            entry.error = missingJobClassTrace(className)
+          } else {
+            entry.state = transitionOrThrow(jobMachine, entry.state, 'succeed')
+            entry.result = jobResult(outcome?.result)
+          }
         },
         `session:${record.id}`,
       )
@@ -469,8 +510,7 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
       if (job.reported) {
         throw remoteFailure('java.util.NoSuchElementException', job.clientId)
       }
-      if (job.state === 'CANCELLED' || job.state === 'FAILED' || job.state === 'SUCCEEDED')
-        job.reported = true
+      if (isTerminal(jobMachine, job.state)) job.reported = true
       return jobView(job)
     },
     cancelJob(record, jobIdText) {
@@ -482,7 +522,8 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
       if (!job) return
       driver.jobs.delete(id)
       job.task?.cancel()
-      job.state = 'CANCELLED'
+      const cancelled = transition(jobMachine, job.state, 'cancel')
+      if (cancelled.ok) job.state = cancelled.state
     },
     addResource(record, kind, uri) {
       ensureActive(record)

@@ -1,5 +1,6 @@
-import { ruleFromJson } from '../control/control-api.ts'
+import { describeJobRule, ruleFromJson } from '../control/control-api.ts'
 import {
+  isJobRule,
   type OutcomeHandle,
   type OutcomeRule,
   type OutcomeRules,
@@ -29,6 +30,13 @@ export interface PersistedOutcomes extends OutcomeRules {
  * // { match: { regex: '^x', flags: 'i' }, output: { 'text/plain': '1' } }
  */
 export function ruleToJson(rule: OutcomeRule): Record<string, unknown> {
+  if (isJobRule(rule)) {
+    if (typeof rule.job === 'function')
+      throw new TypeError(
+        'with a state file, job rules must be data: match the class name with a string or a RegExp',
+      )
+    return describeJobRule(rule)
+  }
   if (typeof rule.match === 'function' || rule.respond !== undefined) {
     throw new TypeError(
       'with a state file, outcome rules must be data: match a string or a RegExp and answer with output, error, abort or durationMs (a function cannot be written to the file)',
@@ -114,5 +122,6 @@ export function createPersistedOutcomes(
       return inner.size
     },
     resolve: (context) => inner.resolve(context),
+    resolveJob: (context) => inner.resolveJob(context),
   }
 }

@@ -6,7 +6,8 @@ import type { EdgeRequest } from '../http/types.ts'
 import { mapJsonBody } from './gateway-kit.ts'
 import type { LivyProfile } from './profile.ts'
 
-const livyClaims = (path: string): boolean =>
+/** Livy's own paths (Apache profiles claim exactly these). */
+export const livyClaims = (path: string): boolean =>
   servletOf(path) !== undefined || path === '/' || path === '/metrics/ping'
 
 /**
@@ -36,7 +37,7 @@ export const CREATE_INTERACTIVE_REQUEST_08: BeanSpec = {
 }
 
 /** Which responses carry session objects (`SessionInfo`). */
-function sessionShape(request: EdgeRequest): 'one' | 'list' | undefined {
+export function sessionShape(request: EdgeRequest): 'one' | 'list' | undefined {
   if (request.path === '/sessions' || request.path === '/sessions/') {
     return request.method === 'GET' ? 'list' : request.method === 'POST' ? 'one' : undefined
   }

@@ -1,4 +1,5 @@
 import { APACHE_08, APACHE_09 } from './apache.ts'
+import { APACHE_07 } from './apache-07.ts'
 import { FABRIC } from './fabric.ts'
 import { HDINSIGHT } from './hdinsight.ts'
 import type { LivyProfile, ProfileName } from './profile.ts'
@@ -13,6 +14,7 @@ export { PROFILE_NAMES } from './profile.ts'
 export const PROFILES: Readonly<Record<ProfileName, LivyProfile>> = Object.freeze({
   'apache-0.9': APACHE_09,
   'apache-0.8': APACHE_08,
+  'apache-0.7': APACHE_07,
   fabric: FABRIC,
   hdinsight: HDINSIGHT,
   synapse: SYNAPSE,

@@ -10,6 +10,7 @@ import type { AuthCookies } from '../security/hadoop-cookie.ts'
 export const PROFILE_NAMES = [
   'apache-0.9',
   'apache-0.8',
+  'apache-0.7',
   'fabric',
   'hdinsight',
   'synapse',

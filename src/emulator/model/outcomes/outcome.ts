@@ -1,3 +1,4 @@
+import { type JavaValue, type JobValue, javaValueOf } from '../jobs/job-value.ts'
 import type { StatementKind } from './interpreters.ts'
 import { catastrophicReason } from './safe-regex.ts'
 
@@ -31,7 +32,7 @@ export type OutcomeMatcher = string | RegExp | ((context: OutcomeContext) => boo
  * emulator.outcomes.add({ match: 'boom', error: { ename: 'RuntimeError', evalue: 'boom' } })
  * emulator.outcomes.add({ match: 'slow()', durationMs: 30_000 })
  */
-export interface OutcomeRule {
+export interface StatementOutcomeRule {
   readonly match: OutcomeMatcher
   /** Only statements running on this interpreter kind (or kinds). */
   readonly kind?: StatementKind | readonly StatementKind[]
@@ -53,6 +54,62 @@ export interface OutcomeRule {
   readonly durationMs?: number
   /** How many statements the rule answers before it retires; unlimited by default. */
   readonly times?: number
+}
+
+/** What a job rule sees: the job's class name, read from its serialised bytes. */
+export interface JobOutcomeContext {
+  readonly sessionId: number
+  readonly jobId: number
+  readonly className: string
+}
+
+/** The job's class name, exact or a regular expression, or a predicate. */
+export type JobMatcher = string | RegExp | ((context: JobOutcomeContext) => boolean)
+
+/** A Java exception a job throws: how Livy's driver prints it becomes the job's `error`. */
+export interface JobException {
+  /** Fully qualified, e.g. `java.lang.IllegalStateException`. */
+  readonly class: string
+  /** `getMessage()`; absent for an exception without one. */
+  readonly message?: string
+}
+
+/**
+ * A scripted Job API outcome (`submit-job`, `run-job`), matched on the job's class name. The
+ * job succeeds with `result` encoded as Livy's Kryo serializer would, or fails with
+ * `exception`. Jobs without a matching rule succeed with `null`.
+ *
+ * @example
+ * emulator.outcomes.add({ job: 'com.example.PiJob', result: 3.14159 })
+ * emulator.outcomes.add({ job: /Count/, result: { long: 10 } })
+ * emulator.outcomes.add({ job: 'com.example.Broken', exception: { class: 'java.lang.IllegalStateException', message: 'boom' } })
+ */
+export interface JobOutcomeRule {
+  readonly job: JobMatcher
+  /** Only jobs of this session id. */
+  readonly sessionId?: number
+  /** What `call()` returns (`null` when neither this nor `exception` is given). */
+  readonly result?: JobValue
+  /** What `call()` throws. */
+  readonly exception?: JobException
+  /** How long the job runs (virtual ms); the timing profile's default otherwise. */
+  readonly durationMs?: number
+  /** How many jobs the rule answers before it retires; unlimited by default. */
+  readonly times?: number
+}
+
+/** A scripted outcome: for statements (`match`) or for Job API jobs (`job`). */
+export type OutcomeRule = StatementOutcomeRule | JobOutcomeRule
+
+/** Whether a rule scripts jobs rather than statements. */
+export const isJobRule = (rule: OutcomeRule): rule is JobOutcomeRule => 'job' in rule
+
+/** What a matched job rule decides. */
+export interface ResolvedJobOutcome {
+  /** The Java value to return; undefined when the job throws. */
+  readonly result: JavaValue | undefined
+  readonly exception: JobException | undefined
+  readonly durationMs: number | undefined
 }
 
 /** What a matched rule decides; absent parts fall back to the defaults. */
@@ -89,9 +146,22 @@ export interface OutcomeRules {
   readonly size: number
   /** Finds the newest rule matching the statement and consumes one of its uses. */
   resolve(context: OutcomeContext): ResolvedOutcome | undefined
+  /** Finds the newest job rule matching the job and consumes one of its uses. */
+  resolveJob(context: JobOutcomeContext): ResolvedJobOutcome | undefined
 }
 
-const matches = (rule: OutcomeRule, context: OutcomeContext): boolean => {
+const matchesJob = (rule: JobOutcomeRule, context: JobOutcomeContext): boolean => {
+  if (rule.sessionId !== undefined && rule.sessionId !== context.sessionId) return false
+  const m = rule.job
+  if (typeof m === 'string') return m === context.className
+  if (m instanceof RegExp) {
+    m.lastIndex = 0
+    return m.test(context.className)
+  }
+  return m(context)
+}
+
+const matches = (rule: StatementOutcomeRule, context: OutcomeContext): boolean => {
   if (rule.sessionId !== undefined && rule.sessionId !== context.sessionId) return false
   if (rule.kind !== undefined) {
     const kinds: readonly StatementKind[] = typeof rule.kind === 'string' ? [rule.kind] : rule.kind
@@ -108,12 +178,18 @@ const matches = (rule: OutcomeRule, context: OutcomeContext): boolean => {
 
 /** Checks a rule up front so a bad one fails where it is registered, not mid-statement. */
 export function validateOutcomeRule(rule: OutcomeRule): void {
-  const catastrophic =
-    rule.match instanceof RegExp ? catastrophicReason(rule.match.source) : undefined
+  const pattern = isJobRule(rule) ? rule.job : 'match' in rule ? rule.match : undefined
+  const catastrophic = pattern instanceof RegExp ? catastrophicReason(pattern.source) : undefined
   if (catastrophic)
     throw new RangeError(
       `the match pattern is refused: ${catastrophic} (it can take exponential time)`,
     )
+  if (isJobRule(rule)) {
+    validateJobRule(rule)
+    return
+  }
+  if (!('match' in rule))
+    throw new TypeError('an outcome rule needs match (statements) or job (jobs)')
   const answers = [rule.output, rule.error, rule.abort, rule.respond].filter((x) => x !== undefined)
   if (answers.length > 1)
     throw new TypeError('an outcome rule gives at most one of output, error, abort, respond')
@@ -134,6 +210,37 @@ export function validateOutcomeRule(rule: OutcomeRule): void {
     (typeof rule.error.ename !== 'string' || typeof rule.error.evalue !== 'string')
   ) {
     throw new TypeError('error needs string ename and evalue')
+  }
+}
+
+const JAVA_CLASS = /^[\p{L}_$][\p{L}\p{N}_$]*(\.[\p{L}_$][\p{L}\p{N}_$]*)*$/u
+
+function validateJobRule(rule: JobOutcomeRule): void {
+  const statementFields = ['match', 'kind', 'output', 'error', 'abort', 'respond'].filter(
+    (k) => k in rule,
+  )
+  if (statementFields.length > 0)
+    throw new TypeError(`a job rule cannot have ${statementFields.join(', ')} (statement fields)`)
+  if (rule.result !== undefined && rule.exception !== undefined)
+    throw new TypeError('a job rule gives result or exception, not both')
+  if (rule.result !== undefined) javaValueOf(rule.result)
+  if (rule.exception !== undefined) {
+    const { class: name, message } = rule.exception
+    if (typeof name !== 'string' || !JAVA_CLASS.test(name))
+      throw new TypeError(
+        'exception.class must be a Java class name (e.g. java.lang.IllegalStateException)',
+      )
+    if (message !== undefined && typeof message !== 'string')
+      throw new TypeError('exception.message must be a string')
+  }
+  if (
+    rule.durationMs !== undefined &&
+    !(Number.isFinite(rule.durationMs) && rule.durationMs >= 0)
+  ) {
+    throw new RangeError('durationMs must be a finite number >= 0')
+  }
+  if (rule.times !== undefined && !(Number.isInteger(rule.times) && rule.times > 0)) {
+    throw new RangeError('times must be a positive integer')
   }
 }
 
@@ -172,13 +279,28 @@ export function createOutcomeRules(): OutcomeRules {
     get size() {
       return entries.length
     },
+    resolveJob(context) {
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const entry = entries[i]
+        if (!entry || !isJobRule(entry.rule) || !matchesJob(entry.rule, context)) continue
+        entry.used++
+        if (entry.rule.times !== undefined && entry.used >= entry.rule.times) entries.splice(i, 1)
+        const rule = entry.rule
+        return {
+          result: rule.exception === undefined ? javaValueOf(rule.result ?? null) : undefined,
+          exception: rule.exception,
+          durationMs: rule.durationMs,
+        }
+      }
+      return undefined
+    },
     resolve(context) {
       for (let i = entries.length - 1; i >= 0; i--) {
         const entry = entries[i]
-        if (!entry || !matches(entry.rule, context)) continue
+        if (!entry || isJobRule(entry.rule) || !matches(entry.rule, context)) continue
         entry.used++
         if (entry.rule.times !== undefined && entry.used >= entry.rule.times) entries.splice(i, 1)
-        const { rule } = entry
+        const rule = entry.rule
         let body: StatementOutputBody | undefined
         if (rule.respond) body = rule.respond(context)
         else if (rule.output) body = { status: 'ok', data: rule.output }
