@@ -120,12 +120,15 @@ describe('over HTTP, on the wall clock', () => {
     ).json()) as Json
 
   const until = async (path: string, done: (v: Json) => boolean): Promise<Json> => {
-    for (let i = 0; i < 400; i++) {
+    let last: Json | undefined
+    // Generous: a second interpreter may have to start (seconds on a busy CI machine).
+    for (let i = 0; i < 1600; i++) {
       const v = await call('GET', path)
+      last = v
       if (done(v)) return v
       await new Promise((r) => setTimeout(r, 50))
     }
-    throw new Error(`never reached: ${path}`)
+    throw new Error(`never reached: ${path}, last ${JSON.stringify(last)}`)
   }
 
   const newSession = async (): Promise<number> => {
@@ -141,7 +144,9 @@ describe('over HTTP, on the wall clock', () => {
     )
   }
 
-  test("one session's endless loop stalls neither the server nor another session", async () => {
+  test("one session's endless loop stalls neither the server nor another session", {
+    timeout: 240_000,
+  }, async () => {
     const other = await newSession()
     await run(other, 'before = "kept"')
     const looping = await newSession()

@@ -222,17 +222,7 @@ export function createEdge(options: EdgeOptions): Edge {
   }
 
   const serveNow = (request: EdgeRequest): MaybePromise<EdgeResponse> =>
-    andThen(
-      model.hasDue() ? andThen(model.catchUp(), () => livyServlet(request)) : livyServlet(request),
-      startNow,
-    )
-
-  // On the wall clock, what a request made due at once (a statement's start) runs right after
-  // it, as in Livy, where the interpreter picks a statement up the moment it is queued: its
-  // code starts evaluating before the client's next request. The answer is already made.
-  const wallClock = model.context.clock.kind === 'system'
-  const startNow = (response: EdgeResponse): MaybePromise<EdgeResponse> =>
-    wallClock && model.hasDue() ? andThen(model.catchUp(), () => response) : response
+    model.hasDue() ? andThen(model.catchUp(), () => livyServlet(request)) : livyServlet(request)
 
   const onServed = options.onServed
   const serveAndTell = onServed
