@@ -9,20 +9,16 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { loadPyodide } from 'pyodide'
+import { ENGINE_ROOT, writeSources } from '../src/engine/python-runtime.ts'
 import { readPythonSources } from '../src/engine/python-sources-node.ts'
 
-const ROOT = '/home/pyodide/livy_engine'
 const out = join(import.meta.dirname, '..', 'dist', 'engine', 'python-bytecode.json')
 
 const pyodide = await loadPyodide()
-for (const source of await readPythonSources({ bytecode: false })) {
-  const path = `${ROOT}/${source.path}`
-  pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf('/')))
-  pyodide.FS.writeFile(path, source.text)
-}
+writeSources(pyodide, await readPythonSources({ bytecode: false }))
 pyodide.runPython(`
 import compileall, py_compile
-ok = compileall.compile_dir(${JSON.stringify(ROOT)}, quiet=1,
+ok = compileall.compile_dir(${JSON.stringify(ENGINE_ROOT)}, quiet=1,
     invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH)
 if not ok:
     raise SystemExit('compiling the engine failed')
@@ -34,10 +30,12 @@ const walk = (dir: string): void => {
     const path = `${dir}/${name}`
     if (pyodide.FS.isDir(pyodide.FS.stat(path).mode)) walk(path)
     else if (name.endsWith('.pyc'))
-      files[path.slice(ROOT.length + 1)] = Buffer.from(pyodide.FS.readFile(path)).toString('base64')
+      files[path.slice(ENGINE_ROOT.length + 1)] = Buffer.from(pyodide.FS.readFile(path)).toString(
+        'base64',
+      )
   }
 }
-walk(ROOT)
+walk(ENGINE_ROOT)
 await mkdir(join(out, '..'), { recursive: true })
 await writeFile(out, JSON.stringify({ python: '3.11', files }))
 console.log(`python bytecode: ${Object.keys(files).length} modules → ${out}`)

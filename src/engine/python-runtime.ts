@@ -62,7 +62,7 @@ function closeHostApis(): void {
 }
 
 /** Where the engine's Python packages live inside Pyodide's file system. */
-const ROOT = '/home/pyodide/livy_engine'
+export const ENGINE_ROOT = '/home/pyodide/livy_engine'
 
 /**
  * The worker side: loads Pyodide and the engine's Python packages, then runs one statement at a
@@ -98,7 +98,7 @@ export function createPythonRuntime(
     interrupt = new Int32Array(message.interrupt)
     pyodide.setInterruptBuffer(interrupt)
     pyodide.runPython(
-      `import sys\nsys.path.insert(0, ${JSON.stringify(ROOT)})\nimport livy_repl.entry\nlivy_repl.entry.boot()`,
+      `import sys\nsys.path.insert(0, ${JSON.stringify(ENGINE_ROOT)})\nimport livy_repl.entry\nlivy_repl.entry.boot()`,
     )
     execute = pyodide.runPython('livy_repl.entry.execute_json') as typeof execute
     closeHostApis()
@@ -145,10 +145,17 @@ export function createPythonRuntime(
   }
 }
 
-function writeSources(pyodide: Pyodide, sources: readonly PythonSource[]): void {
+/**
+ * Writes the engine's Python packages below {@link ENGINE_ROOT} (the worker, the bytecode
+ * build and the Python unit tests all lay them out the same way).
+ *
+ * @example
+ * writeSources(pyodide, await readPythonSources())
+ */
+export function writeSources(pyodide: Pick<Pyodide, 'FS'>, sources: readonly PythonSource[]): void {
   const made = new Set<string>()
   for (const source of sources) {
-    const path = `${ROOT}/${source.path}`
+    const path = `${ENGINE_ROOT}/${source.path}`
     const dir = path.slice(0, path.lastIndexOf('/'))
     if (!made.has(dir)) {
       pyodide.FS.mkdirTree(dir)

@@ -1,6 +1,6 @@
 import { loadPyodide } from 'pyodide'
 import { expect, test } from 'vitest'
-import { zoneOffsetMinutes } from '../../src/engine/python-runtime.ts'
+import { ENGINE_ROOT, writeSources, zoneOffsetMinutes } from '../../src/engine/python-runtime.ts'
 import { readPythonSources } from '../../src/engine/python-sources-node.ts'
 import { loadSparkAnswers } from '../support/spark-answers.ts'
 
@@ -12,12 +12,8 @@ test('the Python unit tests pass inside Pyodide', { timeout: 300_000 }, async ()
   const pyodide = await loadPyodide()
   // As the worker does: time zones come from the host's Intl.
   ;(globalThis as { livyZoneOffset?: typeof zoneOffsetMinutes }).livyZoneOffset = zoneOffsetMinutes
-  const root = '/home/pyodide/livy_engine'
-  for (const source of await readPythonSources({ includeTests: true })) {
-    const path = `${root}/${source.path}`
-    pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf('/')))
-    pyodide.FS.writeFile(path, source.text)
-  }
+  const root = ENGINE_ROOT
+  writeSources(pyodide, await readPythonSources({ includeTests: true }))
   // The tests that compare with the recorded corpus look for it beside the repository.
   pyodide.FS.mkdirTree('/shared/spark')
   pyodide.FS.writeFile(
