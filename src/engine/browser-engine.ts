@@ -10,6 +10,12 @@ export interface BrowserEngineOptions {
    * Default `/pyodide/`.
    */
   readonly indexURL?: string
+  /**
+   * Pyodide's standard library with bytecode, as `npm run build` writes it
+   * (`dist/engine/python_stdlib-<pyodide version>.zip`), served by you: the engine then starts
+   * about twice as fast. Default: Pyodide's own, beside `indexURL`.
+   */
+  readonly stdLibURL?: string
   /** Interpreters (Web Workers) at most; each is one Pyodide, ~130 MB. Default 2. */
   readonly maxWorkers?: number
   /**
@@ -64,9 +70,13 @@ function browserWorker(): WorkerLike {
 
 /** `'/pyodide'` → `'/pyodide/'`, relative URLs resolved against the page (workers need absolute). */
 function absoluteIndexURL(indexURL: string): string {
-  const base = globalThis.location?.href
-  const url = base === undefined ? indexURL : new URL(indexURL, base).href
+  const url = absoluteURL(indexURL)
   return url.endsWith('/') ? url : `${url}/`
+}
+
+function absoluteURL(url: string): string {
+  const base = globalThis.location?.href
+  return base === undefined ? url : new URL(url, base).href
 }
 
 /**
@@ -89,6 +99,7 @@ export function createBrowserEngine(options: BrowserEngineOptions = {}): Browser
     spawn: browserWorker,
     sources,
     indexURL: absoluteIndexURL(options.indexURL ?? '/pyodide/'),
+    ...(options.stdLibURL ? { stdLibURL: absoluteURL(options.stdLibURL) } : {}),
     ...(options.maxWorkers === undefined ? {} : { maxWorkers: options.maxWorkers }),
   })
 }

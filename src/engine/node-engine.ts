@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads'
 import type { EvaluationEngine } from '../emulator/model/evaluation/evaluation-engine.ts'
 import { createEngineHost, type WorkerLike } from './engine-host.ts'
 import type { HostMessage, WorkerMessage } from './protocol.ts'
-import { readPythonSources } from './python-sources-node.ts'
+import { compiledStdlibPath, readPythonSources } from './python-sources-node.ts'
 
 function nodeWorker(): WorkerLike {
   // From source (vitest, node --experimental-strip-types) the entry is .ts, once built .js.
@@ -56,9 +56,11 @@ export function createNodeEngine(
   options: { maxWorkers?: number; stallMs?: number } = {},
 ): NodeEngine {
   const maxWorkers = options.maxWorkers ?? workersFromEnv()
+  const stdLibURL = compiledStdlibPath()
   return createEngineHost({
     spawn: nodeWorker,
     sources: () => readPythonSources(),
+    ...(stdLibURL === undefined ? {} : { stdLibURL }),
     ...(maxWorkers === undefined ? {} : { maxWorkers }),
     ...(options.stallMs === undefined ? {} : { stallMs: options.stallMs }),
   })

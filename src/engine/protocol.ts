@@ -24,6 +24,8 @@ export type HostMessage =
       readonly sources: readonly PythonSource[]
       /** Where Pyodide's files are (browser); Node finds them in its package. */
       readonly indexURL?: string
+      /** Pyodide's standard library, when not the one beside `indexURL` (see `npm run build`). */
+      readonly stdLibURL?: string
     }
   | {
       readonly type: 'execute'

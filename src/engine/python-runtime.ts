@@ -13,6 +13,7 @@ interface Pyodide {
 
 type LoadPyodide = (options: {
   indexURL?: string
+  stdLibURL?: string
   stdout?: (s: string) => void
   stderr?: (s: string) => void
 }) => Promise<Pyodide>
@@ -88,6 +89,7 @@ export function createPythonRuntime(
     const started = performance.now()
     const pyodide = await loadPyodide({
       ...(message.indexURL ? { indexURL: message.indexURL } : {}),
+      ...(message.stdLibURL ? { stdLibURL: message.stdLibURL } : {}),
       // Anything user code prints goes to its statement's buffer; the rest is the engine's own.
       stdout: () => undefined,
       stderr: () => undefined,

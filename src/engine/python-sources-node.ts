@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import type { PythonSource } from './protocol.ts'
 
@@ -67,4 +69,38 @@ async function pythonRoot(): Promise<string> {
     if ((await stat(path).catch(() => undefined))?.isDirectory()) return path
   }
   throw new Error(`the engine's Python sources are missing (looked in ${candidates.join(', ')})`)
+}
+
+/** The file name of Pyodide's standard library compiled by `npm run build`, per Pyodide version. */
+export function compiledStdlibName(pyodideVersion: string): string {
+  return `python_stdlib-${pyodideVersion}.zip`
+}
+
+/**
+ * Where `npm run build` left Pyodide's standard library with bytecode, for the installed
+ * Pyodide only (another version's archive would be another standard library), or `undefined`:
+ * Pyodide then uses its own, which compiles each module it imports.
+ *
+ * @example
+ * const stdLibURL = compiledStdlibPath() // '/…/dist/engine/python_stdlib-0.25.1.zip'
+ */
+export function compiledStdlibPath(): string | undefined {
+  const version = installedPyodideVersion()
+  if (version === undefined) return undefined
+  for (const dir of ['../../dist/engine/', '../../engine/']) {
+    const path = fileURLToPath(new URL(dir + compiledStdlibName(version), import.meta.url))
+    if (existsSync(path)) return path
+  }
+  return undefined
+}
+
+/** The version of the `pyodide` package this module resolves, if it resolves one. */
+export function installedPyodideVersion(): string | undefined {
+  try {
+    const require = createRequire(import.meta.url)
+    const manifest = readFileSync(require.resolve('pyodide/package.json'), 'utf8')
+    return (JSON.parse(manifest) as { version: string }).version
+  } catch {
+    return undefined
+  }
 }

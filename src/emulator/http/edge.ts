@@ -207,18 +207,31 @@ export function createEdge(options: EdgeOptions): Edge {
   }
 
   // Requests waiting for a driver need virtual time to move: wake up when the next step is due.
+  // On the wall clock time moves by itself, as in Livy, where an interpreter picks a statement
+  // up the moment it is queued: the next step runs when it is due, not on the next request.
   let waiting = 0
+  const wallClock = model.context.clock.kind === 'system'
+  let alarm: { readonly at: number; readonly cancel: () => void } | undefined
   const armAlarm = (): void => {
     const at = model.context.scheduler.nextDueAt()
-    if (at === undefined) return
-    model.context.clock.wakeAt(at, () => {
-      void andThen(
-        serial.run(() => model.catchUp()),
-        () => {
-          if (waiting > 0) armAlarm()
-        },
-      )
+    if (at === undefined || (alarm !== undefined && alarm.at <= at)) return
+    alarm?.cancel()
+    const cancel = model.context.clock.wakeAt(at, () => {
+      alarm = undefined
+      // A step that fails here fails again, and answers, on the next request's catch-up.
+      Promise.resolve()
+        .then(() =>
+          andThen(
+            serial.run(() => model.catchUp()),
+            rearm,
+          ),
+        )
+        .catch((e: unknown) => console.error('livy-emulator: a timed step failed', e))
     })
+    alarm = { at, cancel }
+  }
+  const rearm = (): void => {
+    if (wallClock || waiting > 0) armAlarm()
   }
 
   const serveNow = (request: EdgeRequest): MaybePromise<EdgeResponse> =>
@@ -243,10 +256,21 @@ export function createEdge(options: EdgeOptions): Edge {
       }
     : serveNow
 
+  const armed = (response: EdgeResponse): EdgeResponse => {
+    armAlarm()
+    return response
+  }
+
   /** Catches up with virtual time, then serves; all model access is serialised. */
   const serve = (request: EdgeRequest): MaybePromise<EdgeResponse> =>
     attempt(
-      () => serial.run(() => serveAndTell(request)),
+      () =>
+        wallClock
+          ? andThen(
+              serial.run(() => serveAndTell(request)),
+              armed,
+            )
+          : serial.run(() => serveAndTell(request)),
       (e) => {
         if (!(e instanceof DriverNotReady)) throw e
         waiting++

@@ -103,7 +103,14 @@ export function createSystemClock(wallClock: () => number = Date.now): Clock {
       offset = 0
     },
     wakeAt(time, wake) {
-      const timer = setTimeout(wake, Math.max(0, time - (wallClock() + offset)))
+      const delay = time - (wallClock() + offset)
+      // Due now: right after the current task, not a timer's minimum of a millisecond later.
+      if (delay <= 0 && typeof setImmediate === 'function') {
+        const immediate = setImmediate(wake)
+        immediate.unref?.()
+        return () => clearImmediate(immediate)
+      }
+      const timer = setTimeout(wake, Math.max(0, delay))
       timer.unref?.()
       return () => clearTimeout(timer)
     },

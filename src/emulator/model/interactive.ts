@@ -261,6 +261,9 @@ export async function createInteractiveSession(
     waiters: new Set(),
   }
   ctx.sessions.set(id, runtime)
+  // The interpreter starts with the session, as Livy's does; the engine loads meanwhile (from
+  // here, so that its start-up overlaps the store's first load too).
+  if (input.kind !== 'sparkr') ctx.evaluation?.warm()
   try {
     await ctx.store.sessions.insert(record)
   } catch (e) {
@@ -270,8 +273,6 @@ export async function createInteractiveSession(
   heartbeat(ctx, id)
   noteSessionState(ctx, id)
   ctx.changed({ type: 'session-created', sessionId: id })
-  // The interpreter starts with the session, as Livy's does; the engine loads meanwhile.
-  if (input.kind !== 'sparkr') ctx.evaluation?.warm()
   launchDriver(ctx, record, runtime)
   return record
 }
