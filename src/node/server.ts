@@ -7,6 +7,7 @@ import {
   type LivyEmulatorOptions,
 } from '../emulator/create-emulator-core.ts'
 import { headerValue, isHeaderName } from '../emulator/http/header-value.ts'
+import { type ReadAhead, readAhead } from '../emulator/http/jackson.ts'
 import { jettyErrorPage } from '../emulator/http/jetty-error-page.ts'
 import { isPromise } from '../emulator/http/maybe-async.ts'
 import type { EdgeRequest, EdgeResponse } from '../emulator/http/types.ts'
@@ -230,9 +231,12 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
     res: ServerResponse,
     body: Uint8Array | null,
     text?: string,
+    ahead?: ReadAhead,
   ): void => {
     const request = edgeRequestOf(req, body)
-    const result = emulator.handle(text === undefined ? request : { ...request, text })
+    const result = emulator.handle(
+      text === undefined ? request : { ...request, text, ...(ahead ? { ahead } : {}) },
+    )
     if (isPromise(result))
       result.then(
         (response) => deliver(req, res, response),
@@ -304,6 +308,7 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
       return
     }
     let text: string | undefined
+    let ahead: ReadAhead | undefined
     const body = outcome.body
     if (body && body.length > LARGE_BODY && !isMultipart(req)) {
       // A large body is decoded in a turn of its own, before the serial section: clients
@@ -312,8 +317,11 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
       const decoded = decodeUtf8(body)
       if (typeof decoded === 'string') text = decoded
       await nextTurn()
+      // Read as JSON here too (the bean it binds to is known later, inside the section).
+      if (text !== undefined) ahead = readAhead(text)
+      await nextTurn()
     }
-    serve(req, res, body, text)
+    serve(req, res, body, text, ahead)
   }
 
   const server = createServer({ keepAlive: true, requestTimeout: 120_000 }, (req, res) =>

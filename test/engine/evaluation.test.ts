@@ -144,6 +144,23 @@ describe('over HTTP, on the wall clock', () => {
     )
   }
 
+  test("a statement starts the moment it is queued, with no request after it (as Livy's interpreter picks it up)", async () => {
+    const id = await newSession()
+    const started: unknown[] = []
+    const off = server.emulator.on((event) => {
+      if (event.type === 'statement-running' && event.sessionId === id) started.push(event)
+    })
+    try {
+      await call('POST', `/sessions/${id}/statements`, { code: '1 + 1' })
+      for (let i = 0; i < 200 && started.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 10))
+      }
+      expect(started).toHaveLength(1)
+    } finally {
+      off()
+    }
+  })
+
   test("one session's endless loop stalls neither the server nor another session", {
     timeout: 240_000,
   }, async () => {
@@ -164,5 +181,31 @@ describe('over HTTP, on the wall clock', () => {
     )
     expect(cancelled.output.ename).toBe('KeyboardInterrupt')
     expect((await run(looping, '1 + 1')).output.data).toEqual({ 'text/plain': '2' })
+  })
+})
+
+describe("Pyodide's standard library, compiled by the build", () => {
+  test('the build left it beside the engine, with bytecode for every module', async () => {
+    const { compiledStdlibPath } = await import('../../src/engine/python-sources-node.ts')
+    const path = compiledStdlibPath()
+    expect(path).toBeDefined()
+    const { execFileSync } = await import('node:child_process')
+    const counts = JSON.parse(
+      execFileSync('python3', [
+        '-c',
+        'import json, sys, zipfile\nn = zipfile.ZipFile(sys.argv[1]).namelist()\nprint(json.dumps([sum(x.endswith(".py") for x in n), sum(x.endswith(".pyc") for x in n)]))',
+        path as string,
+      ]).toString(),
+    ) as [number, number]
+    expect(counts[0]).toBeGreaterThan(400)
+    expect(counts[1]).toBe(counts[0])
+  })
+
+  test("a traceback through the standard library still shows each frame's source line", async () => {
+    const livy = createLivyEmulator({ timing: 'fast' })
+    const id = await session(livy, 'pyspark')
+    const out = await statement(livy, id, 'import json\njson.loads("nope")')
+    expect(out.output.ename).toBe('JSONDecodeError')
+    expect(out.output.traceback.join('')).toContain('    return _default_decoder.decode(s)\n')
   })
 })

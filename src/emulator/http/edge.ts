@@ -134,7 +134,7 @@ export function createEdge(options: EdgeOptions): Edge {
       body(spec) {
         return request.text === undefined
           ? readBeanBytes(request.body, spec)
-          : readBean(request.text, spec)
+          : readBean(request.text, spec, request.ahead)
       },
     }
     return attempt(

@@ -75,7 +75,21 @@ const double = (n: number): string => (Number.isInteger(n) ? `${n}.0` : String(n
  * `progress` a Java double.
  */
 export function statementBody(s: StatementEntry): string {
-  return `{"id":${s.id},"code":${JSON.stringify(s.code)},"state":"${s.state}","output":${s.output ?? 'null'},"progress":${double(s.progress)},"started":${s.started},"completed":${s.completed}}`
+  return `{"id":${s.id},"code":${codeJson(s)},"state":"${s.state}","output":${s.output ?? 'null'},"progress":${double(s.progress)},"started":${s.started},"completed":${s.completed}}`
+}
+
+// A statement's code never changes, and a client polls its statement many times.
+const codeCache = new WeakMap<StatementEntry, string>()
+const CACHED_CODE = 4096
+
+function codeJson(s: StatementEntry): string {
+  if (s.code.length < CACHED_CODE) return JSON.stringify(s.code)
+  let json = codeCache.get(s)
+  if (json === undefined) {
+    json = JSON.stringify(s.code)
+    codeCache.set(s, json)
+  }
+  return json
 }
 
 interface Cached {

@@ -1,3 +1,4 @@
+import type { ReadAhead } from './jackson.ts'
 /**
  * A transport-neutral request: the msw adapter builds it from a Fetch `Request`, the Node
  * adapter straight from `IncomingMessage` (no Fetch objects on that hot path).
@@ -17,6 +18,8 @@ export interface EdgeRequest {
    * large bodies between two turns of its event loop, outside the serial section).
    */
   readonly text?: string
+  /** `text` read as JSON before the serial section (large bodies), for the bean readers. */
+  readonly ahead?: ReadAhead
   /** Who sent it, once an authentication filter accepted it (absent: anonymous). */
   readonly user?: string | null
   /**

@@ -144,7 +144,7 @@ export function submitStatement(
   const statement: StatementEntry = {
     id: driver.nextStatementId++,
     // The driver converts line endings to the JVM's (LF on Linux).
-    code: code.replace(/\r\n/g, '\n'),
+    code: code.includes('\r\n') ? code.replace(/\r\n/g, '\n') : code,
     kind,
     state: 'waiting',
     output: null,

@@ -1,5 +1,6 @@
 import type { Collection } from '@msw/data'
 import type { z } from 'zod'
+import { copySharingStrings, standInForLarge } from './large-values.ts'
 import type { BatchRecord, SessionRecord } from './records.ts'
 
 /** A table of records keyed by Livy id, with Livy's name index and insertion order. */
@@ -45,9 +46,12 @@ function createMswDataTable<R extends { id: number; name: string | null }>(
     )
     return loading
   }
+  // Reads come from here (the records as written); the collection holds each record with its
+  // large strings stood in for (see large-values.ts), and `kept` its copy of each.
   const byId = new Map<number, R>()
   const byName = new Map<string, number>()
   type Stored = ReturnType<Coll['all']>[number]
+  const kept = new Map<number, Stored>()
 
   return {
     get: (id) => byId.get(id),
@@ -59,34 +63,49 @@ function createMswDataTable<R extends { id: number; name: string | null }>(
     size: () => byId.size,
     async insert(record) {
       if (byId.has(record.id)) throw new Error(`record ${record.id} already exists`)
-      const stored = (await (collection ?? (await load())).create(record)) as unknown as R
+      const coll = collection ?? (await load())
+      const stored = copySharingStrings(record)
+      kept.set(record.id, (await coll.create(standInForLarge(record))) as Stored)
       byId.set(record.id, stored)
       if (record.name !== null) byName.set(record.name, record.id)
       return stored
     },
     async update(id, change) {
       const current = byId.get(id)
-      if (!current) throw new Error(`record ${id} does not exist`)
-      const next = (await (collection ?? (await load())).update(current as unknown as Stored, {
-        data: (draft) => change(draft as unknown as R),
-      })) as unknown as R | undefined
-      if (!next) throw new Error(`record ${id} vanished during update`)
+      const inCollection = kept.get(id)
+      if (!current || !inCollection) throw new Error(`record ${id} does not exist`)
+      const coll = collection ?? (await load())
+      const next = copySharingStrings(current)
+      change(next)
       if (next.id !== id || next.name !== current.name) {
         throw new Error('a record update must not change id or name')
       }
+      const standIn = standInForLarge(next) as Record<string, unknown>
+      const updated = (await coll.update(inCollection, {
+        data: (draft) => {
+          const target = draft as Record<string, unknown>
+          for (const key of Object.keys(target)) if (!(key in standIn)) delete target[key]
+          for (const [key, value] of Object.entries(standIn)) target[key] = value
+        },
+      })) as Stored | undefined
+      if (!updated) throw new Error(`record ${id} vanished during update`)
+      kept.set(id, updated)
       byId.set(id, next)
       return next
     },
     async remove(id) {
       const current = byId.get(id)
       if (!current) return false
-      collection?.delete(current as unknown as Stored)
+      const inCollection = kept.get(id)
+      if (inCollection) collection?.delete(inCollection)
+      kept.delete(id)
       byId.delete(id)
       if (current.name !== null && byName.get(current.name) === id) byName.delete(current.name)
       return true
     },
     clear() {
       collection?.clear()
+      kept.clear()
       byId.clear()
       byName.clear()
     },

@@ -1,0 +1,94 @@
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import {
+  CREATE_BATCH_REQUEST,
+  CREATE_INTERACTIVE_REQUEST,
+  EXECUTE_REQUEST,
+  readAhead,
+  readBean,
+} from '../../src/emulator/http/jackson.ts'
+import { CREATE_INTERACTIVE_REQUEST_07 } from '../../src/emulator/profiles/apache-07.ts'
+
+/** A large body is read before its route is known (decision 0015); the result must not move. */
+const specs = [
+  CREATE_INTERACTIVE_REQUEST,
+  CREATE_BATCH_REQUEST,
+  EXECUTE_REQUEST,
+  CREATE_INTERACTIVE_REQUEST_07,
+]
+
+const outcome = (run: () => unknown): unknown => {
+  try {
+    return { value: run() }
+  } catch (e) {
+    return { error: e instanceof Error ? `${e.constructor.name}: ${e.message}` : String(e) }
+  }
+}
+
+const field = fc.constantFrom(
+  'code',
+  'kind',
+  'file',
+  'args',
+  'conf',
+  'name',
+  'numExecutors',
+  'unknown',
+  '__proto__',
+  'proxyUser',
+)
+const value = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.integer(),
+  fc.constant(null),
+  fc.boolean(),
+  fc.array(fc.oneof(fc.string({ maxLength: 5 }), fc.constant(null)), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 4 }), fc.string({ maxLength: 4 }), { maxKeys: 2 }),
+)
+const object = fc
+  .array(fc.tuple(field, value), { maxLength: 5 })
+  .map(
+    (entries) =>
+      `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`,
+  )
+
+describe('a body read ahead of its route binds exactly as one read inside it', () => {
+  test('every bean, every body: the same value or the same Jackson error', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(object, fc.json({ maxDepth: 2 }), fc.string({ maxLength: 30 })),
+        fc.constantFrom(...specs),
+        (text, spec) => {
+          expect(outcome(() => readBean(text, spec, readAhead(text)))).toEqual(
+            outcome(() => readBean(text, spec)),
+          )
+        },
+      ),
+      { numRuns: 2000 },
+    )
+  })
+
+  test('a body with a syntax error is not read ahead: its errors come in Jackson order', () => {
+    for (const text of ['{"unknown":1, "code": nope}', '{"code":"a" "kind":1}', '{"code":']) {
+      expect(readAhead(text)).toBeUndefined()
+      for (const spec of specs) {
+        expect(outcome(() => readBean(text, spec, readAhead(text)))).toEqual(
+          outcome(() => readBean(text, spec)),
+        )
+      }
+    }
+  })
+
+  test('a read-ahead of another text is ignored', () => {
+    const ahead = readAhead('{"code":"1"}')
+    expect(readBean('{"code":"2"}', EXECUTE_REQUEST, ahead)).toEqual({ code: '2' })
+  })
+
+  test('a 10 MB string with escapes is read ahead whole', () => {
+    const code = `val big = "${'x'.repeat(10 * 2 ** 20)}"`
+    const text = JSON.stringify({ code })
+    const ahead = readAhead(text)
+    expect(ahead).toBeDefined()
+    expect(readBean(text, EXECUTE_REQUEST, ahead).code).toBe(code)
+  })
+})
