@@ -7,7 +7,7 @@ import {
   type LivyEmulatorOptions,
 } from '../emulator/create-emulator-core.ts'
 import { headerValue, isHeaderName } from '../emulator/http/header-value.ts'
-import { type ReadAhead, readAhead } from '../emulator/http/jackson.ts'
+import { type ReadAhead, readAhead, serialiseLarge } from '../emulator/http/jackson.ts'
 import { jettyErrorPage } from '../emulator/http/jetty-error-page.ts'
 import { isPromise } from '../emulator/http/maybe-async.ts'
 import type { EdgeRequest, EdgeResponse } from '../emulator/http/types.ts'
@@ -320,6 +320,7 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
       // Read as JSON here too (the bean it binds to is known later, inside the section).
       if (text !== undefined) ahead = readAhead(text)
       await nextTurn()
+      if (ahead !== undefined) await serialiseLarge(ahead, nextTurn)
     }
     serve(req, res, body, text, ahead)
   }

@@ -6,6 +6,7 @@ import {
   EXECUTE_REQUEST,
   readAhead,
   readBean,
+  serialiseLarge,
 } from '../../src/emulator/http/jackson.ts'
 import { CREATE_INTERACTIVE_REQUEST_07 } from '../../src/emulator/profiles/apache-07.ts'
 
@@ -90,5 +91,22 @@ describe('a body read ahead of its route binds exactly as one read inside it', (
     const ahead = readAhead(text)
     expect(ahead).toBeDefined()
     expect(readBean(text, EXECUTE_REQUEST, ahead).code).toBe(code)
+  })
+})
+
+describe('large strings serialised a megabyte at a time', () => {
+  test('the pieces join into exactly JSON.stringify of the whole, surrogate pairs and escapes included', async () => {
+    const unit = 'ab"\\\n\u0001é😀\u2028'
+    // A pair straddles the first megabyte's end; a lone surrogate sits in the middle.
+    const big = `${'x'.repeat(2 ** 20 - 1)}😀${unit.repeat(2 ** 18)}\ud800${'y'.repeat(5)}`
+    const text = JSON.stringify({ code: big })
+    const ahead = readAhead(text)
+    expect(ahead).toBeDefined()
+    let turns = 0
+    await serialiseLarge(ahead as NonNullable<typeof ahead>, async () => {
+      turns++
+    })
+    expect(turns).toBeGreaterThan(2)
+    expect(ahead?.serialised.get(big)).toBe(JSON.stringify(big))
   })
 })

@@ -597,6 +597,12 @@ export interface ReadAhead {
   /** Each property with where Jackson sees it, in the order it reads them. */
   readonly fields: readonly (readonly [string, Location])[]
   readonly end: Location
+  /**
+   * JSON texts of its large strings, for answers that echo them (a statement echoes its
+   * code): filled by {@link serialiseLarge} in a turn of its own, as `JSON.stringify` of 10 MB
+   * takes ~30 ms.
+   */
+  readonly serialised: Map<string, string>
 }
 
 /**
@@ -614,9 +620,49 @@ export function readAhead(text: string): ReadAhead | undefined {
       fields.push([name, valueAt])
     })
     flattenLarge(object)
-    return { text, object, fields, end: reader.location() }
+    return { text, object, fields, end: reader.location(), serialised: new Map() }
   } catch {
     return undefined
+  }
+}
+
+/** The strings over 1 MiB in a value, outermost first. */
+function* largeStrings(value: Value): Generator<string> {
+  const pending: Value[] = [value]
+  for (let v = pending.pop(); v !== undefined; v = pending.pop()) {
+    if (v.kind === 'string' && v.value.length > 1 << 20) yield v.value
+    else if (v.kind === 'object') for (const [, item] of v.entries) pending.push(item)
+    else if (v.kind === 'array') for (const item of v.items) pending.push(item)
+  }
+}
+
+const CHUNK = 1 << 20
+
+/**
+ * Serialises the large strings of a body read ahead (see {@link ReadAhead.serialised}), a
+ * megabyte at a time with `nextTurn()` in between, so that no turn of the event loop holds
+ * the thread for long. Chunks never split a surrogate pair, so the pieces' JSON texts join
+ * into exactly `JSON.stringify` of the whole.
+ *
+ * @example
+ * await serialiseLarge(ahead, () => new Promise((r) => setImmediate(r)))
+ * ahead.serialised.get(code) === JSON.stringify(code) // true
+ */
+export async function serialiseLarge(
+  ahead: ReadAhead,
+  nextTurn: () => Promise<void>,
+): Promise<void> {
+  for (const s of largeStrings(ahead.object)) {
+    const parts: string[] = []
+    for (let start = 0; start < s.length; ) {
+      let end = Math.min(start + CHUNK, s.length)
+      const last = s.charCodeAt(end - 1)
+      if (end < s.length && last >= 0xd800 && last <= 0xdbff) end--
+      parts.push(JSON.stringify(s.slice(start, end)).slice(1, -1))
+      start = end
+      await nextTurn()
+    }
+    ahead.serialised.set(s, `"${parts.join('')}"`)
   }
 }
 
@@ -626,12 +672,7 @@ export function readAhead(text: string): ReadAhead | undefined {
  * read-ahead's turn rather than inside the serial section.
  */
 function flattenLarge(value: Value): void {
-  const pending: Value[] = [value]
-  for (let v = pending.pop(); v !== undefined; v = pending.pop()) {
-    if (v.kind === 'string' && v.value.length > 1 << 20) v.value.includes('\u0000')
-    else if (v.kind === 'object') for (const [, item] of v.entries) pending.push(item)
-    else if (v.kind === 'array') for (const item of v.items) pending.push(item)
-  }
+  for (const s of largeStrings(value)) s.includes('\u0000')
 }
 
 function unrecognized(spec: BeanSpec, name: string, where: Location): JacksonError {

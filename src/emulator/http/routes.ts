@@ -351,7 +351,8 @@ export const ROUTES: readonly Route[] = [
       const statement = c.model.createStatement(record, code, orDefault(raw.kind, null))
       return {
         status: 201,
-        body: statementBody(statement),
+        // The code's JSON may have been made with the body's reading, outside the section.
+        body: statementBody(statement, c.request.ahead?.serialised),
         headers: [['Location', `/sessions/${record.id}/statements/${statement.id}`]],
       }
     },

@@ -74,19 +74,19 @@ const double = (n: number): string => (Number.isInteger(n) ? `${n}.0` : String(n
  * A statement, written by hand: `output` is the driver's raw JSON (`@JsonRawValue`) and
  * `progress` a Java double.
  */
-export function statementBody(s: StatementEntry): string {
-  return `{"id":${s.id},"code":${codeJson(s)},"state":"${s.state}","output":${s.output ?? 'null'},"progress":${double(s.progress)},"started":${s.started},"completed":${s.completed}}`
+export function statementBody(s: StatementEntry, serialised?: ReadonlyMap<string, string>): string {
+  return `{"id":${s.id},"code":${codeJson(s, serialised)},"state":"${s.state}","output":${s.output ?? 'null'},"progress":${double(s.progress)},"started":${s.started},"completed":${s.completed}}`
 }
 
 // A statement's code never changes, and a client polls its statement many times.
 const codeCache = new WeakMap<StatementEntry, string>()
 const CACHED_CODE = 4096
 
-function codeJson(s: StatementEntry): string {
+function codeJson(s: StatementEntry, serialised?: ReadonlyMap<string, string>): string {
   if (s.code.length < CACHED_CODE) return JSON.stringify(s.code)
   let json = codeCache.get(s)
   if (json === undefined) {
-    json = JSON.stringify(s.code)
+    json = serialised?.get(s.code) ?? JSON.stringify(s.code)
     codeCache.set(s, json)
   }
   return json
@@ -131,7 +131,7 @@ export function batchListBody(list: ListView<BatchView>): string {
 }
 
 export function statementListBody(list: StatementListView): string {
-  return `{"total_statements":${list.total},"statements":[${list.statements.map(statementBody).join(',')}]}`
+  return `{"total_statements":${list.total},"statements":[${list.statements.map((s) => statementBody(s)).join(',')}]}`
 }
 
 export function stateBody(id: number, state: string): string {
