@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest'
-import { createLivyEmulator } from '../../src/index.ts'
 import {
   copySharingStrings,
   LARGE_STRING,
   standInForLarge,
 } from '../../src/emulator/model/store/large-values.ts'
 import { userMapOf } from '../../src/emulator/model/user-map.ts'
+import { createLivyEmulator } from '../../src/index.ts'
 
 describe("the store keeps clients' large values out of its collection's clones", () => {
   test('a session whose conf holds 1 MB keeps it whole through every state change', async () => {
