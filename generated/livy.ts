@@ -1410,8 +1410,11 @@ export interface components {
             /** @description Virtual time the request arrived at. */
             time: components["schemas"]["EmulatorTime"];
         };
-        /** @description Which statements a rule answers: a string is the exact code (compared trimmed); `{"regex": ..., "flags"?: ...}` a regular expression (JavaScript syntax) tested against the code on a linear-time matcher (RE2), so no pattern can stall the server; a pattern with nested quantifiers (star height above 1, e.g. `(a+)+$`), a backreference or a lookaround is refused with a 400 when the rule is added; `{"contains": ...}` a substring of the code. Other keys of the objects are ignored; an object with both `regex` and `contains` uses `regex`. */
+        /** @description Which statements a rule answers: a string is a substring of the code (the string trimmed; an empty one is refused), `{"exact": ...}` the whole code (both trimmed); `{"regex": ..., "flags"?: ...}` a regular expression (JavaScript syntax) tested against the code on a linear-time matcher (RE2), so no pattern can stall the server; a pattern with nested quantifiers (star height above 1, e.g. `(a+)+$`), a backreference or a lookaround is refused with a 400 when the rule is added; `{"contains": ...}` a substring of the code. Other keys of the objects are ignored; an object with both `regex` and `contains` uses `regex`. */
         EmulatorOutcomeMatch: string | {
+            /** @description The whole code (both compared trimmed). */
+            exact: string;
+        } | {
             /** @description JavaScript regular expression source. */
             regex: string;
             /** @description Regular expression flags (`i`, `m`, `s`, `u`; `g` and `y` are ignored). */

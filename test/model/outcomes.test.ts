@@ -145,6 +145,24 @@ describe('outcome rules', () => {
     expect(rules.resolve(ctx('c'))?.body).toEqual({ status: 'ok', data: { 'text/plain': 'C' } })
     expect(rules.resolve(ctx('d'))).toBeUndefined()
   })
+  test('a string matches code that contains it, {exact} only the whole code (both trimmed)', () => {
+    const rules = createOutcomeRules()
+    rules.add({ match: 'spark.range', output: { 'text/plain': 'contains' } })
+    rules.add({ match: { exact: 'x = 1' }, output: { 'text/plain': 'exact' } })
+    expect(rules.resolve(ctx('df = spark.range(10)\ndf.count()'))?.body).toEqual({
+      status: 'ok',
+      data: { 'text/plain': 'contains' },
+    })
+    expect(rules.resolve(ctx('  x = 1\n'))?.body).toEqual({
+      status: 'ok',
+      data: { 'text/plain': 'exact' },
+    })
+    expect(rules.resolve(ctx('x = 12'))).toBeUndefined()
+  })
+  test('an empty string match is refused: it would answer every statement', () => {
+    const rules = createOutcomeRules()
+    expect(() => rules.add({ match: '  ', output: { 'text/plain': '' } })).toThrow(/empty match/)
+  })
   test('the newest matching rule wins', () => {
     const rules = createOutcomeRules()
     rules.add({ match: /.*/, output: { 'text/plain': 'old' } })

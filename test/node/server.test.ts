@@ -195,6 +195,26 @@ describe('the control API over HTTP', () => {
     expect((await post('/__emulator/clock/advance', { ms: -1 })).status).toBe(400)
   })
 
+  test('a rule posted with a plain string match answers code that contains it; {exact} the whole code; an empty one is a 400', async () => {
+    server = await startLivyServer({ port: 0, clock: 'manual', timing: 'instant' })
+    await post('/sessions', { kind: 'spark' })
+    await post('/__emulator/outcomes', { match: 'spark.range', output: { 'text/plain': 'ten' } })
+    await post('/__emulator/outcomes', {
+      match: { exact: 'val x = 1' },
+      output: { 'text/plain': 'one' },
+    })
+    await post('/sessions/0/statements', { code: 'val n = spark.range(10).count()' })
+    await post('/sessions/0/statements', { code: ' val x = 1 ' })
+    const answers = await (await fetch(`${server.url}/sessions/0/statements`)).json()
+    expect(answers.statements.map((s: { output: { data: object } }) => s.output.data)).toEqual([
+      { 'text/plain': 'ten' },
+      { 'text/plain': 'one' },
+    ])
+    const empty = await post('/__emulator/outcomes', { match: ' ', output: { 'text/plain': '' } })
+    expect(empty.status).toBe(400)
+    expect((await empty.json()).error).toMatch(/match is empty/)
+  })
+
   test('outcome rules can be registered, listed and removed', async () => {
     server = await startLivyServer({ port: 0, clock: 'manual', timing: 'instant' })
     await post('/sessions', { kind: 'spark' })

@@ -108,14 +108,24 @@ const regex = (source: unknown, flags: unknown, field = 'match'): RegExp => {
   }
 }
 
-/** A JSON text matcher: a string (exact), `{regex, flags}` or `{contains}`. */
-function textMatcher(m: unknown, field: string): string | RegExp | { contains: string } {
+/**
+ * A JSON text matcher: a string, `{regex, flags}`, `{contains}` or `{exact}`. What a plain
+ * string means is the caller's: a substring of a statement's code, a job's whole class name.
+ */
+function textMatcher(
+  m: unknown,
+  field: string,
+): string | RegExp | { contains: string } | { exact: string } {
   if (typeof m === 'string') return m
   if (m && typeof m === 'object' && 'regex' in m)
     return regex((m as { regex: unknown }).regex, (m as { flags?: unknown }).flags, field)
   if (m && typeof m === 'object' && 'contains' in m)
     return { contains: str((m as { contains: unknown }).contains, `${field}.contains`) }
-  throw new ControlError(`${field} must be a string, {"regex": "..."} or {"contains": "..."}`)
+  if (m && typeof m === 'object' && 'exact' in m)
+    return { exact: str((m as { exact: unknown }).exact, `${field}.exact`) }
+  throw new ControlError(
+    `${field} must be a string, {"regex": "..."}, {"contains": "..."} or {"exact": "..."}`,
+  )
 }
 
 /**
@@ -137,7 +147,12 @@ function jobRuleFromJson(json: Record<string, unknown>): JobOutcomeRule {
   if (e !== undefined && (e === null || typeof e !== 'object' || Array.isArray(e)))
     throw new ControlError('exception must be {"class": "...", "message": "..."}')
   return {
-    job: typeof m === 'string' || m instanceof RegExp ? m : (c) => c.className.includes(m.contains),
+    job:
+      typeof m === 'string' || m instanceof RegExp
+        ? m
+        : 'exact' in m
+          ? m.exact
+          : (c) => c.className.includes(m.contains),
     ...(json.sessionId !== undefined ? { sessionId: int(json.sessionId, 'sessionId') } : {}),
     ...('result' in json ? { result: json.result as JobValue } : {}),
     ...(e !== undefined ? { exception: e as { class: string; message?: string } } : {}),
@@ -147,7 +162,8 @@ function jobRuleFromJson(json: Record<string, unknown>): JobOutcomeRule {
 }
 
 /**
- * A rule as JSON: `match` is a string (exact code) or `{regex, flags}` / `{contains}`.
+ * A rule as JSON: `match` is a string the code contains, or `{regex, flags}` / `{contains}` /
+ * `{exact}` (the whole code, trimmed).
  *
  * @example
  * {"match": {"regex": "^spark\\.range"}, "kind": "spark", "output": {"text/plain": "res0: Long = 10\n"}}
@@ -161,8 +177,14 @@ export function ruleFromJson(json: Record<string, unknown>): OutcomeRule {
       `unknown rule field(s): ${unknown.join(', ')} (allowed: ${allowed.join(', ')})`,
     )
   const m = textMatcher(json.match, 'match')
+  if (typeof m === 'string' && m.trim() === '')
+    throw new ControlError('match is empty: it would match every statement (use {"regex": ""})')
   const match: StatementOutcomeRule['match'] =
-    typeof m === 'string' || m instanceof RegExp ? m : (c) => c.code.includes(m.contains)
+    typeof m === 'string' || m instanceof RegExp
+      ? m
+      : 'exact' in m
+        ? { exact: m.exact }
+        : (c) => c.code.includes(m.contains)
   const kinds =
     json.kind === undefined ? undefined : Array.isArray(json.kind) ? json.kind : [json.kind]
   if (kinds && !kinds.every((k) => (STATEMENT_KINDS as readonly unknown[]).includes(k))) {
@@ -256,7 +278,13 @@ export function createControlApi(target: ControlTarget): EdgeFilter {
     const m = rule.match
     return {
       match:
-        typeof m === 'string' ? m : m instanceof RegExp ? { regex: m.source, flags: m.flags } : fn,
+        typeof m === 'string'
+          ? m
+          : m instanceof RegExp
+            ? { regex: m.source, flags: m.flags }
+            : typeof m === 'function'
+              ? fn
+              : { exact: m.exact },
       ...(rule.kind !== undefined ? { kind: rule.kind } : {}),
       ...(rule.sessionId !== undefined ? { sessionId: rule.sessionId } : {}),
       ...(rule.output !== undefined ? { output: rule.output } : {}),

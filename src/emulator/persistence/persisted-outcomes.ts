@@ -44,7 +44,12 @@ export function ruleToJson(rule: OutcomeRule): Record<string, unknown> {
   }
   const m = rule.match
   return {
-    match: typeof m === 'string' ? m : { regex: m.source, flags: m.flags },
+    match:
+      typeof m === 'string'
+        ? m
+        : m instanceof RegExp
+          ? { regex: m.source, flags: m.flags }
+          : { exact: m.exact },
     ...(rule.kind !== undefined ? { kind: rule.kind } : {}),
     ...(rule.sessionId !== undefined ? { sessionId: rule.sessionId } : {}),
     ...(rule.output !== undefined ? { output: rule.output } : {}),

@@ -21,15 +21,23 @@ export interface OutcomeContext {
   readonly code: string
 }
 
-/** Exact code (compared trimmed), a regular expression, or a predicate. */
-export type OutcomeMatcher = string | RegExp | ((context: OutcomeContext) => boolean)
+/**
+ * A string the code contains (the string trimmed; docs/decisions/0026), `{ exact }` for the
+ * whole code (both trimmed), a regular expression, or a predicate.
+ */
+export type OutcomeMatcher =
+  | string
+  | { readonly exact: string }
+  | RegExp
+  | ((context: OutcomeContext) => boolean)
 
 /**
  * A scripted statement outcome. The newest matching rule wins (like `server.use()` in msw).
  *
  * @example
  * emulator.outcomes.add({ match: /^spark\.range/, output: { 'text/plain': 'res0: Long = 10\n' } })
- * emulator.outcomes.add({ match: 'boom', error: { ename: 'RuntimeError', evalue: 'boom' } })
+ * emulator.outcomes.add({ match: 'boom', error: { ename: 'RuntimeError', evalue: 'boom' } }) // code containing boom
+ * emulator.outcomes.add({ match: { exact: '1 + 1' }, output: { 'text/plain': '3' } })
  * emulator.outcomes.add({ match: 'slow()', durationMs: 30_000 })
  */
 export interface StatementOutcomeRule {
@@ -168,12 +176,13 @@ const matches = (rule: StatementOutcomeRule, context: OutcomeContext): boolean =
     if (!kinds.includes(context.kind)) return false
   }
   const m = rule.match
-  if (typeof m === 'string') return m.trim() === context.code.trim()
+  if (typeof m === 'string') return context.code.includes(m.trim())
   if (m instanceof RegExp) {
     m.lastIndex = 0
     return m.test(context.code)
   }
-  return m(context)
+  if (typeof m === 'function') return m(context)
+  return m.exact.trim() === context.code.trim()
 }
 
 /** Checks a rule up front so a bad one fails where it is registered, not mid-statement. */
@@ -190,6 +199,15 @@ export function validateOutcomeRule(rule: OutcomeRule): void {
   }
   if (!('match' in rule))
     throw new TypeError('an outcome rule needs match (statements) or job (jobs)')
+  if (typeof rule.match === 'string' && rule.match.trim() === '')
+    throw new TypeError('an empty match would match every statement; use /(?:)/ if you mean it')
+  if (
+    rule.match !== null &&
+    typeof rule.match === 'object' &&
+    !(rule.match instanceof RegExp) &&
+    typeof (rule.match as { exact?: unknown }).exact !== 'string'
+  )
+    throw new TypeError('match must be a string, {exact: string}, a RegExp or a function')
   const answers = [rule.output, rule.error, rule.abort, rule.respond].filter((x) => x !== undefined)
   if (answers.length > 1)
     throw new TypeError('an outcome rule gives at most one of output, error, abort, respond')
