@@ -197,7 +197,11 @@ class Evaluator:
                         if not fn.primitive:
                             self.calls.pop()
                 result = self._run_builtin(fn, node, values, env)
-            self.visible = not fn.invisible
+            # `{`, `(` and `if` leave the visibility of what they evaluated last.
+            if fn.invisible:
+                self.visible = False
+            elif not fn.special:
+                self.visible = True
             return result
         if values is None:
             self.calls.append(node)
