@@ -229,10 +229,9 @@ function startStatement(ctx: ModelContext, host: DriverHost, statement: Statemen
   const outcome = resolveOutcome(ctx, host, statement)
   const scripted = outcome.abort !== undefined || outcome.body !== undefined
   const unavailableKind = unavailable(ctx, statement.kind)
-  const evaluated = evaluatedKind(statement.kind)
-  if (!scripted && !unavailableKind && evaluated && ctx.evaluation) {
+  if (!scripted && !unavailableKind && ctx.evaluation) {
     ctx.changed({ type: 'statement-running', sessionId: host.sessionId, statementId: statement.id })
-    evaluate(ctx, host, statement, evaluated, outcome.durationMs)
+    evaluate(ctx, host, statement, statement.kind, outcome.durationMs)
     return
   }
   const body =
@@ -257,9 +256,6 @@ function startStatement(ctx: ModelContext, host: DriverHost, statement: Statemen
     `session:${host.sessionId}`,
   )
 }
-
-const evaluatedKind = (kind: StatementKind): EvaluatedKind | undefined =>
-  kind === 'pyspark' || kind === 'sql' || kind === 'spark' ? kind : undefined
 
 /** `livy-emulator.statement.interrupt-on-cancel` (default true): cancel stops Python code. */
 const interruptsOnCancel = (ctx: ModelContext): boolean =>

@@ -263,7 +263,7 @@ export async function createInteractiveSession(
   ctx.sessions.set(id, runtime)
   // The interpreter starts with the session, as Livy's does; the engine loads meanwhile (from
   // here, so that its start-up overlaps the store's first load too).
-  if (input.kind !== 'sparkr') ctx.evaluation?.warm()
+  ctx.evaluation?.warm()
   try {
     await ctx.store.sessions.insert(record)
   } catch (e) {

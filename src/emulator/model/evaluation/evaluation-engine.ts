@@ -21,7 +21,7 @@ export interface EvaluationSessionInfo {
 }
 
 /** Interpreter kinds the engine runs. */
-export type EvaluatedKind = 'pyspark' | 'spark' | 'sql'
+export type EvaluatedKind = 'pyspark' | 'spark' | 'sql' | 'sparkr'
 
 export interface EvaluationRequest {
   /** The session's namespace in the engine (see {@link EvaluationEngine.openNamespace}). */

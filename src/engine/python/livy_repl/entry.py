@@ -92,7 +92,7 @@ def _seeded_dataset(table):
 
 
 def execute(key, kind, code, context):
-    """Runs `code` on session `key`'s interpreter `kind` (`pyspark`, `sql`, `spark`).
+    """Runs `code` on session `key`'s interpreter `kind` (`pyspark`, `sql`, `spark`, `sparkr`).
 
     Returns the output body (`{status, data}` or `{status, ename, evalue, traceback}`) and the
     virtual milliseconds the code slept.
@@ -107,6 +107,8 @@ def execute(key, kind, code, context):
             body = sql_kind.execute(session.spark_state, code, int(context.get('maxRows', 1000)))
         elif kind == 'spark':
             body = session.scala.execute(code)
+        elif kind == 'sparkr':
+            body = session.r.execute(code)
         else:
             body = _internal('Unsupported interpreter kind: %s' % kind)
     except KeyboardInterrupt:
@@ -166,7 +168,7 @@ def boot():
     """Once per interpreter: virtual time, and the heavy imports done before any statement."""
     vclock.install()
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 1000))
-    for module in ('pyspark.livy_bootstrap', 'livy_scala', 'py4j.protocol'):
+    for module in ('pyspark.livy_bootstrap', 'livy_scala', 'livy_r', 'py4j.protocol'):
         try:
             __import__(module)
         except Exception:  # noqa: BLE001 - the first statement reports it

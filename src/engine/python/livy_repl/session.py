@@ -1,7 +1,7 @@
 """One Livy session's interpreters, created on its first statement and shared by its kinds.
 
-A Livy session runs one Spark application: the `pyspark`, `sql` and `spark` interpreters of a
-session see the same temp views, so they hang off one `SparkSessionState`.
+A Livy session runs one Spark application: the `pyspark`, `sql`, `spark` and `sparkr`
+interpreters of a session see the same temp views, so they hang off one `SparkSessionState`.
 """
 
 from .python_shell import PythonShell
@@ -15,6 +15,7 @@ class LivySession:
         self.globals = create_session(info)
         self.python = PythonShell(self.globals)
         self._scala = None
+        self._r = None
 
     @property
     def spark_state(self):
@@ -27,3 +28,11 @@ class LivySession:
 
             self._scala = ScalaRepl({'spark_state': self.spark_state}, self.info)
         return self._scala
+
+    @property
+    def r(self):
+        if self._r is None:
+            from livy_r import RRepl
+
+            self._r = RRepl(self.spark_state, self.info)
+        return self._r
