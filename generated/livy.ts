@@ -670,11 +670,31 @@ export interface paths {
         };
         /**
          * List the requests served (journal)
-         * @description Every Livy request the emulator answered, oldest first, including answers made by HTTP faults. Bounded to the newest 10 000 (oldest dropped first); emptied by `POST /__emulator/reset`. Control requests are never recorded, so reading the journal does not change it.
+         * @description Every Livy request the emulator answered, oldest first, including answers made by HTTP faults. Bounded to the newest 10 000 (oldest dropped first); emptied by `POST /__emulator/reset`. Control requests are never recorded, so reading the journal does not change it. Each entry keeps the first 4 KiB of the request body, with the values of JSON members whose names say they hold a secret (password, secret, token, credential, api key, access key, private key, auth) replaced by `***`; headers are never kept. The query parameters filter the list (all must hold).
          */
         get: operations["emulatorListRequests"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/requests/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify the journal (how many requests matched)
+         * @description Counts the journal's requests that meet every given criterion and says whether that is the expected count (`count` exactly, or `atLeast`, default 1), as WireMock's `verify` does. On a mismatch, `message` lists the nearest requests that did not match (same method and path), so a failing test says why. Always 200 when the request is valid.
+         */
+        post: operations["emulatorVerifyRequests"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1409,6 +1429,41 @@ export interface components {
             status: number;
             /** @description Virtual time the request arrived at. */
             time: components["schemas"]["EmulatorTime"];
+            /** @description The request body's first 4 KiB as text, secret JSON members redacted; `<N bytes of binary data>` for an upload. Absent when there was no body. */
+            body?: string;
+            /** @description The body was longer than 4 KiB and is cut. */
+            bodyTruncated?: boolean;
+            /** @description Size of the body in bytes. */
+            bodySize?: number;
+        };
+        /** @description Criteria (all must hold) and the expected count of matching requests. */
+        EmulatorJournalExpectation: {
+            /** @description Request method (any case). */
+            method?: string;
+            /** @description Exact path, or a glob where `*` is any run of characters. */
+            path?: string;
+            /** @description Status answered. */
+            status?: number;
+            /** @description Only entries with `seq` at least this. */
+            since?: number;
+            /** @description A substring of the recorded body. */
+            bodyContains?: string;
+            /** @description A JSON value the request body contains (objects by subset, recursively; arrays and scalars equal). */
+            body?: unknown;
+            /** @description Exactly this many (not with atLeast). */
+            count?: number;
+            /** @description At least this many (default 1). */
+            atLeast?: number;
+        };
+        EmulatorJournalVerification: {
+            /** @description The count is the expected one. */
+            ok: boolean;
+            /** @description How many requests matched. */
+            count: number;
+            /** @description What was expected and found, in words. */
+            message: string;
+            /** @description On a mismatch, up to 5 requests with the same method and path that did not match. */
+            nearest: components["schemas"]["EmulatorJournalEntry"][];
         };
         /** @description Which statements a rule answers: a string is a substring of the code (the string trimmed; an empty one is refused), `{"exact": ...}` the whole code (both trimmed); `{"regex": ..., "flags"?: ...}` a regular expression (JavaScript syntax) tested against the code on a linear-time matcher (RE2), so no pattern can stall the server; a pattern with nested quantifiers (star height above 1, e.g. `(a+)+$`), a backreference or a lookaround is refused with a 400 when the rule is added; `{"contains": ...}` a substring of the code. Other keys of the objects are ignored; an object with both `regex` and `contains` uses `regex`. */
         EmulatorOutcomeMatch: string | {
@@ -3291,7 +3346,18 @@ export interface operations {
     };
     emulatorListRequests: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Request method (any case). */
+                method?: string;
+                /** @description Exact path, or a glob where `*` is any run of characters (`/sessions/*\/statements`). */
+                path?: string;
+                /** @description Status answered. */
+                status?: number;
+                /** @description Only entries with `seq` at least this. */
+                since?: number;
+                /** @description A substring of the recorded body. */
+                bodyContains?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3330,6 +3396,35 @@ export interface operations {
                     "application/json": components["schemas"]["EmulatorJournal"];
                 };
             };
+            401: components["responses"]["EmulatorUnauthorized"];
+            403: components["responses"]["EmulatorForbidden"];
+            413: components["responses"]["EmulatorPayloadTooLarge"];
+        };
+    };
+    emulatorVerifyRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmulatorJournalExpectation"];
+            };
+        };
+        responses: {
+            /** @description The verification. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmulatorJournalVerification"];
+                };
+            };
+            400: components["responses"]["EmulatorBadRequest"];
             401: components["responses"]["EmulatorUnauthorized"];
             403: components["responses"]["EmulatorForbidden"];
             413: components["responses"]["EmulatorPayloadTooLarge"];

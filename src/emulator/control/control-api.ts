@@ -18,6 +18,7 @@ import { compileSafeRegex } from '../model/outcomes/safe-regex.ts'
 import type { TaskHandle } from '../model/scheduler.ts'
 import type { HttpFault, HttpFaults } from './http-faults.ts'
 import type { Journal } from './journal.ts'
+import type { JournalCriteria, JournalExpectation } from './journal-query.ts'
 import { snapshot } from './snapshot.ts'
 import { CONTROL_PAGE } from './ui-page.ts'
 
@@ -265,6 +266,51 @@ export function describeJobRule(rule: JobOutcomeRule): Record<string, unknown> {
   }
 }
 
+/** Journal filters from a query string: `method`, `path` (glob), `status`, `since`, `bodyContains`. */
+function criteriaOf(query: URLSearchParams): JournalCriteria {
+  const number = (name: string): number | undefined => {
+    const raw = query.get(name)
+    if (raw === null) return undefined
+    if (!/^\d+$/.test(raw)) throw new ControlError(`${name} must be a whole number`)
+    return Number(raw)
+  }
+  const status = number('status')
+  const since = number('since')
+  return {
+    ...(query.get('method') !== null ? { method: query.get('method') as string } : {}),
+    ...(query.get('path') !== null ? { path: query.get('path') as string } : {}),
+    ...(query.get('bodyContains') !== null
+      ? { bodyContains: query.get('bodyContains') as string }
+      : {}),
+    ...(status !== undefined ? { status } : {}),
+    ...(since !== undefined ? { since } : {}),
+  }
+}
+
+/** A `verify` request: the criteria of {@link criteriaOf}, `body` (JSON subset), `count`/`atLeast`. */
+function expectationOf(json: Record<string, unknown>): JournalExpectation {
+  const allowed = ['method', 'path', 'status', 'since', 'bodyContains', 'body', 'count', 'atLeast']
+  const unknown = Object.keys(json).filter((k) => !allowed.includes(k))
+  if (unknown.length > 0)
+    throw new ControlError(
+      `unknown verify field(s): ${unknown.join(', ')} (allowed: ${allowed.join(', ')})`,
+    )
+  if (json.count !== undefined && json.atLeast !== undefined)
+    throw new ControlError('give count or atLeast, not both')
+  return {
+    ...(json.method !== undefined ? { method: str(json.method, 'method') } : {}),
+    ...(json.path !== undefined ? { path: str(json.path, 'path') } : {}),
+    ...(json.bodyContains !== undefined
+      ? { bodyContains: str(json.bodyContains, 'bodyContains') }
+      : {}),
+    ...(json.status !== undefined ? { status: int(json.status, 'status') } : {}),
+    ...(json.since !== undefined ? { since: int(json.since, 'since') } : {}),
+    ...(json.count !== undefined ? { count: int(json.count, 'count') } : {}),
+    ...(json.atLeast !== undefined ? { atLeast: int(json.atLeast, 'atLeast') } : {}),
+    ...('body' in json ? { body: json.body } : {}),
+  }
+}
+
 /** The control API: `/__emulator/…`, never a Livy path. */
 export function createControlApi(target: ControlTarget): EdgeFilter {
   // Rules registered here are listed as the JSON they came in; rules added from code are
@@ -346,7 +392,15 @@ export function createControlApi(target: ControlTarget): EdgeFilter {
       case 'GET /__emulator/state':
         return reply(200, await target.exclusive(() => snapshot(target.context())))
       case 'GET /__emulator/requests':
-        return reply(200, { requests: target.journal.entries() })
+        return reply(200, {
+          requests: target.journal.find(criteriaOf(new URLSearchParams(request.query))),
+        })
+      case 'POST /__emulator/requests/verify': {
+        const { matched: _, ...verification } = target.journal.verify(
+          expectationOf(jsonBody(request)),
+        )
+        return reply(200, verification)
+      }
       case 'GET /__emulator/outcomes':
         return reply(200, {
           rules: target.outcomes

@@ -1,5 +1,13 @@
 import type { EdgeFilter } from '../http/edge.ts'
 import { andThen } from '../http/maybe-async.ts'
+import type { EdgeRequest } from '../http/types.ts'
+import {
+  type JournalCriteria,
+  type JournalExpectation,
+  type JournalVerification,
+  matchesCriteria,
+  verifyJournal,
+} from './journal-query.ts'
 
 /** One request the emulator served. */
 export interface JournalEntry {
@@ -10,13 +18,72 @@ export interface JournalEntry {
   readonly status: number
   /** Virtual time the request arrived at (epoch ms). */
   readonly time: number
+  /**
+   * The request body as text, credentials redacted, at most {@link BODY_CAP} characters
+   * (absent when there was none; `<N bytes of binary data>` when it was not text).
+   */
+  readonly body?: string
+  /** The body was longer than {@link BODY_CAP} and is cut (its full size is `bodySize`). */
+  readonly bodyTruncated?: boolean
+  /** Size of the body in bytes. */
+  readonly bodySize?: number
 }
+
+/** The journal keeps the first 4 KiB of each request body: enough to assert on, bounded. */
+export const BODY_CAP = 4096
 
 /** The request journal behind `GET /__emulator/requests` (bounded, oldest dropped first). */
 export interface Journal {
   readonly filter: EdgeFilter
   entries(): readonly JournalEntry[]
+  /** The entries that meet `criteria`, oldest first. */
+  find(criteria: JournalCriteria): readonly JournalEntry[]
+  /**
+   * How many requests meet the expectation's criteria, and whether that is the expected
+   * count (`count`, or `atLeast`, default 1), with a readable message when it is not.
+   *
+   * @example
+   * const v = livy.journal.verify({ method: 'POST', path: '/sessions/0/statements', body: { code: '1 + 1' } })
+   * expect(v.ok, v.message).toBe(true)
+   */
+  verify(expectation: JournalExpectation): JournalVerification
   clear(): void
+}
+
+/**
+ * JSON members whose names say they hold a secret keep their name only (a Spark conf can carry
+ * `spark.hadoop.fs.s3a.secret.key` or a keystore password).
+ */
+const SECRET_MEMBER =
+  /("(?:[^"\\]|\\.)*(?:password|passwd|secret|token|credential|api[-_.]?key|access[-_.]?key|private[-_.]?key|auth)(?:[^"\\]|\\.)*"\s*:\s*)"(?:[^"\\]|\\.)*"/gi
+
+/**
+ * A body as the journal keeps it: text with secret JSON members redacted, cut at
+ * {@link BODY_CAP}.
+ *
+ * @example
+ * journalBody(request) // { body: '{"conf":{"spark.ssl.keyPassword":"***"}}', bodySize: 42 }
+ */
+export function journalBody(
+  request: Pick<EdgeRequest, 'body' | 'text'>,
+): Pick<JournalEntry, 'body' | 'bodyTruncated' | 'bodySize'> {
+  const bytes = request.body
+  if (bytes === null || bytes.length === 0) return {}
+  const head =
+    request.text !== undefined
+      ? request.text.slice(0, BODY_CAP)
+      : new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, BODY_CAP * 4))
+  // Text has no NUL and few replacement characters; anything else is an upload.
+  if (/[\u0000\ufffd]/.test(head.slice(0, 512)))
+    return { body: `<${bytes.length} bytes of binary data>`, bodySize: bytes.length }
+  const truncated =
+    head.length > BODY_CAP || bytes.length > BODY_CAP * 4 || (request.text ?? '').length > BODY_CAP
+  const cut = head.slice(0, BODY_CAP)
+  return {
+    body: cut.replace(SECRET_MEMBER, '$1"***"'),
+    ...(truncated ? { bodyTruncated: true } : {}),
+    bodySize: bytes.length,
+  }
 }
 
 /**
@@ -80,6 +147,7 @@ export function createJournal(now: () => number, limit = 10_000): Journal {
           query: redactQuery(request.query),
           status: response.status,
           time,
+          ...journalBody(request),
         }
         seq++
         return response
@@ -90,6 +158,12 @@ export function createJournal(now: () => number, limit = 10_000): Journal {
       const out: JournalEntry[] = []
       for (let i = seq - count; i < seq; i++) out.push(ring[i % limit] as JournalEntry)
       return out
+    },
+    find(criteria) {
+      return this.entries().filter((entry) => matchesCriteria(entry, criteria))
+    },
+    verify(expectation) {
+      return verifyJournal(this.entries(), expectation)
     },
     clear() {
       ring = new Array(limit)
