@@ -286,6 +286,9 @@ export function createRecorder(options: RecorderOptions): Recorder {
     }
   }
 
+  // The file exists, complete and valid, from the start (an empty recording).
+  flush().catch((e: unknown) => warn(`cannot write ${options.sink.name}: ${(e as Error).message}`))
+
   return {
     get recording() {
       return snapshot()
@@ -300,7 +303,9 @@ export function createRecorder(options: RecorderOptions): Recorder {
       } catch (err) {
         warn(`${e.method} ${e.path}: not recorded: ${(err as Error).message}`)
       }
-      await flush()
+      await flush().catch((err: unknown) =>
+        warn(`cannot write ${options.sink.name}: ${(err as Error).message}`),
+      )
     },
   }
 }
