@@ -12,6 +12,7 @@ export {
   type EmulatorCore,
   type LivyEmulatorOptions,
   type ModelFaultControls,
+  type RecordFromOptions,
 } from './emulator/create-emulator-core.ts'
 export { createLivyEmulator, type LivyEmulator } from './emulator/create-livy-emulator.ts'
 export type { Edge, EdgeFilter } from './emulator/http/edge.ts'
@@ -79,6 +80,23 @@ export {
   type ProfileName,
   resolveProfile,
 } from './emulator/profiles/index.ts'
+export { normaliseCode } from './emulator/recording/normalise-code.ts'
+export {
+  parseRecording,
+  RECORDING_VERSION,
+  type RecordedBatch,
+  type RecordedExchange,
+  type RecordedStatement,
+  type Recording,
+  RecordingError,
+} from './emulator/recording/recording-format.ts'
+export { fileRecordingSink, type RecordingSink } from './emulator/recording/recording-sink.ts'
+export {
+  fetchTransport,
+  type UpstreamRequest,
+  type UpstreamResponse,
+  type UpstreamTransport,
+} from './emulator/recording/upstream.ts'
 export type {
   AuthOptions,
   BearerVerdict,

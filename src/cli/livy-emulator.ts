@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import type { RecordFromOptions } from '../emulator/create-emulator-core.ts'
 import type { Clock } from '../emulator/model/clock.ts'
 import { createManualClock } from '../emulator/model/clock.ts'
 import type { TableDefinition } from '../emulator/model/evaluation/tables.ts'
@@ -6,6 +7,8 @@ import { TIMING_PROFILES, type TimingName } from '../emulator/model/timing.ts'
 import { userMap } from '../emulator/model/user-map.ts'
 import { StateFileError } from '../emulator/persistence/state-file-error.ts'
 import { PROFILE_NAMES, PROFILES, type ProfileName } from '../emulator/profiles/index.ts'
+import { authorizationOf } from '../emulator/recording/record-proxy.ts'
+import { RecordingError } from '../emulator/recording/recording-format.ts'
 import { parseTokenGrant } from '../emulator/security/auth-from-conf.ts'
 import type { AuthOptions } from '../emulator/security/authenticate.ts'
 import { startLivyServer } from '../node/server.ts'
@@ -71,6 +74,23 @@ Options:
                         answers only to localhost and IP addresses: a DNS-rebinding defence)
                           livy-emulator --host 0.0.0.0 --control-host devbox.internal
   --no-control          No control API: /__emulator answers 404 like Livy
+  --replay <file>       Answer recorded code with its recorded output (exact code, then the
+                        code without whitespace and comments), in its recorded kind; other
+                        code goes to the outcome rules and the engine as usual
+                          livy-emulator --replay recordings/staging.json --evaluate scripted
+
+Record mode (a transparent proxy to a real Livy that writes a recording as it goes):
+  --record-from <url>   The Livy to forward every request to, answers returned unchanged
+                          livy-emulator --record-from https://livy.staging:8998 --record-to staging.json
+  --record-to <file>    The recording (JSON, replaced atomically after every exchange, so it is
+                        complete even if the process is killed); never holds credentials
+  --auth <credentials>  Upstream credentials: basic:user:pass or bearer:TOKEN
+                          livy-emulator --record-from https://gw.example --record-to r.json --auth basic:me:pw
+  --header <'Name: value'>  An extra header on every upstream request (repeatable)
+                          livy-emulator --record-from URL --record-to r.json --header 'X-Requested-By: ci'
+  --prefix <path>       A path in front of Livy's routes upstream (e.g. behind a gateway)
+                          livy-emulator --record-from https://gw.example --record-to r.json --prefix /livy
+  --insecure            Accept the upstream's self-signed TLS certificate
   -h, --help            Show this help
 
 Security: by default the emulator listens on 127.0.0.1 only, the control API is open to this
@@ -113,6 +133,13 @@ export async function main(argv: readonly string[]): Promise<void> {
         profile: { type: 'string' },
         user: { type: 'string', multiple: true },
         token: { type: 'string', multiple: true },
+        replay: { type: 'string' },
+        'record-from': { type: 'string' },
+        'record-to': { type: 'string' },
+        auth: { type: 'string' },
+        header: { type: 'string', multiple: true },
+        prefix: { type: 'string' },
+        insecure: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -175,6 +202,10 @@ export async function main(argv: readonly string[]): Promise<void> {
     }
   }
 
+  const recordFrom = recordOption(values)
+  const replay = values.replay
+  if (replay !== undefined && recordFrom) fail('--replay and --record-from cannot be combined')
+
   let server: Awaited<ReturnType<typeof startLivyServer>>
   try {
     server = await startLivyServer({
@@ -194,6 +225,8 @@ export async function main(argv: readonly string[]): Promise<void> {
       ...(values['state-file'] === undefined ? {} : { stateFile: values['state-file'] }),
       ...(values['state-file-repair'] ? { stateFileRepair: true } : {}),
       ...(values['auth-secret'] === undefined ? {} : { authSecret: values['auth-secret'] }),
+      ...(recordFrom ? { recordFrom } : {}),
+      ...(replay === undefined ? {} : { replay }),
       control: values['no-control']
         ? false
         : {
@@ -203,7 +236,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     })
   } catch (e) {
     // A state file this server must not use (other options, damaged header, divergent replay).
-    if (e instanceof StateFileError) fail(e.message)
+    if (e instanceof StateFileError || e instanceof RecordingError) fail(e.message)
     process.stderr.write(`livy-emulator: ${(e as Error).message}\n`)
     process.exit(1)
   }
@@ -250,10 +283,81 @@ export async function main(argv: readonly string[]): Promise<void> {
     )
   }
   // Printed last: whoever waits for this line may signal us right away.
+  const recording = server.emulator.recording
+  if (recording) {
+    process.stdout.write(
+      `livy-emulator recording ${recording.upstream} to ${values['record-to']}, listening on ${server.url}\n` +
+        `  try: curl ${server.url}/sessions\n`,
+    )
+    return
+  }
+  if (replay !== undefined) process.stdout.write(`livy-emulator: replaying ${replay}\n`)
   process.stdout.write(
     `livy-emulator listening on ${server.url} (profile ${profile}, timing ${timing}, clock ${clockKind}, seed ${values.seed ?? 'livy-emulator'})\n` +
       `  try: curl ${server.url}${PROFILES[profile].basePath}/sessions\n  control page: ${server.url}/__emulator\n`,
   )
+}
+
+/** The record-mode flags, checked (undefined without `--record-from`). */
+function recordOption(values: {
+  'record-from'?: string | undefined
+  'record-to'?: string | undefined
+  auth?: string | undefined
+  header?: string[] | undefined
+  prefix?: string | undefined
+  insecure?: boolean | undefined
+  'state-file'?: string | undefined
+  user?: string[] | undefined
+  token?: string[] | undefined
+}): RecordFromOptions | undefined {
+  const from = values['record-from']
+  const to = values['record-to']
+  if (from === undefined) {
+    const stray = (['record-to', 'auth', 'header', 'prefix', 'insecure'] as const).find(
+      (k) => values[k] !== undefined,
+    )
+    if (stray) fail(`--${stray} is for record mode: add --record-from URL`)
+    return undefined
+  }
+  if (to === undefined) fail('--record-from needs --record-to FILE (where the recording goes)')
+  let url: URL
+  try {
+    url = new URL(from)
+  } catch {
+    fail(`--record-from takes an http(s) URL, got "${from}"`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    fail(`--record-from takes an http(s) URL, got "${from}"`)
+  for (const k of ['state-file', 'user', 'token'] as const)
+    if (values[k] !== undefined)
+      fail(
+        `--${k} does not apply in record mode (the upstream Livy answers; use --auth for its credentials)`,
+      )
+  if (values.auth !== undefined) {
+    try {
+      authorizationOf(values.auth)
+    } catch (e) {
+      fail(`--auth: ${(e as Error).message}`)
+    }
+  }
+  const headers: Record<string, string> = {}
+  for (const h of values.header ?? []) {
+    const colon = h.indexOf(':')
+    const name = h.slice(0, Math.max(0, colon)).trim()
+    if (colon <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+      fail(`--header takes 'Name: value', got "${h}"`)
+    headers[name] = h.slice(colon + 1).trim()
+  }
+  if (values.prefix !== undefined && !values.prefix.startsWith('/'))
+    fail(`--prefix must start with /, got "${values.prefix}"`)
+  return {
+    url: from,
+    to,
+    headers,
+    ...(values.auth === undefined ? {} : { auth: values.auth }),
+    ...(values.prefix === undefined ? {} : { prefix: values.prefix }),
+    ...(values.insecure ? { insecure: true } : {}),
+  }
 }
 
 /** `--user` and `--token` flags as authentication options (one kind at a time). */

@@ -614,4 +614,39 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     'Livy 0.7.1 source (HttpMessages.SessionInfo, CreateInteractiveRequest)',
     'Livy 0.7.1: a session body MUST carry exactly id, name, appId, owner, proxyUser, state, kind, appInfo, log (in that order); ttl and idleTimeout in a create MUST be unknown fields.',
   ),
+  b(
+    'B-DEPLOY-001',
+    'Spark 3.5 quick start (spark.range, count)',
+    'Deployment: a pyspark session MUST run real Spark work: spark.range(1000).count() is 1000, spark.version is reported.',
+  ),
+  b(
+    'B-DEPLOY-002',
+    'Spark 3.5 RDD programming guide',
+    'Deployment: sc.parallelize(range(100), 4).map(lambda x: x * 2).sum() MUST be 9900 (executors run Python tasks).',
+  ),
+  b(
+    'B-DEPLOY-003',
+    'Spark 3.5 SQL guide (DataFrames, temporary views)',
+    'Deployment: a DataFrame groupBy().count() and a SQL query over a temporary view MUST give the right rows.',
+  ),
+  b(
+    'B-DEPLOY-004',
+    'Livy REST API (statement output)',
+    'Deployment: a failing statement MUST answer status "error" with the exception, and the session MUST stay usable.',
+  ),
+  b(
+    'B-DEPLOY-005',
+    'Livy REST API (session kinds)',
+    'Deployment: spark (Scala) and sql sessions MUST run the same kinds of work with the right results.',
+  ),
+  b(
+    'B-DEPLOY-006',
+    'Spark 3.5 examples (SparkPi), Livy REST API (batches)',
+    'Deployment: a batch running Spark\'s examples jar (SparkPi) MUST end success with "Pi is roughly" in its log; a batch whose main class does not exist MUST end dead.',
+  ),
+  b(
+    'B-DEPLOY-007',
+    'Livy REST API (authentication)',
+    'Deployment: the configured credentials MUST be accepted and wrong ones refused with 401 or 403.',
+  ),
 ]

@@ -1,6 +1,7 @@
 import { BEHAVIOURS } from './behaviours.ts'
 import { validateCatalogue } from './runner.ts'
 import { BATCH_SCENARIOS } from './scenarios/batches.ts'
+import { DEPLOYMENT_SCENARIOS } from './scenarios/deployment.ts'
 import { EMULATOR_SCENARIOS } from './scenarios/emulator.ts'
 import { JOB_SCENARIOS } from './scenarios/jobs.ts'
 import { SECURED_SCENARIOS } from './scenarios/secured.ts'
@@ -25,6 +26,8 @@ export const CATALOGUE: readonly Scenario[] = [
   ...EMULATOR_SCENARIOS,
   ...SECURED_SCENARIOS,
   ...VENDOR_SCENARIOS,
+  // Their own suite (`--suite deployment`): real work on a cluster, judged by its results.
+  ...DEPLOYMENT_SCENARIOS,
 ]
 
 validateCatalogue(CATALOGUE, BEHAVIOURS)

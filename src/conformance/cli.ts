@@ -3,6 +3,14 @@ import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { BEHAVIOURS, CATALOGUE } from './catalogue.ts'
 import { type Comparison, compareTargets } from './compare.ts'
+import { createCreatedResources, deleteCreated } from './created-resources.ts'
+import {
+  DEFAULT_EXAMPLES_JAR,
+  type DeploymentSettings,
+  resourcesWith,
+  SUITE_NAMES,
+  type SuiteName,
+} from './deployment-settings.ts'
 import {
   createProgress,
   formatComparisons,
@@ -17,7 +25,19 @@ import { SETUP_NAMES, SETUPS, type SetupName } from './setups.ts'
 import { createHttpEmulatorTarget, createInProcessTarget } from './targets/emulator-targets.ts'
 import type { Target } from './targets/target.ts'
 import { authHeader, createUrlTarget } from './targets/url-target.ts'
-import type { Scenario, ScenarioResult } from './types.ts'
+import type { Scenario, ScenarioContext, ScenarioResult } from './types.ts'
+
+/** `spark.version` on the run's shared pyspark session (the deployment checks reuse it). */
+async function probeSparkVersion(ctx: ScenarioContext): Promise<string> {
+  const session = await ctx.sharedSession('pyspark')
+  const { statement } = await ctx.runStatement(session, 'spark.version')
+  const text = String(
+    (statement.output?.data as Record<string, unknown> | undefined)?.['text/plain'] ?? '',
+  )
+  const version = /(\d+\.\d+\.\d+\S*?)'?$/.exec(text.trim())?.[1]
+  if (!version) throw new Error(`spark.version answered ${JSON.stringify(statement.output)}`)
+  return version
+}
 
 const HELP = `Usage: livy-conformance (--url URL | --target emulator | --compare A B | --list) [options]
 
@@ -37,6 +57,12 @@ Targets (exactly one of --url, --target, --compare; none with --list):
                             livy-conformance --compare http://livy:8998 emulator
 
 Selection:
+  --suite <name>          conformance (default): Livy's protocol, byte for byte;
+                          deployment: light real work on the cluster (PySpark, Scala, SQL
+                          results, SparkPi from the examples jar, auth), judged by its results;
+                          safe on a shared cluster: small resources, only its own sessions and
+                          batches, all deleted at the end (on failure and Ctrl-C too)
+                            livy-conformance --suite deployment --url https://livy.staging:8998 --auth basic:me:pw
   --tags <a,b>            Only scenarios carrying any of these tags
                             livy-conformance --target emulator --tags sessions,errors
   --grep <regex>          Only scenarios whose id or title matches (case-insensitive)
@@ -69,6 +95,16 @@ URL targets (--url and URL sides of --compare):
   --local-dir <dir>       A directory the server whitelists for local files
                           (livy.file.local-dir-whitelist); enables the local-files scenarios
                             livy-conformance --url http://localhost:8998 --local-dir /tmp/livy-files
+
+Deployment suite:
+  --examples-jar <path>   Spark's examples jar as a batch file (default
+                          local:///opt/spark/examples/jars/spark-examples_2.12-3.5.6.jar)
+                            livy-conformance --suite deployment --url URL --examples-jar local:///usr/lib/spark/examples/jars/spark-examples.jar
+  --conf <key=value>      Resources of the sessions and batches it creates (repeatable):
+                          driverMemory, driverCores, executorMemory, executorCores,
+                          numExecutors, queue; any other key is a Spark conf entry
+                          (default: 512m driver and executor, 1 core each, 1 executor)
+                            livy-conformance --suite deployment --url URL --conf numExecutors=2 --conf spark.yarn.queue=small
 
   -h, --help              Show this help
                             livy-conformance --help
@@ -108,6 +144,8 @@ export interface CliOptions {
   readonly prefix?: string
   readonly insecure: boolean
   readonly localDir?: string
+  readonly suite: SuiteName
+  readonly deployment: DeploymentSettings
 }
 
 export const PROFILES = SETUP_NAMES
@@ -179,6 +217,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
         'local-dir': { type: 'string' },
         list: { type: 'boolean' },
         profile: { type: 'string' },
+        suite: { type: 'string' },
+        'examples-jar': { type: 'string' },
+        conf: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -296,8 +337,33 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
     )
   }
 
+  const suite = (values.suite ?? 'conformance') as SuiteName
+  if (!(SUITE_NAMES as readonly string[]).includes(suite))
+    throw new UsageError(`--suite must be one of ${SUITE_NAMES.join(', ')}, got "${values.suite}"`)
+  if (suite !== 'deployment') {
+    const stray = (['examples-jar', 'conf'] as const).find((k) => values[k] !== undefined)
+    if (stray) throw new UsageError(`--${stray} is for --suite deployment`)
+  }
+  let resources: Record<string, unknown>
+  try {
+    resources = resourcesWith(values.conf ?? [])
+  } catch (e) {
+    throw new UsageError((e as Error).message)
+  }
+  const deployment: DeploymentSettings = {
+    examplesJar: values['examples-jar'] ?? DEFAULT_EXAMPLES_JAR,
+    resources,
+    auth: values.auth?.startsWith('basic:')
+      ? 'basic'
+      : values.auth?.startsWith('bearer:')
+        ? 'bearer'
+        : 'none',
+  }
+
   return {
     mode: values.list ? 'list' : pair ? 'compare' : 'run',
+    suite,
+    deployment,
     ...(target ? { target } : {}),
     ...(pair ? { compare: pair } : {}),
     tags,
@@ -380,6 +446,9 @@ export interface CliIo {
   readonly stdout: ReportStream
   readonly stderr: ReportStream
   readonly cwd: string
+  /** Where Ctrl-C comes from (default `process`): the run deletes what it created, then exits 130. */
+  readonly signals?: Pick<NodeJS.Process, 'once' | 'off'>
+  readonly exit?: (code: number) => void
 }
 
 const describe = (t: Target) =>
@@ -415,6 +484,7 @@ export async function main(
 
   const selection = {
     setup: options.profile,
+    suite: options.suite,
     tags: options.tags,
     ...(options.grep === undefined ? {} : { grep: options.grep }),
   }
@@ -447,6 +517,36 @@ export async function main(
 
   const started: Target[] = []
   const startedAt = new Date()
+  // Ctrl-C: what the run created is deleted before the process goes (never anything else).
+  const created = createCreatedResources()
+  const signals = io.signals ?? process
+  const exit = io.exit ?? ((code: number) => process.exit(code))
+  let interrupted = false
+  const onInterrupt = () => {
+    if (interrupted) return
+    interrupted = true
+    const left = created.list()
+    io.stderr.write(
+      `\nlivy-conformance: interrupted; deleting the ${left.length} session(s) and batch(es) this run created\n`,
+    )
+    const target = started[0]
+    const cleanup = target
+      ? deleteCreated(created, target, SETUPS[options.profile])
+      : Promise.resolve([])
+    cleanup
+      .then(
+        (failed) => {
+          if (failed.length > 0)
+            io.stderr.write(`livy-conformance: could not delete ${failed.join(', ')}\n`)
+        },
+        () => undefined,
+      )
+      .then(() => Promise.all(started.map((t) => t.teardown().catch(() => undefined))))
+      .finally(() => exit(130))
+  }
+  signals.once('SIGINT', onInterrupt)
+  signals.once('SIGTERM', onInterrupt)
+  let sparkVersion: string | undefined
   const clock = performance.now()
   let results: ScenarioResult[] = []
   let comparisons: Comparison[] | undefined
@@ -469,6 +569,19 @@ export async function main(
       ...selection,
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       onStart: progress.start,
+      deployment: options.deployment,
+      created,
+      ...(options.suite === 'deployment'
+        ? {
+            prelude: async (ctx: ScenarioContext) => {
+              sparkVersion = await probeSparkVersion(ctx).catch((e: unknown) => {
+                io.stdout.write(`  Spark version: unknown (${(e as Error).message})\n`)
+                return undefined
+              })
+              if (sparkVersion) io.stdout.write(`  Spark ${sparkVersion} (spark.version)\n`)
+            },
+          }
+        : {}),
     }
     if (targets.length === 2) {
       const [a, b] = targets as [Target, Target]
@@ -491,6 +604,8 @@ export async function main(
     )
     return 1
   } finally {
+    signals.off('SIGINT', onInterrupt)
+    signals.off('SIGTERM', onInterrupt)
     for (const target of started.reverse()) {
       await target.teardown().catch((e: unknown) => {
         io.stderr.write(`livy-conformance: teardown of ${target.name} failed: ${String(e)}\n`)
@@ -516,7 +631,13 @@ export async function main(
             targetProperties: Object.fromEntries(
               targets.map((t) => [
                 t.name,
-                { 'target.url': t.description, 'target.kind': t.kind, profile: options.profile },
+                {
+                  'target.url': t.description,
+                  'target.kind': t.kind,
+                  profile: options.profile,
+                  suite: options.suite,
+                  ...(sparkVersion ? { 'spark.version': sparkVersion } : {}),
+                },
               ]),
             ),
           })

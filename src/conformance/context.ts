@@ -1,3 +1,5 @@
+import type { CreatedResources } from './created-resources.ts'
+import type { DeploymentSettings } from './deployment-settings.ts'
 import { createExpectations, ExpectationFailure } from './expectations.ts'
 import { type ConformanceSetup, sendAs } from './setups.ts'
 import type { SpecValidator } from './spec-validator.ts'
@@ -22,6 +24,13 @@ export interface RunState {
   readonly setup: ConformanceSetup
   readonly validator: SpecValidator
   shared: Map<SessionKindName, Promise<number>>
+  readonly deployment: DeploymentSettings
+  /** What the run created and has not deleted (Ctrl-C deletes what is left). */
+  readonly created: CreatedResources
+  /** Fields every session and batch the run creates carries (the deployment checks' small resources). */
+  readonly createDefaults?: Readonly<Record<string, unknown>>
+  /** Whether an emulator is reset before each scenario (never for deployment checks). */
+  readonly reset: boolean
 }
 
 /** What the runner reads back after the scenario body ran. */
@@ -208,6 +217,16 @@ export function createScenarioContext(run: RunState): {
     }
   }
 
+  /** A created session or batch: deleted when the scenario ends, listed until then. */
+  const track = (path: string) => {
+    run.created.note(path)
+    recording.cleanups.push(async () => {
+      const res = await send('DELETE', path)
+      if (res.status < 300 || res.status === 404) run.created.forget(path)
+      return res
+    })
+  }
+
   const failCreate = (what: string, e: Exchange): never => {
     throw new ExpectationFailure(`creating ${what} answered ${e.status}: ${e.text}`)
   }
@@ -215,6 +234,7 @@ export function createScenarioContext(run: RunState): {
   const ctx: ScenarioContext = {
     target: { name: target.name, kind: target.kind, capabilities: target.capabilities },
     setup,
+    deployment: run.deployment,
     localDir: target.localDir,
     request,
     get: (path, options) => request('GET', path, options),
@@ -222,10 +242,12 @@ export function createScenarioContext(run: RunState): {
     delete: (path, options) => request('DELETE', path, options),
     waitFor,
     async createSession(body = {}) {
-      const exchange = await request('POST', '/sessions', { body })
+      const exchange = await request('POST', '/sessions', {
+        body: { ...run.createDefaults, ...body },
+      })
       if (exchange.status !== 201) failCreate('a session', exchange)
       const id = exchange.json<{ id: number }>().id
-      recording.cleanups.push(() => send('DELETE', `/sessions/${id}`))
+      track(`/sessions/${id}`)
       return { id, exchange }
     },
     async waitForSessionState(id, states, options = {}) {
@@ -259,7 +281,7 @@ export function createScenarioContext(run: RunState): {
           const res = await send(
             'POST',
             '/sessions',
-            JSON.stringify(kind === 'shared' ? {} : { kind }),
+            JSON.stringify({ ...run.createDefaults, ...(kind === 'shared' ? {} : { kind }) }),
             {
               'Content-Type': 'application/json',
             },
@@ -269,6 +291,8 @@ export function createScenarioContext(run: RunState): {
               `creating a shared ${kind} session answered ${res.status}: ${res.text}`,
             )
           const id = (JSON.parse(res.text) as { id: number }).id
+          // Deleted at the end of the run (runScenarios), or by whoever stops it early.
+          run.created.note(`/sessions/${id}`)
           await ctx.waitForSessionState(id, ['idle'])
           return id
         })()
@@ -299,10 +323,12 @@ export function createScenarioContext(run: RunState): {
       return { id, statement }
     },
     async createBatch(body) {
-      const exchange = await request('POST', '/batches', { body })
+      const exchange = await request('POST', '/batches', {
+        body: { ...run.createDefaults, ...body },
+      })
       if (exchange.status !== 201) failCreate('a batch', exchange)
       const id = exchange.json<{ id: number }>().id
-      recording.cleanups.push(() => send('DELETE', `/batches/${id}`))
+      track(`/batches/${id}`)
       return { id, exchange }
     },
     defer(fn) {

@@ -1,9 +1,15 @@
 import { createScenarioContext, type RunState } from './context.ts'
+import { type CreatedResources, createCreatedResources } from './created-resources.ts'
+import {
+  DEFAULT_DEPLOYMENT_SETTINGS,
+  type DeploymentSettings,
+  type SuiteName,
+} from './deployment-settings.ts'
 import { ExpectationFailure } from './expectations.ts'
 import { SETUPS, type SetupName, sendAs } from './setups.ts'
 import { createSpecValidator, type SpecValidator } from './spec-validator.ts'
 import type { Target } from './targets/target.ts'
-import type { Behaviour, Scenario, ScenarioResult } from './types.ts'
+import type { Behaviour, Scenario, ScenarioContext, ScenarioResult } from './types.ts'
 
 /** Which scenarios to run. */
 export interface Selection {
@@ -13,6 +19,8 @@ export interface Selection {
   readonly tags?: readonly string[]
   /** Run scenarios whose id or title matches. */
   readonly grep?: string | RegExp
+  /** The suite (default `conformance`): only its scenarios run. */
+  readonly suite?: SuiteName
 }
 
 export interface RunOptions extends Selection {
@@ -22,6 +30,18 @@ export interface RunOptions extends Selection {
   /** Called before and after each scenario (for the live progress line). */
   readonly onStart?: (scenario: Scenario, index: number, total: number) => void
   readonly onResult?: (result: ScenarioResult, index: number, total: number) => void
+  /** The cluster facts deployment checks use (default: {@link DEFAULT_DEPLOYMENT_SETTINGS}). */
+  readonly deployment?: DeploymentSettings
+  /**
+   * Every session and batch the run creates, until it deletes them: whoever stops a run early
+   * (Ctrl-C) deletes what is left with {@link deleteCreated}.
+   */
+  readonly created?: CreatedResources
+  /**
+   * Runs once before the scenarios, on a context of the run (its shared sessions too): the
+   * deployment suite asks `spark.version` for the run's header there. Its errors are its own.
+   */
+  readonly prelude?: (ctx: ScenarioContext) => Promise<void>
 }
 
 /**
@@ -66,9 +86,11 @@ export function validateCatalogue(
 export function select(scenarios: readonly Scenario[], selection: Selection): Scenario[] {
   const grep = typeof selection.grep === 'string' ? new RegExp(selection.grep, 'i') : selection.grep
   const setup = selection.setup ?? 'apache-0.9'
+  const suite = selection.suite ?? 'conformance'
   return scenarios.filter(
     (s) =>
       (s.setup ?? 'apache-0.9') === setup &&
+      (s.suite ?? 'conformance') === suite &&
       (!selection.tags?.length || s.tags.some((t) => selection.tags?.includes(t))) &&
       (!grep || grep.test(s.id) || grep.test(s.title)),
   )
@@ -110,14 +132,30 @@ export async function runScenarios(
   options: RunOptions = {},
 ): Promise<ScenarioResult[]> {
   const setup = SETUPS[options.setup ?? 'apache-0.9']
+  const deployment = options.suite === 'deployment'
   const run: RunState = {
     target,
     setup,
     validator: options.validator ?? createSpecValidator(),
     shared: new Map(),
+    deployment: options.deployment ?? DEFAULT_DEPLOYMENT_SETTINGS,
+    created: options.created ?? createCreatedResources(),
+    // Deployment checks create only small sessions and batches, named as theirs.
+    ...(deployment
+      ? { createDefaults: options.deployment?.resources ?? DEFAULT_DEPLOYMENT_SETTINGS.resources }
+      : {}),
+    reset: !deployment,
   }
   const results: ScenarioResult[] = []
   const chosen = select(scenarios, options)
+  if (options.prelude && chosen.length > 0) {
+    const { ctx, recording } = createScenarioContext(run)
+    try {
+      await options.prelude(ctx)
+    } finally {
+      for (const cleanup of recording.cleanups.reverse()) await cleanup().catch(() => undefined)
+    }
+  }
   for (const [index, scenario] of chosen.entries()) {
     options.onStart?.(scenario, index, chosen.length)
     const result = await runOne(scenario, run, options)
@@ -127,7 +165,9 @@ export async function runScenarios(
   for (const [kind, pending] of run.shared) {
     const id = await pending.catch(() => undefined)
     if (id !== undefined)
-      await sendAs(target, setup, 'DELETE', `/sessions/${id}`).catch(() => undefined)
+      await sendAs(target, setup, 'DELETE', `/sessions/${id}`)
+        .then(() => run.created.forget(`/sessions/${id}`))
+        .catch(() => undefined)
     run.shared.delete(kind)
   }
   return results
@@ -151,7 +191,7 @@ async function runOne(
   const skip = skipReason(scenario, target)
   if (skip) return { ...base, outcome: 'skipped', durationMs: 0, skipReason: skip }
   try {
-    if (target.capabilities.has('reset')) {
+    if (run.reset && target.capabilities.has('reset')) {
       // A fresh emulator per scenario: no scenario sees another's sessions.
       await target.send('POST', '/__emulator/reset')
       run.shared.clear()

@@ -114,6 +114,8 @@ export interface ScenarioContext {
   }
   /** The set-up this run checks (prefix, users, default headers). */
   readonly setup: import('./setups.ts').ConformanceSetup
+  /** The cluster facts the deployment checks use (examples jar, resources, credentials). */
+  readonly deployment: import('./deployment-settings.ts').DeploymentSettings
   /** A whitelisted local directory on the server (needs `local-files`). */
   readonly localDir: string
   request(method: string, path: string, options?: RequestOptions): Promise<Exchange>
@@ -213,6 +215,11 @@ export interface Scenario {
   readonly parity: Parity
   /** The server set-up it is written for (default `apache-0.9`); see `setups.ts`. */
   readonly setup?: import('./setups.ts').SetupName
+  /**
+   * The suite it belongs to (default `conformance`); a run selects one suite. Deployment
+   * checks run real work on a cluster and never reset or touch what they did not create.
+   */
+  readonly suite?: import('./deployment-settings.ts').SuiteName
   readonly requires?: readonly Capability[]
   /** Needs an empty server (no sessions, no batches) at the start. */
   readonly needsEmptyServer?: boolean

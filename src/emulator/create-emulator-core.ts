@@ -22,6 +22,7 @@ import {
 } from './model/evaluation/tables.ts'
 import { createLivyModel, type LivyModel } from './model/livy-model.ts'
 import { createOutcomeRules, type OutcomeRules } from './model/outcomes/outcome.ts'
+import { withOutcomeSources } from './model/outcomes/outcome-source.ts'
 import type { TaskHandle } from './model/scheduler.ts'
 import type { LivyStore } from './model/store/store.ts'
 import { resolveTiming, type Timing, type TimingName } from './model/timing.ts'
@@ -30,6 +31,16 @@ import { stateIdentity } from './persistence/state-header.ts'
 import { createStatePersistence, type StateFileStatus } from './persistence/state-persistence.ts'
 import type { StateStorage } from './persistence/state-storage.ts'
 import { type LivyProfile, type ProfileName, resolveProfile } from './profiles/index.ts'
+import { defaultUpstreamTransport } from './recording/default-transport.ts'
+import { createRecordProxy, type RecordProxy } from './recording/record-proxy.ts'
+import { parseRecording, type Recording, RecordingError } from './recording/recording-format.ts'
+import {
+  fileRecordingSink,
+  type RecordingSink,
+  readRecordingText,
+} from './recording/recording-sink.ts'
+import { createReplaySource } from './recording/replay-source.ts'
+import type { UpstreamTransport } from './recording/upstream.ts'
 import { authFromConf } from './security/auth-from-conf.ts'
 import type { AuthOptions } from './security/authenticate.ts'
 import { jettyRefusal, securityFilters } from './security/filters.ts'
@@ -101,6 +112,40 @@ export interface LivyEmulatorOptions {
   readonly tables?: readonly TableDefinition[]
   /** Adds faker-generated `people` and `orders` tables, seeded by `seed`. */
   readonly sampleData?: boolean
+  /**
+   * Record mode: the emulator becomes a transparent proxy to a real Livy and records what it
+   * sees (statements per kind with their outputs, batches with their final state and log,
+   * every exchange normalised) to `recordFrom.to`. Nothing is emulated meanwhile.
+   */
+  readonly recordFrom?: RecordFromOptions
+  /**
+   * A recording to replay (a parsed one, or a file path in Node): recorded code answers with
+   * its recorded output, after your outcome rules and before the engine. A malformed
+   * recording throws a `RecordingError` naming the problem.
+   */
+  readonly replay?: Recording | string
+}
+
+/** Where record mode forwards to and where it writes (see {@link LivyEmulatorOptions.recordFrom}). */
+export interface RecordFromOptions {
+  /** The real Livy's URL (`https://livy.staging:8998`). */
+  readonly url: string
+  /** The recording file (Node; replaced atomically after every exchange), or your sink. */
+  readonly to: string | RecordingSink
+  /** Credentials for the upstream: `basic:user:pass` or `bearer:TOKEN` (never recorded). */
+  readonly auth?: string
+  /** Extra headers on every upstream request (their values are never recorded). */
+  readonly headers?: Readonly<Record<string, string>>
+  /** A path in front of Livy's routes upstream (`/livy` behind a gateway). */
+  readonly prefix?: string
+  /** Accept a self-signed TLS certificate (Node only). */
+  readonly insecure?: boolean
+  /** Per upstream request (default 120 000 ms). */
+  readonly timeoutMs?: number
+  /** How requests reach the upstream (default: node:http(s) in Node, fetch elsewhere). */
+  readonly transport?: UpstreamTransport
+  /** Something could not be recorded (default: a line on stderr). */
+  readonly onWarning?: (message: string) => void
 }
 
 /** Who may use the control API (see {@link LivyEmulatorOptions.control}). */
@@ -177,6 +222,8 @@ export interface EmulatorCore {
   readonly ready: Promise<void>
   /** The state file (with `stateStorage`): what opening it recovered, and whether it failed. */
   readonly stateFile: StateFileStatus | undefined
+  /** Record mode: the upstream and the recording so far (undefined when not recording). */
+  readonly recording: { readonly upstream: string; current(): Recording } | undefined
   /** What protects it: Livy's (or the gateway's) authentication, and the control API's state. */
   readonly protection: {
     readonly auth: boolean
@@ -225,6 +272,7 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
     ...(options.tables ?? []),
   ])
   const listeners = new Set<(event: ModelEvent) => void>()
+  const replay = loadReplay(options.replay)
   // `current` is assigned right below; these closures only run once requests arrive.
   const journal = createJournal(() => current.model.context.now())
   const innerHttpFaults = createHttpFaults(() =>
@@ -323,7 +371,11 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
       timing,
       livyConf,
       store: options.store?.(),
-      outcomes: innerRules,
+      // A recording answers after the user's rules and before the engine; a fresh source per
+      // model, so a reset replays a recording from its start.
+      outcomes: replay
+        ? withOutcomeSources(innerRules, [createReplaySource(replay.recording, replay.name)])
+        : innerRules,
       engine,
       tables,
       ...(options.evaluationWaitMs === undefined
@@ -343,6 +395,7 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
     return { model, edge }
   }
   let current = build()
+  const proxy = options.recordFrom ? recordProxy(options.recordFrom, clock.now()) : undefined
 
   const exclusive = <T>(fn: (model: LivyModel) => MaybePromise<T>): Promise<T> => {
     const result = serial.run(() => andThen(current.model.catchUp(), () => fn(current.model)))
@@ -361,6 +414,7 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
     })
   }
   const handle = (request: EdgeRequest): MaybePromise<EdgeResponse> => {
+    if (proxy) return proxy.handle(request).catch((e: unknown) => internalError(request, e))
     try {
       const result = persistence?.status.failure
         ? persistence.unavailable()
@@ -473,6 +527,9 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
     exclusive,
     ready,
     stateFile: persistence?.status,
+    recording: proxy
+      ? { upstream: proxy.upstream, current: () => proxy.recorder.recording }
+      : undefined,
     get protection() {
       return protection
     },
@@ -517,4 +574,39 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
       emulator.faults.nextBatchesFail(exitCode, reason, count),
   })
   return emulator
+}
+
+/** The recording to replay, parsed and checked (a bad one throws here, at creation). */
+function loadReplay(
+  replay: LivyEmulatorOptions['replay'],
+): { recording: Recording; name: string } | undefined {
+  if (replay === undefined) return undefined
+  if (typeof replay !== 'string')
+    return { recording: parseRecording(replay, 'replay'), name: 'replay' }
+  let text: string
+  try {
+    text = readRecordingText(replay)
+  } catch (e) {
+    throw new RecordingError(`${replay}: cannot read the recording: ${(e as Error).message}`)
+  }
+  return { recording: parseRecording(text, replay), name: replay }
+}
+
+function recordProxy(options: RecordFromOptions, startedAt: number): RecordProxy {
+  return createRecordProxy({
+    url: options.url,
+    ...(options.auth === undefined ? {} : { auth: options.auth }),
+    ...(options.headers === undefined ? {} : { headers: options.headers }),
+    ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
+    transport:
+      options.transport ??
+      defaultUpstreamTransport({
+        ...(options.insecure ? { insecure: true } : {}),
+        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      }),
+    sink: typeof options.to === 'string' ? fileRecordingSink(options.to) : options.to,
+    recordedAt: new Date(startedAt).toISOString(),
+    onWarning:
+      options.onWarning ?? ((message) => console.error(`livy-emulator (recording): ${message}`)),
+  })
 }

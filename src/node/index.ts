@@ -7,3 +7,4 @@
  */
 export { type LivyServer, type LivyServerOptions, startLivyServer } from './server.ts'
 export { createFileStateStorage, type FileStateStorageOptions } from './state-file-storage.ts'
+export { type NodeUpstreamOptions, nodeUpstreamTransport } from './upstream-transport.ts'

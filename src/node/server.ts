@@ -71,6 +71,12 @@ function edgeRequestOf(req: IncomingMessage, body: Uint8Array | null): EdgeReque
       const value = req.headers[name]
       return Array.isArray(value) ? value.join(', ') : value
     },
+    headerList: () => {
+      const list: [string, string][] = []
+      for (let i = 0; i < req.rawHeaders.length; i += 2)
+        list.push([(req.rawHeaders[i] as string).toLowerCase(), req.rawHeaders[i + 1] as string])
+      return list
+    },
     body,
   }
 }

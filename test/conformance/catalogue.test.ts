@@ -24,7 +24,10 @@ describe.each(RUNS)('the conformance catalogue on the emulator, %s', (_name, mak
   const target: Target = make({}, SETUPS[setup])
   beforeAll(() => target.setup())
   afterAll(() => target.teardown())
-  const scenarios = CATALOGUE.filter((s) => (s.setup ?? 'apache-0.9') === setup)
+  // The deployment suite has its own test (test/conformance/deployment.test.ts).
+  const scenarios = CATALOGUE.filter(
+    (s) => (s.setup ?? 'apache-0.9') === setup && (s.suite ?? 'conformance') === 'conformance',
+  )
 
   test.each(scenarios.map((s) => [`${s.id} ${s.title}`, s] as const))(
     '%s',

@@ -22,6 +22,7 @@ export async function fromFetchRequest(request: Request, basePath: string): Prom
     // fetch never sends Host; the URL's authority is what the server would have seen.
     header: (name) =>
       request.headers.get(name) ?? (name.toLowerCase() === 'host' ? url.host : undefined),
+    headerList: () => [...request.headers],
     body: await decodedBody(request),
   }
 }

@@ -11,6 +11,11 @@ export interface EdgeRequest {
   readonly query: string
   /** Header lookup by lower-case name. */
   header(name: string): string | undefined
+  /**
+   * Every header as sent (lower-case names), for what forwards a request as a whole (the
+   * recording proxy). Optional: hand-built requests may only answer {@link EdgeRequest.header}.
+   */
+  headerList?(): Array<readonly [string, string]>
   /** Request body bytes (null when there is none). */
   readonly body: Uint8Array | null
   /**
@@ -53,6 +58,7 @@ export function edgeRequest(init: {
     path: q >= 0 ? init.url.slice(0, q) : init.url,
     query: q >= 0 ? init.url.slice(q + 1) : '',
     header: (name) => headers.get(name.toLowerCase()),
+    headerList: () => [...headers],
     body,
   }
 }

@@ -1,6 +1,7 @@
 import type { Caller } from './access.ts'
 import type { BatchRuntime, ModelContext } from './context.ts'
 import { requirement } from './errors.ts'
+import { exampleRun } from './example-apps.ts'
 import { transition } from './machines/machine.ts'
 import { type BatchEvent, batchMachine } from './machines/session-machines.ts'
 import { createProcessLog } from './process-log.ts'
@@ -198,19 +199,27 @@ function runBatch(
               const current = ctx.store.batches.get(record.id)
               // The application ends on schedule even while a restarted server recovers it.
               if (current?.state !== 'running' && current?.state !== 'recovering') return
-              for (const line of ctx.logs.batchOutput(ctx.now(), subjectOf(current))) log.out(line)
-              const exitCode = failure?.exitCode ?? 0
-              for (const line of ctx.logs.batchEnd(
+              // Spark's examples jar runs as the real examples do (SparkPi prints Pi).
+              const example = exampleRun(
+                record.file,
+                record.className,
+                record.args,
+                ctx.random,
                 ctx.now(),
-                subjectOf(current),
-                exitCode,
-                failure?.reason,
-              ))
+              )
+              const output = example
+                ? example.stdout
+                : ctx.logs.batchOutput(ctx.now(), subjectOf(current))
+              for (const line of output) log.out(line)
+              for (const line of example?.stderr ?? []) log.err(line)
+              const exitCode = failure?.exitCode ?? example?.exitCode ?? 0
+              const reason = failure?.reason ?? example?.reason
+              for (const line of ctx.logs.batchEnd(ctx.now(), subjectOf(current), exitCode, reason))
                 log.err(line)
               if (yarn) {
                 log.diagnostics(
                   '\nYARN Diagnostics: ',
-                  exitCode === 0 ? [] : [failure?.reason ?? `Exit code ${exitCode}`],
+                  exitCode === 0 ? [] : [reason ?? `Exit code ${exitCode}`],
                 )
               }
               await moveBatch(ctx, record.id, exitCode === 0 ? 'app-finished' : 'app-failed')
