@@ -487,6 +487,11 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     'README: what a statement answers',
     "Tables added with POST /__emulator/tables MUST be listed by GET, seen by every session's SQL with their DDL types, and gone after DELETE /__emulator/tables/{name}.",
   ),
+  b(
+    'B-EMU-016',
+    'README: the request journal',
+    'The journal MUST keep each request body (4 KiB, secrets redacted), filter by method and path, and POST /__emulator/requests/verify MUST count the matching requests and list the nearest misses.',
+  ),
 
   // Security (set-up apache-0.9-secured; REFERENCE §8)
   b(
@@ -648,5 +653,10 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     'B-DEPLOY-007',
     'Livy REST API (authentication)',
     'Deployment: the configured credentials MUST be accepted and wrong ones refused with 401 or 403.',
+  ),
+  b(
+    'B-ANSWERS-001',
+    'shared/spark/answers-livy-0.9.0-spark-3.5.json (Livy 0.9.0, Spark 3.5.9, Python 3.11)',
+    "Spark answers: every statement of the corpus MUST reach a final state in a session of its kind; an output other than Spark 3.5.9's (after masking run-specific values) is reported, not failed.",
   ),
 ]

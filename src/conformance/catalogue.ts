@@ -2,6 +2,7 @@ import { BEHAVIOURS } from './behaviours.ts'
 import { validateCatalogue } from './runner.ts'
 import { BATCH_SCENARIOS } from './scenarios/batches.ts'
 import { DEPLOYMENT_SCENARIOS } from './scenarios/deployment.ts'
+import { SPARK_ANSWER_SCENARIOS } from './scenarios/spark-answers.ts'
 import { EMULATOR_SCENARIOS } from './scenarios/emulator.ts'
 import { JOB_SCENARIOS } from './scenarios/jobs.ts'
 import { SECURED_SCENARIOS } from './scenarios/secured.ts'
@@ -28,6 +29,8 @@ export const CATALOGUE: readonly Scenario[] = [
   ...VENDOR_SCENARIOS,
   // Their own suite (`--suite deployment`): real work on a cluster, judged by its results.
   ...DEPLOYMENT_SCENARIOS,
+  // `--suite spark-answers`: the corpus of what Spark 3.5.9 answered, differences reported.
+  ...SPARK_ANSWER_SCENARIOS,
 ]
 
 validateCatalogue(CATALOGUE, BEHAVIOURS)

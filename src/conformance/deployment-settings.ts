@@ -1,5 +1,8 @@
-/** Suites of the catalogue: the protocol checks (default) and the deployment checks. */
-export const SUITE_NAMES = ['conformance', 'deployment'] as const
+/**
+ * Suites of the catalogue: the protocol checks (default), the deployment checks, and the Spark
+ * answers corpus (what clients read inside a statement's output).
+ */
+export const SUITE_NAMES = ['conformance', 'deployment', 'spark-answers'] as const
 export type SuiteName = (typeof SUITE_NAMES)[number]
 
 /**

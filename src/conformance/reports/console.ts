@@ -134,6 +134,16 @@ export function formatResults(results: readonly ScenarioResult[]): string {
       for (const note of r.notes) out.push(indent(`note: ${note}`, '    '))
     }
   }
+  // What passed scenarios found worth saying (a deployment's Spark version, the Spark answers'
+  // differences from Spark 3.5.9) is printed too: it is the point of those suites.
+  const noted = results.filter((r) => r.outcome === 'passed' && r.notes.length > 0)
+  if (noted.length > 0) {
+    out.push('', 'Notes:')
+    for (const r of noted) {
+      out.push('', `  ${r.scenario.id} [${r.target}]`)
+      for (const note of r.notes) out.push(indent(note, '    '))
+    }
+  }
   out.push('', summaryLine(results))
   return `${out.join('\n')}\n`
 }

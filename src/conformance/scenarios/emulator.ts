@@ -442,4 +442,45 @@ export const EMULATOR_SCENARIOS: readonly Scenario[] = [
       )
     },
   },
+  {
+    id: 'S-EMU-016',
+    title:
+      'the journal keeps request bodies and verify counts the requests that match, naming the nearest misses',
+    covers: ['B-EMU-016'],
+    tags: ['emulator'],
+    parity: emulatorOnly(CONTROL),
+    requires: ['control'],
+    needsEmptyServer: true,
+    async run(ctx) {
+      await ctx.post('/batches', { file: 'hdfs:///jobs/verify.jar', args: ['one'] })
+      const listed = await ctx.control.raw('GET', '/requests?method=POST&path=/batches')
+      ctx.expect.json(listed, {
+        requests: [{ method: 'POST', path: '/batches', status: 201 }],
+      })
+      ctx.expect.that(
+        (listed.json<{ requests: { body?: string }[] }>().requests[0]?.body ?? '').includes(
+          '"args":["one"]',
+        ),
+        'the journal keeps the request body',
+      )
+      ctx.expect.json(
+        await ctx.control.raw('POST', '/requests/verify', {
+          method: 'POST',
+          path: '/batches',
+          body: { args: ['one'] },
+          count: 1,
+        }),
+        { ok: true, count: 1, nearest: [] },
+      )
+      const miss = await ctx.control.raw('POST', '/requests/verify', {
+        path: '/batches',
+        body: { args: ['two'] },
+      })
+      ctx.expect.json(miss, { ok: false, count: 0, nearest: [{ path: '/batches' }] })
+      ctx.expect.that(
+        miss.json<{ message: string }>().message.startsWith('expected at least 1 request(s)'),
+        'a mismatch says what was expected',
+      )
+    },
+  },
 ]
