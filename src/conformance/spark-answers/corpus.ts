@@ -39,7 +39,8 @@ function keptCorpus(): string {
     new URL(`../../../../src/conformance/spark-answers/${name}`, import.meta.url),
   ].map((url) => fileURLToPath(url))
   const found = candidates.find((file) => existsSync(file))
-  if (!found) throw new Error(`the Spark answers corpus is missing (looked in ${candidates.join(', ')})`)
+  if (!found)
+    throw new Error(`the Spark answers corpus is missing (looked in ${candidates.join(', ')})`)
   return found
 }
 
