@@ -40,6 +40,8 @@ export function snapshot(ctx: ModelContext) {
           output: s.output === null ? null : (JSON.parse(s.output) as unknown),
         })),
         log: runtime?.log.lines() ?? [],
+        // The control page draws the session's timeline on the virtual clock from these.
+        history: ctx.history.of('session', record.id),
       }
     }),
     batches: [...ctx.store.batches.values()].map((record) => ({
@@ -52,8 +54,11 @@ export function snapshot(ctx: ModelContext) {
       createdAt: record.createdAt,
       finishedAt: record.finishedAt,
       log: ctx.batches.get(record.id)?.log?.lines() ?? [],
+      history: ctx.history.of('batch', record.id),
     })),
-    pending: ctx.scheduler.pending().map((t) => ({ label: t.label, at: t.at })),
+    pending: ctx.scheduler
+      .pending()
+      .map((t) => ({ label: t.label, at: t.at, subject: t.subject ?? null })),
   }
 }
 
