@@ -28,6 +28,10 @@ const PAGE_HEADERS: [string, string][] = [
     "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
   ],
   ['X-Content-Type-Options', 'nosniff'],
+  // Loadable by its own origin only; embeddable in a cross-origin-isolated page (the browser
+  // example frames it) since everything it loads is its own.
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+  ['Cross-Origin-Embedder-Policy', 'require-corp'],
   ['Referrer-Policy', 'no-referrer'],
   ['Cache-Control', 'no-store'],
 ]
