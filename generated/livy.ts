@@ -3437,7 +3437,10 @@ export interface operations {
     };
     emulatorGetState: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Whose logs to include: `all` (the default), `none` (every `log` is `[]`; a list of many sessions is then a fraction of the size), or one `session:<id>` or `batch:<id>`. Anything else is a 400. */
+                logs?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3454,6 +3457,7 @@ export interface operations {
                     "application/json": components["schemas"]["EmulatorState"];
                 };
             };
+            400: components["responses"]["EmulatorBadRequest"];
             401: components["responses"]["EmulatorUnauthorized"];
             403: components["responses"]["EmulatorForbidden"];
             413: components["responses"]["EmulatorPayloadTooLarge"];

@@ -43,7 +43,8 @@ export function createControlClient(base: URL) {
   }
   return {
     base,
-    state: () => call<Snapshot>('GET', 'state'),
+    /** `logs`: whose logs to include (`none`, `session:3`…); lists need none. */
+    state: (logs = 'none') => call<Snapshot>('GET', `state?logs=${encodeURIComponent(logs)}`),
     requests: async () => (await call<{ requests: JournalEntry[] }>('GET', 'requests')).requests,
     outcomes: async () => (await call<{ rules: RuleListing[] }>('GET', 'outcomes')).rules,
     faults: () => call<FaultListing>('GET', 'faults'),

@@ -74,6 +74,15 @@ export function App({ api, store }: { api: ControlClient; store: LiveStore }) {
     document.getElementById('view-title')?.focus()
   }, [route.join('/')])
 
+  // The state carries only the log on screen (a list of 1,000 sessions would be megabytes).
+  useEffect(() => {
+    store.focus(
+      id !== undefined && (view === 'sessions' || view === 'batches')
+        ? `${view.slice(0, -1)}:${id}`
+        : 'none',
+    )
+  }, [view, id])
+
   const act = (label: string, run: () => Promise<unknown>) => {
     run().then(
       () => setMessage({ text: `Done: ${label}.`, error: false }),

@@ -43,11 +43,13 @@ export function createLiveStore(
   }
   const dirty = new Set<Resource>()
   let running = false
+  // Whose log the state should carry: the session or batch on screen, if any.
+  let logsOf = 'none'
 
   const fetchOne = async (resource: Resource): Promise<Partial<LiveData>> => {
     switch (resource) {
       case 'state': {
-        const state = await api.state()
+        const state = await api.state(logsOf)
         return {
           state,
           clock: { now: state.clock.now, kind: state.clock.kind, seenAt: Date.now() },
@@ -72,14 +74,15 @@ export function createLiveStore(
         await new Promise((resolve) => setTimeout(resolve, 0))
         const batch = [...dirty]
         dirty.clear()
-        const results = await Promise.allSettled(batch.map(fetchOne))
-        const patch: Partial<LiveData> = {}
-        let problem: string | undefined
-        for (const r of results) {
-          if (r.status === 'fulfilled') Object.assign(patch, r.value)
-          else problem = String((r.reason as Error)?.message ?? r.reason)
-        }
-        set({ ...patch, ...(problem ? { problem } : { problem: undefined }) })
+        // Each part is shown as soon as it arrives: the sessions need not wait for the journal.
+        await Promise.all(
+          batch.map((resource) =>
+            fetchOne(resource).then(
+              (patch) => set({ ...patch, problem: undefined }),
+              (e: unknown) => set({ problem: String((e as Error)?.message ?? e) }),
+            ),
+          ),
+        )
       }
     } finally {
       running = false
@@ -146,6 +149,12 @@ export function createLiveStore(
     },
     /** After an action of the page itself (its answer may come before the event). */
     refresh,
+    /** Shows `subject`'s log (`session:3`, `batch:1`) from now on, or none (`none`). */
+    focus(subject: string): void {
+      if (subject === logsOf) return
+      logsOf = subject
+      refresh('state')
+    },
   }
 }
 

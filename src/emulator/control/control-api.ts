@@ -20,7 +20,7 @@ import { type ControlChange, type ControlEventSource, eventStream } from './cont
 import { type ControlPageAssets, loadControlPageAssets, servePage } from './control-page.ts'
 import type { HttpFault, HttpFaults } from './http-faults.ts'
 import type { Journal } from './journal.ts'
-import { snapshot } from './snapshot.ts'
+import { type SnapshotOptions, snapshot } from './snapshot.ts'
 
 /** What the control API drives; the emulator implements it. */
 export interface ControlTarget {
@@ -329,8 +329,17 @@ export function createControlApi(target: ControlTarget): EdgeFilter {
           })
         return reply(200, { ran: task.label })
       }
-      case 'GET /__emulator/state':
-        return reply(200, await target.exclusive(() => snapshot(target.context())))
+      case 'GET /__emulator/state': {
+        const logs = new URLSearchParams(request.query).get('logs') ?? 'all'
+        if (!/^(all|none|session:\d+|batch:\d+)$/.test(logs))
+          throw new ControlError('logs must be all, none, session:<id> or batch:<id>')
+        return reply(
+          200,
+          await target.exclusive(() =>
+            snapshot(target.context(), { logs: logs as SnapshotOptions['logs'] }),
+          ),
+        )
+      }
       case 'GET /__emulator/requests':
         return reply(200, { requests: target.journal.entries() })
       case 'GET /__emulator/outcomes':
