@@ -35,6 +35,8 @@ export async function bundleControlPage(): Promise<{
       minify: true,
       sourcemap: false,
       lib: { entry: join(source, 'main.ts'), formats: ['es'], fileName: 'app' },
+      // A library build keeps an ES module readable by default; this one is served as is.
+      rolldownOptions: { output: { minify: true } },
     },
   })
   const results = Array.isArray(output) ? output : [output]
