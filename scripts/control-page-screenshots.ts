@@ -59,7 +59,7 @@ try {
     },
   })
   await post('/sessions/0/statements', {
-    code: "21 * 2  # the answer",
+    code: '21 * 2  # the answer',
   })
   await post('/sessions/0/statements', {
     code: 'spark.sql("SELECT country, SUM(total) AS total FROM orders GROUP BY country")',
