@@ -54,7 +54,7 @@ function shell(request: EdgeRequest): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>livy-emulator control</title>
+<title>livy-emulator</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${dir}app.css">
 </head>
