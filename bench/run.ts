@@ -14,7 +14,7 @@ const here = import.meta.dirname
 const DURATION = process.env.BENCH_DURATION ?? '5s'
 /** Rounds per throughput row: each side's median round is reported. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
-/** BENCH_ONLY=throughput,memory,lifecycle,catalogue,bigBody,engine runs only those sections. */
+/** BENCH_ONLY=throughput,memory,lifecycle,catalogue,bigBody,engine,controlPage runs only those sections. */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim())
 const CONNECTIONS = 32
 
@@ -298,8 +298,24 @@ async function engine(): Promise<void> {
   )
 }
 
+/** The control page: bundle size and first render with 1,000 sessions, in Debian's Chromium. */
+async function controlPage(): Promise<void> {
+  const { controlPageCost } = await import('./control-page.ts')
+  const r = await controlPageCost(1_000, ROUNDS)
+  const sorted = [...r.firstRenderMs].sort((a, b) => a - b)
+  const median = sorted[Math.floor(sorted.length / 2)] ?? 0
+  const kb = (bytes: number) => fmt(bytes / 1024, 1)
+  console.log('\nControl page (/__emulator; budgets from the control page issue)')
+  console.log(
+    `bundle (script + style sheet)                       ${kb(r.rawBytes)} KB, ${kb(r.gzipBytes)} KB gzip   budget < 200 KB gzip ${r.gzipBytes < 200 * 1024 ? 'PASS' : 'FAIL'}`,
+  )
+  console.log(
+    `first render, 1,000 sessions listed (state ${kb(r.stateBytes)} KB)  median ${fmt(median, 0)} ms of ${r.firstRenderMs.length} (${r.firstRenderMs.map((x) => fmt(x, 0)).join(', ')})   budget < 500 ms ${median < 500 ? 'PASS' : 'FAIL'}`,
+  )
+}
+
 console.log(`livy-emulator benchmark — node ${process.version}, ${new Date().toISOString()}`)
-const sections = { throughput, memory, lifecycle, catalogue, bigBody, engine }
+const sections = { throughput, memory, lifecycle, catalogue, bigBody, engine, controlPage }
 for (const [name, section] of Object.entries(sections)) {
   if (!ONLY || ONLY.includes(name)) await section()
 }

@@ -630,9 +630,66 @@ export interface paths {
         };
         /**
          * Control page
-         * @description A self-contained HTML page (inline CSS and script) showing the sessions with their statements and log tails, the batches, the pending steps and the last 25 journal entries, refreshed every second from `GET /__emulator/state` and `GET /__emulator/requests`, with buttons that advance virtual time (+1 s, +1 min, +10 min), run the next manual step and reset the emulator. `GET /__emulator/` serves the same page.
+         * @description The control page, a single-page app: sessions and batches with filters, a session's statements (code highlighted, outputs rendered as Livy's clients render them), its log and its state timeline on the virtual clock, the clock with its steps, outcome rules, faults and the request journal, all updated live from `GET /__emulator/events`. This answers its HTML shell, which loads `GET /__emulator/app.js` and `GET /__emulator/app.css`. `GET /__emulator/` serves the same shell. It takes the control API's credentials and answers to the same `Host` names. 503 when the page was not built (`npm run build`).
          */
         get: operations["emulatorPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/app.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Control page script
+         * @description The control page's script, one ES module bundled at build time (Preact and htm included; no network access needed). It mounts into the element `[data-livy-emulator-control]` and talks to the control API next to it.
+         */
+        get: operations["emulatorPageScript"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/app.css": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Control page style sheet */
+        get: operations["emulatorPageStyle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__emulator/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live changes (server-sent events)
+         * @description A `text/event-stream` that stays open and tells what changed, as it happens; what the control page listens to instead of polling. First a `hello` event with the clock, then: `model` for every event of the emulator's model (`on(listener)`: a session's or batch's state, a statement created, running, done, a deletion…), `request` for every journal entry, and `changed` when the clock moved, the emulator was reset, or outcome rules, faults or tables changed through the control API. Each `data` line is one JSON object with `now`, the virtual time it was sent at. A comment line (`: keep-alive`) comes every 25 s of real time. A client that reads too slowly (over 1 MiB behind) is disconnected; `EventSource` reconnects by itself. Same credentials and `Host` rules as the rest of the control API.
+         */
+        get: operations["emulatorEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1373,6 +1430,8 @@ export interface components {
             statements: components["schemas"]["EmulatorStatementSnapshot"][];
             /** @description The whole session log (not just the last lines Livy shows). */
             log: string[];
+            /** @description The states it reported, oldest first, each with the virtual time it entered it (what the control page draws as its timeline; vendor envelopes show the same marks). */
+            history: components["schemas"]["EmulatorStateMark"][];
         };
         /**
          * @description Interpreter a statement runs on.
@@ -1403,6 +1462,12 @@ export interface components {
             finishedAt: components["schemas"]["EmulatorTime"] | null;
             /** @description The whole batch log. */
             log: string[];
+            /** @description The states it reported, oldest first, each with the virtual time it entered it (what the control page draws as its timeline; vendor envelopes show the same marks). */
+            history: components["schemas"]["EmulatorStateMark"][];
+        };
+        EmulatorStateMark: {
+            state: string;
+            at: components["schemas"]["EmulatorTime"];
         };
         EmulatorPendingStep: {
             /**
@@ -1410,6 +1475,8 @@ export interface components {
              * @example statement 0/1 completes
              */
             label: string;
+            /** @description What the step belongs to (`session:0`), as `POST /__emulator/step` takes it. */
+            subject: string | null;
             /** @description When the step is due; `null` for a manual step (see `POST /__emulator/step`). */
             at: components["schemas"]["EmulatorTime"] | null;
         };
@@ -3305,7 +3372,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The control page. */
+            /** @description The control page's HTML shell. */
             200: {
                 headers: {
                     "Cache-Control": components["headers"]["EmulatorCacheControl"];
@@ -3318,11 +3385,120 @@ export interface operations {
             401: components["responses"]["EmulatorUnauthorized"];
             403: components["responses"]["EmulatorForbidden"];
             413: components["responses"]["EmulatorPayloadTooLarge"];
+            /** @description The page's bundle is missing (a source checkout that was not built). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    emulatorPageScript: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bundle. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
+                };
+            };
+            401: components["responses"]["EmulatorUnauthorized"];
+            403: components["responses"]["EmulatorForbidden"];
+            413: components["responses"]["EmulatorPayloadTooLarge"];
+            /** @description The page's bundle is missing (a source checkout that was not built). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    emulatorPageStyle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The style sheet. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/css": string;
+                };
+            };
+            401: components["responses"]["EmulatorUnauthorized"];
+            403: components["responses"]["EmulatorForbidden"];
+            413: components["responses"]["EmulatorPayloadTooLarge"];
+            /** @description The page's bundle is missing (a source checkout that was not built). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    emulatorEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream of events (never ends by itself). */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["EmulatorCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example event: hello
+                     *     data: {"now":1767225600000,"kind":"manual"}
+                     *
+                     *     event: model
+                     *     data: {"now":1767225600000,"type":"session-created","sessionId":0}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            401: components["responses"]["EmulatorUnauthorized"];
+            403: components["responses"]["EmulatorForbidden"];
+            413: components["responses"]["EmulatorPayloadTooLarge"];
         };
     };
     emulatorGetState: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Whose logs to include: `all` (the default), `none` (every `log` is `[]`; a list of many sessions is then a fraction of the size), or one `session:<id>` or `batch:<id>`. Anything else is a 400. */
+                logs?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3339,6 +3515,7 @@ export interface operations {
                     "application/json": components["schemas"]["EmulatorState"];
                 };
             };
+            400: components["responses"]["EmulatorBadRequest"];
             401: components["responses"]["EmulatorUnauthorized"];
             403: components["responses"]["EmulatorForbidden"];
             413: components["responses"]["EmulatorPayloadTooLarge"];

@@ -6,6 +6,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 async function main(): Promise<void> {
   // The page's own origin: requests to /sessions are answered by the emulator in the worker.
   await startLivyWorker({ timing: 'fast', clock: 'system', seed: 'example' })
+  showControlPage()
 
   const created = await (
     await fetch('/sessions', { method: 'POST', body: JSON.stringify({ kind: 'pyspark' }) })
@@ -27,6 +28,17 @@ async function main(): Promise<void> {
   // The first statement loads the engine (Pyodide in a Web Worker): a few seconds, once.
   $('output').textContent = await run(created.id, '1 + 1', 'statement-state')
   $('spark-output').textContent = await run(created.id, 'spark.range(3).show()', 'spark-state')
+}
+
+/**
+ * Frames the control page once the worker answers: its document, script and event stream are
+ * requests of a frame of this page, which msw's worker hands to this page's emulator.
+ */
+function showControlPage(): void {
+  const frame = document.createElement('iframe')
+  frame.title = 'Control page'
+  frame.src = '/__emulator'
+  $('control').append(frame)
 }
 
 /** Posts a statement, polls it until it is done, and returns its text (or its error). */

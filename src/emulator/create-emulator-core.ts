@@ -1,6 +1,7 @@
 import { defaultEngineLoader } from '../engine/default-engine.ts'
 import { sampleTables } from '../fixtures/sample-tables.ts'
 import { createControlApi } from './control/control-api.ts'
+import type { ControlChange, ControlEvent } from './control/control-events.ts'
 import { guardControl } from './control/control-guard.ts'
 import { createHttpFaults, type HttpFaults } from './control/http-faults.ts'
 import { createJournal, type Journal } from './control/journal.ts'
@@ -213,6 +214,14 @@ export interface EmulatorCore {
   reset(): Promise<void>
   /** Listens to model events (state changes, statements, deletions). Returns an unsubscribe. */
   on(listener: (event: ModelEvent) => void): () => void
+  /**
+   * Listens to everything the control page shows live: model events, journal entries, and
+   * the clock moving, resets, rule, fault and table changes. Returns an unsubscribe.
+   *
+   * @example
+   * const stop = emulator.watch((e) => { if (e.kind === 'request') console.log(e.entry.path) })
+   */
+  watch(listener: (event: ControlEvent) => void): () => void
   /** Runs `fn` with exclusive access to the model (no request interleaves). */
   exclusive<T>(fn: (model: LivyModel) => MaybePromise<T>): Promise<T>
   /**
@@ -273,6 +282,11 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
   ])
   const listeners = new Set<(event: ModelEvent) => void>()
   const replay = loadReplay(options.replay)
+  const watchers = new Set<(event: ControlEvent) => void>()
+  const tell = (event: ControlEvent): void => {
+    for (const watcher of watchers) watcher(event)
+  }
+  const moved = (what: ControlChange) => (): void => tell({ kind: 'changed', what })
   // `current` is assigned right below; these closures only run once requests arrive.
   const journal = createJournal(() => current.model.context.now())
   const innerHttpFaults = createHttpFaults(() =>
@@ -383,6 +397,7 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
         : { evaluationWaitMs: options.evaluationWaitMs }),
       onEvent: (event) => {
         for (const listener of listeners) listener(event)
+        if (watchers.size > 0) tell({ kind: 'model', event })
       },
     })
     const edge = createEdge({
@@ -453,6 +468,7 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
     : Promise.resolve()
   ready.catch(() => undefined)
 
+  let stopJournal: (() => void) | undefined
   const emulator: EmulatorCore = {
     baseUrl,
     profile,
@@ -501,10 +517,17 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
       return toFetchResponse(isPromise(result) ? await result : result, request.method)
     },
     handle,
-    advance: (ms) => promised(() => operate({ op: 'advance', ms }, true)),
-    advanceToNext: () => promised(() => operate({ op: 'advance-to-next' }, true)),
+    advance: (ms) =>
+      promised(() => operate<void>({ op: 'advance', ms }, true)).finally(moved('clock')),
+    advanceToNext: () =>
+      promised(() => operate<number>({ op: 'advance-to-next' }, true)).finally(moved('clock')),
     step: (subject) =>
-      promised(() => operate({ op: 'step', ...(subject === undefined ? {} : { subject }) }, true)),
+      promised(() =>
+        operate<TaskHandle | undefined>(
+          { op: 'step', ...(subject === undefined ? {} : { subject }) },
+          true,
+        ),
+      ).finally(moved('clock')),
     pending: () => current.model.pendingSteps(),
     reset() {
       return exclusive(() => {
@@ -518,11 +541,25 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
         current = build()
         // A reset starts the state file afresh too (ids start again from 0, as without one).
         persistence?.reset()
-      })
+      }).finally(moved('reset'))
     },
     on(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
+    },
+    watch(listener) {
+      // The journal is told only while someone watches: serving requests stays as cheap.
+      const unjournal =
+        watchers.size === 0 ? journal.on((entry) => tell({ kind: 'request', entry })) : undefined
+      if (unjournal) stopJournal = unjournal
+      watchers.add(listener)
+      return () => {
+        watchers.delete(listener)
+        if (watchers.size === 0) {
+          stopJournal?.()
+          stopJournal = undefined
+        }
+      }
     },
     exclusive,
     ready,
@@ -566,6 +603,8 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
       ? { addOutcome: (rule, json) => persistence.outcomes.addFromJson(rule, json) }
       : {}),
     exclusive: (fn) => exclusive(() => fn()),
+    watch: (listener) => emulator.watch(listener),
+    changed: (what) => tell({ kind: 'changed', what }),
     sessionStartFails: (reason, count) => emulator.faults.sessionStartFails(reason, count),
     interpreterDies: (id, reason) => emulator.faults.interpreterDies(id, reason),
     driverExits: (id, reason) => emulator.faults.driverExits(id, reason),

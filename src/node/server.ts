@@ -10,7 +10,7 @@ import { headerValue, isHeaderName } from '../emulator/http/header-value.ts'
 import { type ReadAhead, readAhead, serialiseLarge } from '../emulator/http/jackson.ts'
 import { jettyErrorPage } from '../emulator/http/jetty-error-page.ts'
 import { isPromise } from '../emulator/http/maybe-async.ts'
-import type { EdgeRequest, EdgeResponse } from '../emulator/http/types.ts'
+import type { EdgeRequest, EdgeResponse, EdgeStream } from '../emulator/http/types.ts'
 import { decodeUtf8 } from '../emulator/http/utf8.ts'
 import { readBody } from './read-body.ts'
 import { createFileStateStorage } from './state-file-storage.ts'
@@ -80,6 +80,9 @@ function edgeRequestOf(req: IncomingMessage, body: Uint8Array | null): EdgeReque
     body,
   }
 }
+
+/** How far a streamed body may run ahead of its client before the connection is cut (1 MiB). */
+const STREAM_BACKLOG = 1 << 20
 
 /** Bodies above this are decoded in a turn of the event loop of their own (1 MiB). */
 const LARGE_BODY = 1 << 20
@@ -180,11 +183,48 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
     ]
   }
 
+  /** Streams still open (server-sent events), ended by `close()`: they never end by themselves. */
+  const streams = new Set<ServerResponse>()
+  const sendStream = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    headers: [string, string][],
+    response: EdgeResponse & { stream: EdgeStream },
+  ): void => {
+    res.writeHead(response.status, headers.flat())
+    if (req.method === 'HEAD') {
+      res.end()
+      return
+    }
+    res.flushHeaders()
+    streams.add(res)
+    let stop: (() => void) | undefined
+    const finish = () => {
+      streams.delete(res)
+      stop?.()
+      stop = undefined
+    }
+    res.on('close', finish)
+    stop = response.stream.open(
+      (chunk) => {
+        // A client that stopped reading is let go rather than buffered for without end.
+        if (res.writableLength > STREAM_BACKLOG) res.destroy()
+        else if (!res.writableEnded) res.write(chunk)
+      },
+      () => res.end(),
+    )
+    if (res.destroyed) finish()
+  }
+
   const send = (req: IncomingMessage, res: ServerResponse, response: EdgeResponse): void => {
     const headers: [string, string][] = []
     // Values a user chose (a name in Set-Cookie, a fault's header) go out as Jetty writes them.
     for (const [name, value] of [...response.headers, ...corsHeaders(req)]) {
       if (isHeaderName(name)) headers.push([name, headerValue(value)])
+    }
+    if (response.stream) {
+      sendStream(req, res, headers, { ...response, stream: response.stream })
+      return
     }
     let body: Uint8Array | string | null = response.body
     if (body !== null && body.length > 0 && req.method !== 'HEAD') {
@@ -390,6 +430,7 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
           else resolve()
         })
         server.closeIdleConnections()
+        for (const res of streams) res.end()
         // Connections that stay busy are cut after a grace period.
         const timer = setTimeout(() => server.closeAllConnections(), 5_000)
         timer.unref()

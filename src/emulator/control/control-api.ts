@@ -16,11 +16,12 @@ import {
 } from '../model/outcomes/outcome.ts'
 import { compileSafeRegex } from '../model/outcomes/safe-regex.ts'
 import type { TaskHandle } from '../model/scheduler.ts'
+import { type ControlChange, type ControlEventSource, eventStream } from './control-events.ts'
+import { type ControlPageAssets, loadControlPageAssets, servePage } from './control-page.ts'
 import type { HttpFault, HttpFaults } from './http-faults.ts'
 import type { Journal } from './journal.ts'
 import type { JournalCriteria, JournalExpectation } from './journal-query.ts'
-import { snapshot } from './snapshot.ts'
-import { CONTROL_PAGE } from './ui-page.ts'
+import { type SnapshotOptions, snapshot } from './snapshot.ts'
 
 /** What the control API drives; the emulator implements it. */
 export interface ControlTarget {
@@ -45,6 +46,12 @@ export interface ControlTarget {
   driverExits(sessionId: number, reason: string): Promise<void>
   batchFails(batchId: number, exitCode: number, reason: string): Promise<void>
   nextBatchesFail(exitCode: number, reason: string, count: number): void
+  /** Model events, journal entries and changes, for `GET /__emulator/events`. */
+  readonly watch?: ControlEventSource
+  /** Tells the watchers that rules, faults or tables changed through this API. */
+  changed?(what: ControlChange): void
+  /** The page's bundle (default: the one `npm run build` wrote). */
+  readonly pageAssets?: () => Promise<ControlPageAssets>
 }
 
 /** A control request the emulator refuses (answered 400 with `{"error": …}`). */
@@ -342,16 +349,23 @@ export function createControlApi(target: ControlTarget): EdgeFilter {
     }
   }
 
+  const changed = (what: ControlChange): void => target.changed?.(what)
+  const loadPage = target.pageAssets ?? loadControlPageAssets
+
   const route = async (request: EdgeRequest): Promise<EdgeResponse> => {
     const path = request.path.replace(/\/$/, '') || '/'
     const key = `${request.method} ${path}`
+    const page = await servePage(request, path, loadPage)
+    if (page) return page
     switch (key) {
-      case 'GET /__emulator':
-        return reply(200, CONTROL_PAGE, 'text/html;charset=utf-8')
+      case 'GET /__emulator/events':
+        if (!target.watch) return reply(404, { error: 'this emulator has no event stream' })
+        return eventStream(target.watch, () => target.clock.now(), target.clock.kind)
       case 'POST /__emulator/reset':
         await target.reset()
         target.httpFaults.clear()
         target.journal.clear()
+        changed('reset')
         return reply(200, { reset: true, now: target.clock.now() })
       case 'GET /__emulator/clock':
         return reply(200, {
@@ -389,8 +403,17 @@ export function createControlApi(target: ControlTarget): EdgeFilter {
           })
         return reply(200, { ran: task.label })
       }
-      case 'GET /__emulator/state':
-        return reply(200, await target.exclusive(() => snapshot(target.context())))
+      case 'GET /__emulator/state': {
+        const logs = new URLSearchParams(request.query).get('logs') ?? 'all'
+        if (!/^(all|none|session:\d+|batch:\d+)$/.test(logs))
+          throw new ControlError('logs must be all, none, session:<id> or batch:<id>')
+        return reply(
+          200,
+          await target.exclusive(() =>
+            snapshot(target.context(), { logs: logs as SnapshotOptions['logs'] }),
+          ),
+        )
+      }
       case 'GET /__emulator/requests':
         return reply(200, {
           requests: target.journal.find(criteriaOf(new URLSearchParams(request.query))),
@@ -417,10 +440,12 @@ export function createControlApi(target: ControlTarget): EdgeFilter {
           throw new ControlError((e as Error).message)
         }
         ruleJson.set(rule, body)
+        changed('outcomes')
         return reply(201, { id: handle.id })
       }
       case 'DELETE /__emulator/outcomes':
         target.outcomes.clear()
+        changed('outcomes')
         return reply(200, { cleared: true })
       case 'GET /__emulator/faults':
         return reply(200, {
@@ -430,9 +455,13 @@ export function createControlApi(target: ControlTarget): EdgeFilter {
       case 'DELETE /__emulator/faults':
         target.httpFaults.clear()
         target.clearPendingFaults()
+        changed('faults')
         return reply(200, { cleared: true })
-      case 'POST /__emulator/faults':
-        return reply(201, await addFault(jsonBody(request)))
+      case 'POST /__emulator/faults': {
+        const added = await addFault(jsonBody(request))
+        changed('faults')
+        return reply(201, added)
+      }
       case 'GET /__emulator/tables':
         return reply(200, {
           tables: target.tables.list().map((t) => ({
@@ -449,29 +478,30 @@ export function createControlApi(target: ControlTarget): EdgeFilter {
           throw new ControlError((e as Error).message)
         }
         target.tables.define(table)
+        changed('tables')
         return reply(201, { name: table.name, rows: table.rows.length })
       }
     }
     const tableName = /^DELETE \/__emulator\/tables\/([A-Za-z_][A-Za-z0-9_]*)$/.exec(key)
     if (tableName) {
       const name = tableName[1] as string
-      return target.tables.remove(name)
-        ? reply(200, { removed: name })
-        : reply(404, { error: `no table ${name}` })
+      if (!target.tables.remove(name)) return reply(404, { error: `no table ${name}` })
+      changed('tables')
+      return reply(200, { removed: name })
     }
     const rule = /^DELETE \/__emulator\/outcomes\/(\d+)$/.exec(key)
     if (rule) {
       const id = Number(rule[1])
-      return target.outcomes.remove(id)
-        ? reply(200, { removed: id })
-        : reply(404, { error: `no rule ${id}` })
+      if (!target.outcomes.remove(id)) return reply(404, { error: `no rule ${id}` })
+      changed('outcomes')
+      return reply(200, { removed: id })
     }
     const fault = /^DELETE \/__emulator\/faults\/(\d+)$/.exec(key)
     if (fault) {
       const id = Number(fault[1])
-      return target.httpFaults.remove(id)
-        ? reply(200, { removed: id })
-        : reply(404, { error: `no fault ${id}` })
+      if (!target.httpFaults.remove(id)) return reply(404, { error: `no fault ${id}` })
+      changed('faults')
+      return reply(200, { removed: id })
     }
     return reply(404, { error: `no control endpoint ${request.method} ${request.path}` })
   }

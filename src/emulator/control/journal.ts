@@ -48,6 +48,8 @@ export interface Journal {
    */
   verify(expectation: JournalExpectation): JournalVerification
   clear(): void
+  /** Tells `listener` about each entry as it is recorded (the control page's live journal). */
+  on(listener: (entry: JournalEntry) => void): () => void
 }
 
 /**
@@ -135,12 +137,13 @@ export function createJournal(now: () => number, limit = 10_000): Journal {
   // A ring buffer: recording stays O(1) however long the server runs.
   let ring: (JournalEntry | undefined)[] = new Array(limit)
   let seq = 0
+  const listeners = new Set<(entry: JournalEntry) => void>()
   return {
     filter: (request, next) => {
       if (request.path.startsWith('/__emulator')) return next(request)
       const time = now()
       return andThen(next(request), (response) => {
-        ring[seq % limit] = {
+        const entry: JournalEntry = {
           seq,
           method: request.method,
           path: request.path,
@@ -149,7 +152,9 @@ export function createJournal(now: () => number, limit = 10_000): Journal {
           time,
           ...journalBody(request),
         }
+        ring[seq % limit] = entry
         seq++
+        for (const listener of listeners) listener(entry)
         return response
       })
     },
@@ -168,6 +173,10 @@ export function createJournal(now: () => number, limit = 10_000): Journal {
     clear() {
       ring = new Array(limit)
       seq = 0
+    },
+    on(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
     },
   }
 }

@@ -1,12 +1,22 @@
 import type { ModelContext } from '../model/context.ts'
 import { interactiveState } from '../model/interactive.ts'
 
+/** What a snapshot leaves out. */
+export interface SnapshotOptions {
+  /** Whose logs to include: every one (default), none, or one `session:<id>` / `batch:<id>`. */
+  readonly logs?: 'all' | 'none' | `session:${number}` | `batch:${number}`
+}
+
 /**
  * A read-only picture of the emulator (what `GET /__emulator/state` answers): sessions with
  * their statements, batches, id counters, virtual time and the steps that are pending.
  * Building it changes nothing (no heartbeat, no catch-up side effects beyond due steps).
  */
-export function snapshot(ctx: ModelContext) {
+export function snapshot(ctx: ModelContext, options: SnapshotOptions = {}) {
+  // Logs are most of a snapshot's bytes (a few KB a session): a list of 1,000 sessions
+  // leaves them out, a session's page asks for its own.
+  const logs = options.logs ?? 'all'
+  const wants = (subject: string) => logs === 'all' || logs === subject
   return {
     clock: {
       now: ctx.clock.now(),
@@ -39,7 +49,9 @@ export function snapshot(ctx: ModelContext) {
           completed: s.completed,
           output: s.output === null ? null : (JSON.parse(s.output) as unknown),
         })),
-        log: runtime?.log.lines() ?? [],
+        log: wants(`session:${record.id}`) ? (runtime?.log.lines() ?? []) : [],
+        // The control page draws the session's timeline on the virtual clock from these.
+        history: ctx.history.of('session', record.id),
       }
     }),
     batches: [...ctx.store.batches.values()].map((record) => ({
@@ -51,9 +63,12 @@ export function snapshot(ctx: ModelContext) {
       appId: record.appId,
       createdAt: record.createdAt,
       finishedAt: record.finishedAt,
-      log: ctx.batches.get(record.id)?.log?.lines() ?? [],
+      log: wants(`batch:${record.id}`) ? (ctx.batches.get(record.id)?.log?.lines() ?? []) : [],
+      history: ctx.history.of('batch', record.id),
     })),
-    pending: ctx.scheduler.pending().map((t) => ({ label: t.label, at: t.at })),
+    pending: ctx.scheduler
+      .pending()
+      .map((t) => ({ label: t.label, at: t.at, subject: t.subject ?? null })),
   }
 }
 

@@ -1,5 +1,5 @@
 import { headerValue, isHeaderName } from './header-value.ts'
-import type { EdgeRequest, EdgeResponse } from './types.ts'
+import type { EdgeRequest, EdgeResponse, EdgeStream } from './types.ts'
 
 async function decodedBody(request: Request): Promise<Uint8Array | null> {
   if (request.body === null) return null
@@ -27,11 +27,39 @@ export async function fromFetchRequest(request: Request, basePath: string): Prom
   }
 }
 
+/** A streamed body as a `ReadableStream`: cancelling it (the client went away) stops it. */
+function streamBody(stream: EdgeStream): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder()
+  let stop: (() => void) | undefined
+  let closed = false
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      stop = stream.open(
+        (chunk) => {
+          if (!closed) controller.enqueue(encoder.encode(chunk))
+        },
+        () => {
+          if (closed) return
+          closed = true
+          stop?.()
+          controller.close()
+        },
+      )
+    },
+    cancel() {
+      closed = true
+      stop?.()
+    },
+  })
+}
+
 /** Turns an {@link EdgeResponse} into a Fetch `Response`. */
 export function toFetchResponse(response: EdgeResponse, method = 'GET'): Response {
   const headers = new Headers()
   for (const [name, value] of response.headers)
     if (isHeaderName(name)) headers.append(name, headerValue(value))
+  if (response.stream && method !== 'HEAD')
+    return new Response(streamBody(response.stream), { status: response.status, headers })
   const noBody = response.status === 204 || response.status === 304 || method === 'HEAD'
   // Jetty sends Content-Length on every uncompressed answer but 204 (HEAD: the GET length).
   if (response.status !== 204 && response.status !== 304 && !headers.has('content-length')) {

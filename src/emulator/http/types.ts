@@ -34,11 +34,25 @@ export interface EdgeRequest {
   readonly annotations?: Readonly<Record<string, unknown>>
 }
 
+/**
+ * A body that goes on after the headers (server-sent events): the adapter calls `open` once
+ * the headers are out, sends every chunk `write` gets, and calls what `open` returned when
+ * the client goes away. Never gzipped (each chunk must reach the client as it is written).
+ *
+ * @example
+ * const stream: EdgeStream = { open: (write) => { write(': hi\n\n'); return () => {} } }
+ */
+export interface EdgeStream {
+  open(write: (chunk: string) => void, end: () => void): () => void
+}
+
 /** What the edge answers; the adapters write it out (and may gzip it). */
 export interface EdgeResponse {
   readonly status: number
   readonly headers: ReadonlyArray<readonly [string, string]>
   readonly body: string | null
+  /** Instead of `body` (which is then null): a body written as things happen. */
+  readonly stream?: EdgeStream
 }
 
 /** Creates an {@link EdgeRequest} from plain values (tests, control API, adapters). */

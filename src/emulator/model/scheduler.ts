@@ -8,6 +8,8 @@ export interface TaskHandle {
   readonly label: string
   /** Virtual time the step is due at; `null` for a manual step. */
   readonly at: number | null
+  /** What the step belongs to (`session:0`), the key `step(subject)` takes. */
+  readonly subject?: string | undefined
   cancel(): void
   readonly cancelled: boolean
   readonly done: boolean
