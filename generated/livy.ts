@@ -687,7 +687,7 @@ export interface paths {
         };
         /**
          * Live changes (server-sent events)
-         * @description A `text/event-stream` that stays open and tells what changed, as it happens; what the control page listens to instead of polling. First a `hello` event with the clock, then: `model` for every event of the emulator's model (`on(listener)`: a session's or batch's state, a statement created, running, done, a deletion…), `request` for every journal entry, and `changed` when the clock moved, the emulator was reset, or outcome rules, faults or tables changed through the control API. Each `data` line is one JSON object with `now`, the virtual time it was sent at. A comment line (`: keep-alive`) comes every 25 s of real time. A client that reads too slowly (over 1 MiB behind) is disconnected; `EventSource` reconnects by itself. Same credentials and `Host` rules as the rest of the control API.
+         * @description A `text/event-stream` that stays open and tells what changed, as it happens; what the control page listens to instead of polling. First a `hello` event with the clock, then: `model` for every event of the emulator's model (`on(listener)`: a session's or batch's state, a statement created, running, done, a deletion…), `request` for every journal entry, and `changed` when the clock moved, the emulator was reset, or outcome rules, faults or tables changed through the control API. Each `data` line is one JSON object with `now`, the virtual time it was sent at. A comment line (`: keep-alive`) comes every 25 s of real time. A client that reads too slowly (over 1 MiB behind) is disconnected; `EventSource` reconnects by itself. Same credentials and `Host` rules as the rest of the control API. With `max`, the stream ends after that many events (the `hello` counts): a script can wait for the next change without holding a connection.
          */
         get: operations["emulatorEvents"];
         put?: never;
@@ -3464,14 +3464,17 @@ export interface operations {
     };
     emulatorEvents: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description End the stream after this many events, `hello` included. */
+                max?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The stream of events (never ends by itself). */
+            /** @description The stream of events (without `max`, it never ends by itself). */
             200: {
                 headers: {
                     "Cache-Control": components["headers"]["EmulatorCacheControl"];

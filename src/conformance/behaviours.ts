@@ -488,6 +488,11 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     "Tables added with POST /__emulator/tables MUST be listed by GET, seen by every session's SQL with their DDL types, and gone after DELETE /__emulator/tables/{name}.",
   ),
   b(
+    'B-EMU-017',
+    'README: the control page',
+    'The control page MUST serve its script and style, and GET /__emulator/events MUST stream a hello with the clock, then each change (ending after `max` events when asked).',
+  ),
+  b(
     'B-EMU-016',
     'README: the request journal',
     'The journal MUST keep each request body (4 KiB, secrets redacted), filter by method and path, and POST /__emulator/requests/verify MUST count the matching requests and list the nearest misses.',

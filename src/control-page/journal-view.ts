@@ -6,8 +6,8 @@ import type { JournalEntry } from './types.ts'
 /** Rows drawn at most; the filters reach the rest. */
 const SHOWN = 500
 
-/** Fields a later journal may carry (bodies); shown in the detail view when present. */
-const BODY_FIELDS = ['requestBody', 'responseBody', 'body'] as const
+/** The journal keeps each request's body (its first 4 KiB, secrets redacted). */
+const BODY_FIELDS = ['body'] as const
 
 const statusClass = (status: number) => `${Math.floor(status / 100)}xx`
 
@@ -49,10 +49,11 @@ function Detail({ entry }: { entry: JournalEntry }) {
       bodies.length > 0
         ? bodies.map(
             (k) =>
-              html`<h4>${k}</h4><pre class="log">${typeof entry[k] === 'string' ? entry[k] : JSON.stringify(entry[k], null, 2)}</pre>`,
+              html`<h4>Request body${entry.bodyTruncated ? ' (first 4 KiB)' : ''}</h4><pre class="log">${typeof entry[k] === 'string' ? entry[k] : JSON.stringify(entry[k], null, 2)}</pre>`,
           )
-        : html`<p class="note">The journal records no bodies (and never headers, so no credentials): this is all it keeps of a request. Credential-like query parameters show as <code>***</code>.</p>`
+        : html`<p class="note">No request body.</p>`
     }
+    ${html`<p class="note">The journal keeps the first 4 KiB of each body, with secret-looking JSON members as <code>***</code>, and never headers, so no credentials; credential-like query parameters show as <code>***</code>.</p>`}
     <p><a href="#/requests">← All requests</a></p>
   </section>`
 }

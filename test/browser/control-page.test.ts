@@ -153,7 +153,8 @@ describe('the control page, served by the Node server', () => {
     await poll(() => entry.count()).toBe(1)
     await entry.click()
     await page.getByRole('heading', { name: /Request #\d+/ }).waitFor()
-    await page.getByText('The journal records no bodies').waitFor()
+    await page.getByRole('heading', { name: 'Request body' }).waitFor()
+    await page.locator('pre.log', { hasText: '{"kind":"spark"}' }).waitFor()
   })
 
   test('adds and removes an outcome rule, and refuses what the API refuses', async () => {

@@ -483,4 +483,37 @@ export const EMULATOR_SCENARIOS: readonly Scenario[] = [
       )
     },
   },
+  {
+    id: 'S-EMU-017',
+    title:
+      'the control page loads its script and style, and the event stream says hello with the clock, then each change',
+    covers: ['B-EMU-017'],
+    tags: ['emulator'],
+    parity: emulatorOnly(CONTROL),
+    requires: ['control'],
+    async run(ctx) {
+      const script = await ctx.control.raw('GET', '/app.js')
+      ctx.expect.status(script, 200)
+      ctx.expect.header(script, 'Content-Type', /javascript/)
+      const style = await ctx.control.raw('GET', '/app.css')
+      ctx.expect.status(style, 200)
+      ctx.expect.header(style, 'Content-Type', /text\/css/)
+      const hello = await ctx.control.raw('GET', '/events?max=1')
+      ctx.expect.status(hello, 200)
+      ctx.expect.header(hello, 'Content-Type', /^text\/event-stream/)
+      ctx.expect.that(
+        /^retry: \d+\nevent: hello\ndata: \{"now":\d+,"kind":"\w+"\}\n\n$/.test(hello.text),
+        `the first event is hello with the clock; got ${JSON.stringify(hello.text)}`,
+      )
+      const next = ctx.control.raw('GET', '/events?max=2')
+      // The stream is open once its hello is out; a change then arrives as the second event.
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      await ctx.post('/sessions', { kind: 'spark' })
+      const two = await next
+      ctx.expect.that(
+        /event: hello[\s\S]*\n\nevent: \w+\ndata: \{/.test(two.text),
+        `a change follows the hello; got ${JSON.stringify(two.text.slice(0, 300))}`,
+      )
+    },
+  },
 ]

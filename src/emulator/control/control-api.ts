@@ -358,9 +358,18 @@ export function createControlApi(target: ControlTarget): EdgeFilter {
     const page = await servePage(request, path, loadPage)
     if (page) return page
     switch (key) {
-      case 'GET /__emulator/events':
+      case 'GET /__emulator/events': {
         if (!target.watch) return reply(404, { error: 'this emulator has no event stream' })
-        return eventStream(target.watch, () => target.clock.now(), target.clock.kind)
+        const raw = new URLSearchParams(request.query).get('max')
+        if (raw !== null && !/^[1-9]\d{0,5}$/.test(raw))
+          throw new ControlError('max must be a whole number from 1 to 999999')
+        return eventStream(
+          target.watch,
+          () => target.clock.now(),
+          target.clock.kind,
+          raw === null ? undefined : Number(raw),
+        )
+      }
       case 'POST /__emulator/reset':
         await target.reset()
         target.httpFaults.clear()

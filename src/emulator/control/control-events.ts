@@ -46,6 +46,7 @@ export function eventStream(
   source: ControlEventSource,
   now: () => number,
   clockKind: string,
+  max?: number,
 ): EdgeResponse {
   return {
     status: 200,
@@ -57,18 +58,32 @@ export function eventStream(
     ],
     body: null,
     stream: {
-      open(write) {
-        write(
+      open(write, end) {
+        // `?max=N` ends the stream after N events (the hello included): for scripts and checks
+        // that want the next event, not a connection held open.
+        let left = max ?? Number.POSITIVE_INFINITY
+        let stop = (): void => undefined
+        const send = (message: string): void => {
+          if (left <= 0) return
+          write(message)
+          if (--left === 0) {
+            stop()
+            end()
+          }
+        }
+        send(
           `retry: 2000\nevent: hello\ndata: ${JSON.stringify({ now: now(), kind: clockKind })}\n\n`,
         )
-        const unsubscribe = source((event) => write(sseMessage(event, now())))
+        if (left === 0) return () => undefined
+        const unsubscribe = source((event) => send(sseMessage(event, now())))
         const timer = setInterval(() => write(': keep-alive\n\n'), KEEP_ALIVE_MS)
         // In Node the timer must not keep a process alive that is otherwise done.
         ;(timer as { unref?: () => void }).unref?.()
-        return () => {
+        stop = () => {
           clearInterval(timer)
           unsubscribe()
         }
+        return stop
       },
     },
   }
