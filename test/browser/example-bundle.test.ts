@@ -3,12 +3,14 @@
  * package's dist, not src/) and its page bundle stays within a size budget. No browser is
  * needed; test/browser/example-page.test.ts runs the page.
  */
+import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { buildExample } from '../../examples/browser/build.ts'
+import { BROWSER_ENGINE_FILE_NAMES, browserEngineFiles } from '../../src/node/index.ts'
 
 /**
  * What the page loads before its first statement (the emulator, msw and their dependencies),
@@ -54,4 +56,14 @@ test(`the page bundle stays within ${PAGE_BUDGET.raw} bytes raw, ${PAGE_BUDGET.g
 
 test('the build ships no Node-only file (the 2.9 MB bytecode table is for worker threads)', () => {
   expect(assets.map((a) => a.name).filter((n) => n.endsWith('.json'))).toEqual([])
+})
+
+test('browserEngineFiles() names the five files a page serves, with the compiled standard library', () => {
+  const files = browserEngineFiles()
+  expect(files.map((f) => f.name)).toEqual([...BROWSER_ENGINE_FILE_NAMES])
+  for (const file of files) expect(existsSync(file.path), file.path).toBe(true)
+  // npm run build compiled it (docs/decisions/0019); Pyodide's own has no bytecode.
+  expect(files.find((f) => f.name === 'python_stdlib.zip')?.path).toMatch(
+    /dist\/engine\/python_stdlib-[\d.]+\.zip$/,
+  )
 })
