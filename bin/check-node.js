@@ -26,8 +26,9 @@ export function unsupportedNode(version, command, execPath = process.execPath) {
   return [
     `${command} needs Node.js 22.12 or later (Node 22 or 24, the LTS lines it is tested on);`,
     `this is Node.js ${version} (${execPath}).`,
-    'Install Node.js 24 or 22 (nvm install 24, fnm install 24, or your system package manager), or',
-    `run it once on npm's node package: npx -p node@24 -p livy-emulator ${command} --help`,
+    'Install Node.js 24 or 22 (nvm install 24, fnm install 24, or your system package manager),',
+    `or, in a project that depends on livy-emulator, run it on npm's node package:`,
+    `  npx -p node@24 ${command} --help`,
     '',
   ].join('\n')
 }
