@@ -10,7 +10,7 @@
 set -euo pipefail
 version="${NODE22_VERSION:-22.12.0}"
 xdg_cache="${XDG_CACHE_HOME:-}"
-[[ "$xdg_cache" == /* ]] || xdg_cache="$HOME/.cache"
+[[ "$xdg_cache" == /* ]] || xdg_cache="${HOME:?neither HOME nor XDG_CACHE_HOME is set}/.cache"
 dir="$xdg_cache/livy-emulator/node-$version"
 bin="$dir/node_modules/node/bin/node"
 if [[ ! -x "$bin" ]] || [[ "$("$bin" --version 2>/dev/null)" != "v$version" ]]; then

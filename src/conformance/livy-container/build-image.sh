@@ -23,7 +23,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # which npm ci wipes, and the jars, Spark and rootfs are ~700 MB (docs/decisions/0025).
 if [[ -z "${LIVY_CACHE_DIR:-}" ]]; then
   xdg_cache="${XDG_CACHE_HOME:-}"
-  [[ "$xdg_cache" == /* ]] || xdg_cache="$HOME/.cache"   # XDG: a relative value is ignored
+  # XDG: a relative value is ignored.
+  [[ "$xdg_cache" == /* ]] || xdg_cache="${HOME:?neither HOME nor LIVY_CACHE_DIR is set}/.cache"
   LIVY_CACHE_DIR="$xdg_cache/livy-emulator/livy"
 fi
 : "${LIVY_IMAGE:=livy-emulator/livy:0.9.0-spark3.5}"
