@@ -1,4 +1,4 @@
-import { startLivyWorker } from '../../src/browser.ts'
+import { startLivyWorker } from 'livy-emulator/browser'
 
 const $ = (id: string) => document.getElementById(id) as HTMLElement
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))

@@ -42,9 +42,11 @@ export async function readPythonSources(
  * some. Checked hashes make a stale file harmless: Python compiles that source again.
  */
 async function readBytecode(): Promise<PythonSource[]> {
+  // @vite-ignore: this module is Node-only, but a browser bundle of the package still sees
+  // it (behind a dynamic import); without the comment Vite would copy these files into it.
   const candidates = [
-    new URL('../../dist/engine/python-bytecode.json', import.meta.url),
-    new URL('../../engine/python-bytecode.json', import.meta.url),
+    new URL(/* @vite-ignore */ '../../dist/engine/python-bytecode.json', import.meta.url),
+    new URL(/* @vite-ignore */ '../../engine/python-bytecode.json', import.meta.url),
   ]
   for (const url of candidates) {
     const text = await readFile(url, 'utf8').catch(() => undefined)
@@ -61,8 +63,8 @@ async function readBytecode(): Promise<PythonSource[]> {
 
 async function pythonRoot(): Promise<string> {
   const candidates = [
-    new URL('./python', import.meta.url),
-    new URL('../../../src/engine/python', import.meta.url),
+    new URL(/* @vite-ignore */ './python', import.meta.url),
+    new URL(/* @vite-ignore */ '../../../src/engine/python', import.meta.url),
   ]
   for (const url of candidates) {
     const path = fileURLToPath(url)

@@ -24,6 +24,7 @@ export {
   LivyArtifactsUnavailable,
   LivyContainer,
   type LivyContainerSpec,
+  livyCacheDir,
   livyConfLines,
   livyRecipeDir,
   prepareTestcontainersEnv,

@@ -21,7 +21,8 @@ import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { resolve } from 'node:path'
+import { homedir } from 'node:os'
+import { isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { StartedTestContainer } from 'testcontainers'
 
@@ -71,6 +72,11 @@ export interface ImageHooks {
 export interface BuildOptions {
   /** Rebuild even when an image with the recipe hash exists (`--force`). */
   readonly force?: boolean
+  /**
+   * Where the build keeps Livy's jars, Spark and the Debian rootfs (about 700 MB); default
+   * {@link livyCacheDir}.
+   */
+  readonly cacheDir?: string
   /** Receives the build's log lines (stderr) as they come; default: this process's stderr. */
   readonly onLog?: (line: string) => void
   readonly env?: Readonly<Record<string, string>>
@@ -83,6 +89,23 @@ export interface EnsureImageOptions extends BuildOptions {
    * from an older recipe is rebuilt (about 0.1 s when the recipe hash matches). The judge does.
    */
   readonly refresh?: boolean
+}
+
+/**
+ * Where the image build caches what it downloads: `$LIVY_CACHE_DIR` when set, else
+ * `$XDG_CACHE_HOME/livy-emulator/livy` (`~/.cache/livy-emulator/livy`). The user's cache
+ * directory, not the package's: an installed copy sits in `node_modules`, which every
+ * `npm ci` deletes, and a rebuild from nothing takes minutes (docs/decisions/0025).
+ *
+ * @example
+ * livyCacheDir({ HOME: '/home/ada' }) // '/home/ada/.cache/livy-emulator/livy'
+ */
+export function livyCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.LIVY_CACHE_DIR) return resolve(env.LIVY_CACHE_DIR)
+  // The XDG spec says to ignore a relative XDG_CACHE_HOME.
+  const xdg = env.XDG_CACHE_HOME
+  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), '.cache')
+  return join(base, 'livy-emulator', 'livy')
 }
 
 /** Sets the testcontainers environment this module needs, unless the caller chose otherwise. */
@@ -165,7 +188,11 @@ export function buildLivyImage(
 ): Promise<ScriptResult> {
   return runRecipeScript('build-image.sh', options.force ? ['--force'] : [], {
     ...options,
-    env: { ...options.env, LIVY_IMAGE: image },
+    env: {
+      ...options.env,
+      LIVY_IMAGE: image,
+      LIVY_CACHE_DIR: options.cacheDir ?? livyCacheDir({ ...process.env, ...options.env }),
+    },
   })
 }
 
@@ -284,6 +311,7 @@ export class LivyContainer {
   #startupTimeoutMs = DEFAULT_STARTUP_TIMEOUT_MS
   #hooks: ImageHooks = {}
   #onBuildLog: ((line: string) => void) | undefined
+  #cacheDir: string | undefined
 
   constructor(image: string = process.env.LIVY_IMAGE ?? DEFAULT_LIVY_IMAGE) {
     this.#image = image
@@ -320,6 +348,18 @@ export class LivyContainer {
   /** Where the build log goes when the image has to be built (default: stderr). */
   withBuildLog(onLog: (line: string) => void): this {
     this.#onBuildLog = onLog
+    return this
+  }
+
+  /**
+   * Where the image build caches Livy's jars, Spark and the rootfs when it has to run
+   * (default {@link livyCacheDir}: `$LIVY_CACHE_DIR`, else `~/.cache/livy-emulator/livy`).
+   *
+   * @example
+   * new LivyContainer().withCacheDir('/var/cache/ci/livy')
+   */
+  withCacheDir(dir: string): this {
+    this.#cacheDir = resolve(dir)
     return this
   }
 
@@ -369,7 +409,11 @@ export class LivyContainer {
    * @throws {LivyArtifactsUnavailable} when the image is missing and cannot be built
    */
   async start(): Promise<StartedLivyContainer> {
-    await ensureLivyImage(this.#image, { hooks: this.#hooks, onLog: this.#onBuildLog })
+    await ensureLivyImage(this.#image, {
+      hooks: this.#hooks,
+      onLog: this.#onBuildLog,
+      cacheDir: this.#cacheDir ?? livyCacheDir(),
+    })
     const port = this.#port === 0 ? await freePort() : this.#port
     await assertPortFree(port)
     const spec = this.describe(port)

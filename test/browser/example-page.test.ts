@@ -1,28 +1,14 @@
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
+import { mkdtemp } from 'node:fs/promises'
+import type { Server } from 'node:http'
 import { tmpdir } from 'node:os'
-import { extname, join, normalize } from 'node:path'
+import { join } from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { buildExample } from '../../examples/browser/build.ts'
+import { serveExample } from '../../examples/browser/serve.ts'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  // Served as wasm, Pyodide compiles it while it downloads.
-  '.wasm': 'application/wasm',
-  '.zip': 'application/zip',
-}
-/** What makes a page cross-origin isolated, so that it has `SharedArrayBuffer`. */
-const ISOLATION = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-}
 const SHOW = '+---+\n| id|\n+---+\n|  0|\n|  1|\n|  2|\n+---+'
 
 let dir: string
@@ -32,28 +18,10 @@ let plain: string
 let browser: Browser
 
 /** Serves the built example, with or without the cross-origin isolation headers. */
-async function serve(headers: Record<string, string>): Promise<string> {
-  const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] as string)).replace(
-      /^(\.\.[/\\])+/,
-      '',
-    )
-    const file = join(dir, path === '/' ? 'index.html' : path)
-    try {
-      const body = await readFile(file)
-      res.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        ...headers,
-      })
-      res.end(body)
-    } catch {
-      res.writeHead(404, headers).end()
-    }
-  })
+async function serve(isolated: boolean): Promise<string> {
+  const { url, server } = await serveExample(dir, { isolated })
   servers.push(server)
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`
+  return url
 }
 
 beforeAll(async () => {
@@ -64,8 +32,8 @@ beforeAll(async () => {
   }
   dir = await mkdtemp(join(tmpdir(), 'livy-example-'))
   await buildExample(dir)
-  isolated = await serve(ISOLATION)
-  plain = await serve({})
+  isolated = await serve(true)
+  plain = await serve(false)
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the local Docker image livy-emulator/livy:0.9.0-spark3.5 (real Apache Livy 0.9.0).
 #
-# Steps (each cached under $LIVY_CACHE_DIR, default <repo>/.cache/livy):
+# Steps (each cached under $LIVY_CACHE_DIR, default $XDG_CACHE_HOME/livy-emulator/livy,
+#        i.e. ~/.cache/livy-emulator/livy):
 #   1. Debian bookworm rootfs via debootstrap from the Debian archive, with
 #      openjdk-17-jre-headless, python3, procps, ca-certificates  -> rootfs tarball
 #   2. `docker import` -> livy-emulator/bookworm-java17:<base-hash>
@@ -18,8 +19,14 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo_root="$(cd "$here/../../.." && pwd)"
-: "${LIVY_CACHE_DIR:=$repo_root/.cache/livy}"
+# The user's cache directory (XDG), not the package's: an installed copy lives in node_modules,
+# which npm ci wipes, and the jars, Spark and rootfs are ~700 MB (docs/decisions/0025).
+if [[ -z "${LIVY_CACHE_DIR:-}" ]]; then
+  xdg_cache="${XDG_CACHE_HOME:-}"
+  # XDG: a relative value is ignored.
+  [[ "$xdg_cache" == /* ]] || xdg_cache="${HOME:?neither HOME nor LIVY_CACHE_DIR is set}/.cache"
+  LIVY_CACHE_DIR="$xdg_cache/livy-emulator/livy"
+fi
 : "${LIVY_IMAGE:=livy-emulator/livy:0.9.0-spark3.5}"
 : "${DEBIAN_MIRROR:=http://deb.debian.org/debian}"
 : "${DOCKER:=docker}"

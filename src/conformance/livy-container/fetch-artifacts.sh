@@ -8,13 +8,20 @@
 # Exit: 0, or 3 with a `fetch-artifacts: ERROR: …` line naming the registry (Maven Central, PyPI)
 #       when something cannot be fetched. LivyContainer and the judge report exit 3 as
 #       LivyArtifactsUnavailable ("BLOCKED", exit 78).
-# Env: LIVY_CACHE_DIR (default <repo>/.cache/livy), PYSPARK_VERSION (default 3.5.9),
+# Env: LIVY_CACHE_DIR (default $XDG_CACHE_HOME/livy-emulator/livy, i.e.
+#      ~/.cache/livy-emulator/livy), PYSPARK_VERSION (default 3.5.9),
 #      LIVY_MAVEN_ARGS (extra mvn args, e.g. -o or -s settings.xml), MVN (default mvn), PIP.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo_root="$(cd "$here/../../.." && pwd)"
-: "${LIVY_CACHE_DIR:=$repo_root/.cache/livy}"
+# The user's cache directory (XDG), not the package's: an installed copy lives in node_modules,
+# which npm ci wipes, and the jars, Spark and rootfs are ~700 MB (docs/decisions/0025).
+if [[ -z "${LIVY_CACHE_DIR:-}" ]]; then
+  xdg_cache="${XDG_CACHE_HOME:-}"
+  # XDG: a relative value is ignored.
+  [[ "$xdg_cache" == /* ]] || xdg_cache="${HOME:?neither HOME nor LIVY_CACHE_DIR is set}/.cache"
+  LIVY_CACHE_DIR="$xdg_cache/livy-emulator/livy"
+fi
 : "${PYSPARK_VERSION:=3.5.9}"
 : "${MVN:=mvn}"
 : "${PIP:=python3 -m pip}"
