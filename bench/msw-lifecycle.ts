@@ -47,6 +47,27 @@ export async function mswLifecycle(
 }
 
 /**
+ * The same lifecycle through `livy.fetch` (no interception, no network): what a test that
+ * needs no msw pays.
+ */
+export async function directLifecycle(runs: number): Promise<{ median: number; p95: number }> {
+  const livy = createLivyEmulator({ timing: 'instant', evaluate: 'scripted' })
+  const times: number[] = []
+  const call = async (method: string, path: string, body?: string) =>
+    (await livy.fetch(path, { method, ...(body === undefined ? {} : { body }) })).json()
+  for (let i = 0; i < runs + 50; i++) {
+    const t0 = performance.now()
+    const { id } = await call('POST', '/sessions', '{"kind":"spark"}')
+    while ((await call('GET', `/sessions/${id}/state`)).state !== 'idle') {}
+    const st = await call('POST', `/sessions/${id}/statements`, '{"code":"1 + 1"}')
+    while ((await call('GET', `/sessions/${id}/statements/${st.id}`)).state !== 'available') {}
+    await call('DELETE', `/sessions/${id}`)
+    if (i >= 50) times.push(performance.now() - t0)
+  }
+  return percentiles(times)
+}
+
+/**
  * msw's own floor: the same number of requests against one handler that answers a constant,
  * so the lifecycle time can be split into msw's share and the emulator's.
  */
