@@ -71,7 +71,17 @@ Options:
                         answers only to localhost and IP addresses: a DNS-rebinding defence)
                           livy-emulator --host 0.0.0.0 --control-host devbox.internal
   --no-control          No control API: /__emulator answers 404 like Livy
+  --exit-on-stdin-close Stop when standard input reaches its end: a launcher that keeps a pipe
+                        open (the Python package's pytest fixture) takes the server down with
+                        it even when it is killed
+                          livy-emulator --port 0 --exit-on-stdin-close
   -h, --help            Show this help
+
+Environment: every option can come from LIVY_EMULATOR_<OPTION> (upper case, - as _); a flag
+on the command line wins. Repeatable options take one value per line; boolean ones take
+1/true/yes. The container image sets these (and PORT) instead of flags.
+  LIVY_EMULATOR_PORT=18998 LIVY_EMULATOR_PROFILE=fabric livy-emulator
+  LIVY_EMULATOR_CONF=$'livy.spark.master=yarn\nlivy.server.session.timeout=10m' livy-emulator
 
 Security: by default the emulator listens on 127.0.0.1 only, the control API is open to this
 machine but refuses cross-site pages (Origin, JSON-only writes, Host check). Listening on
@@ -110,6 +120,7 @@ export async function main(argv: readonly string[]): Promise<void> {
         'control-token': { type: 'string' },
         'control-host': { type: 'string', multiple: true },
         'no-control': { type: 'boolean' },
+        'exit-on-stdin-close': { type: 'boolean' },
         profile: { type: 'string' },
         user: { type: 'string', multiple: true },
         token: { type: 'string', multiple: true },
@@ -120,7 +131,11 @@ export async function main(argv: readonly string[]): Promise<void> {
     })
   }
   try {
-    values = parse(argv).values
+    values = parse([...optionsFromEnv(process.env), ...argv]).values
+    // A repeatable flag given on the command line replaces the environment's list, as a
+    // single-valued one does (parseArgs keeps the last value of those).
+    const cli = parse(argv).values
+    for (const key of REPEATABLE) if (cli[key] !== undefined) values[key] = cli[key]
   } catch (e) {
     fail((e as Error).message)
   }
@@ -231,6 +246,12 @@ export async function main(argv: readonly string[]): Promise<void> {
   }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
+  if (values['exit-on-stdin-close']) {
+    // The launcher's end closes the pipe even when it was SIGKILLed: no orphan server.
+    process.stdin.on('end', () => stop('standard input closed'))
+    process.stdin.on('error', () => stop('standard input closed'))
+    process.stdin.resume()
+  }
   const state = server.emulator.stateFile
   if (state) {
     const { records, restarts, fresh, dropped, repaired } = state.recovered
@@ -254,6 +275,50 @@ export async function main(argv: readonly string[]): Promise<void> {
     `livy-emulator listening on ${server.url} (profile ${profile}, timing ${timing}, clock ${clockKind}, seed ${values.seed ?? 'livy-emulator'})\n` +
       `  try: curl ${server.url}${PROFILES[profile].basePath}/sessions\n  control page: ${server.url}/__emulator\n`,
   )
+}
+
+/** The options that may be given more than once. */
+const REPEATABLE = ['conf', 'table', 'control-host', 'user', 'token'] as const
+const BOOLEAN = new Set(['sample-data', 'state-file-repair', 'no-control', 'exit-on-stdin-close'])
+const FROM_ENV = [
+  'port',
+  'host',
+  'seed',
+  'timing',
+  'clock',
+  'cors',
+  'body-limit',
+  'evaluate',
+  'state-file',
+  'auth-secret',
+  'control-token',
+  'profile',
+  ...REPEATABLE,
+  ...BOOLEAN,
+] as const
+
+/**
+ * `LIVY_EMULATOR_<OPTION>` variables as command-line arguments, put before the real ones so
+ * that a flag wins: containers and launchers configure the server without a shell.
+ *
+ * @example
+ * optionsFromEnv({ LIVY_EMULATOR_PORT: '0', LIVY_EMULATOR_SAMPLE_DATA: 'true' })
+ * // ['--port', '0', '--sample-data']
+ */
+export function optionsFromEnv(env: NodeJS.ProcessEnv): string[] {
+  const args: string[] = []
+  for (const option of FROM_ENV) {
+    const raw = env[`LIVY_EMULATOR_${option.toUpperCase().replaceAll('-', '_')}`]
+    if (raw === undefined || raw === '') continue
+    if (BOOLEAN.has(option)) {
+      if (/^(1|true|yes)$/i.test(raw.trim())) args.push(`--${option}`)
+    } else if ((REPEATABLE as readonly string[]).includes(option)) {
+      for (const line of raw.split('\n')) if (line.trim()) args.push(`--${option}`, line.trim())
+    } else {
+      args.push(`--${option}`, raw)
+    }
+  }
+  return args
 }
 
 /** `--user` and `--token` flags as authentication options (one kind at a time). */

@@ -45,6 +45,8 @@ async function readBytecode(): Promise<PythonSource[]> {
   const candidates = [
     new URL('../../dist/engine/python-bytecode.json', import.meta.url),
     new URL('../../engine/python-bytecode.json', import.meta.url),
+    // The one-file server bundle (`dist/server/`, the Python package, the container image).
+    new URL('./engine/python-bytecode.json', import.meta.url),
   ]
   for (const url of candidates) {
     const text = await readFile(url, 'utf8').catch(() => undefined)
@@ -87,7 +89,8 @@ export function compiledStdlibName(pyodideVersion: string): string {
 export function compiledStdlibPath(): string | undefined {
   const version = installedPyodideVersion()
   if (version === undefined) return undefined
-  for (const dir of ['../../dist/engine/', '../../engine/']) {
+  // The last one: next to the one-file server bundle (`scripts/build-server-bundle.ts`).
+  for (const dir of ['../../dist/engine/', '../../engine/', './engine/']) {
     const path = fileURLToPath(new URL(dir + compiledStdlibName(version), import.meta.url))
     if (existsSync(path)) return path
   }
