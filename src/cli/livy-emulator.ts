@@ -222,6 +222,11 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.stderr.write(`livy-emulator: ${(e as Error).message}\n`)
     process.exit(1)
   }
+  // A launcher that died leaves our stdout/stderr pipes without a reader: a write then fails
+  // with EPIPE. Without these listeners that failure is an uncaught exception whose report
+  // fails the same way, a loop that keeps an orphan busy forever.
+  process.stdout.on('error', () => undefined)
+  process.stderr.on('error', () => undefined)
   // The last line of defence: an error no request handler caught (a timer, a stream) is
   // logged, and the server keeps serving the others.
   process.on('uncaughtException', (e) => {

@@ -68,4 +68,19 @@ describe('--exit-on-stdin-close', () => {
     expect(await exited).toBe(0)
     expect(performance.now() - closedAt).toBeLessThan(2_000)
   })
+
+  test('a launcher killed outright (pipes gone, stdin closed) leaves no busy orphan', async () => {
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bin', 'livy-emulator.js'), '--port', '0', '--exit-on-stdin-close'],
+      { stdio: ['pipe', 'pipe', 'pipe'] },
+    )
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
+    await new Promise<void>((ready) => child.stdout.once('data', () => ready()))
+    // Nobody reads its output any more: its shutdown message hits EPIPE.
+    child.stdout.destroy()
+    child.stderr.destroy()
+    child.stdin.end()
+    expect(await exited).toBe(0)
+  })
 })
