@@ -58,6 +58,11 @@ def server_script() -> str:
     return str(path)
 
 
+def _compile_cache_dir() -> str:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "livy-emulator", "node-compile-cache")
+
+
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
     """Linux: the kernel sends SIGTERM to the server when the process that started it dies."""
     try:
@@ -132,6 +137,8 @@ class EmulatorServer:
         for key in [k for k in env if k.startswith("LIVY_EMULATOR_") and k not in self.env]:
             if key not in ("LIVY_EMULATOR_ENGINE_WORKERS",):
                 del env[key]
+        # V8's code cache of the 1.4 MB bundle, kept between runs: start-up parses less.
+        env.setdefault("NODE_COMPILE_CACHE", _compile_cache_dir())
         started = time.monotonic()
         self._process = subprocess.Popen(
             self.command(),
