@@ -3,13 +3,12 @@ comes from ``AIRFLOW_CONN_LIVY_DEFAULT``, as in a deployment; no Airflow databas
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Tuple
+from types import ModuleType
+from typing import Any, Callable, Dict, List, Tuple
 
 import pytest
 
 from livy_emulator import LivyEmulator
-
-from conftest import require
 
 
 @pytest.fixture
@@ -18,7 +17,9 @@ def livy_connection(livy_emulator: LivyEmulator, monkeypatch: pytest.MonkeyPatch
     return livy_emulator
 
 
-def test_livy_hook_submits_a_batch_and_follows_it_to_success(livy_connection: LivyEmulator) -> None:
+def test_livy_hook_submits_a_batch_and_follows_it_to_success(
+    livy_connection: LivyEmulator, require: Callable[[str], ModuleType]
+) -> None:
     hooks = require("airflow.providers.apache.livy.hooks.livy")
     hook = hooks.LivyHook()
     batch_id = hook.post_batch(file="local:///jobs/etl.py", args=["2026-01-01"], name="etl")
@@ -30,7 +31,9 @@ def test_livy_hook_submits_a_batch_and_follows_it_to_success(livy_connection: Li
     assert livy_connection.state()  # the emulator's snapshot is there for assertions too
 
 
-def test_livy_hook_sees_a_failing_batch(livy_connection: LivyEmulator) -> None:
+def test_livy_hook_sees_a_failing_batch(
+    livy_connection: LivyEmulator, require: Callable[[str], ModuleType]
+) -> None:
     hooks = require("airflow.providers.apache.livy.hooks.livy")
     livy_connection.faults.next_batches_fail(exit_code=3)
     hook = hooks.LivyHook()
@@ -51,7 +54,9 @@ class TaskInstance:
 
 
 @pytest.mark.livy(timing="instant")
-def test_livy_operator_waits_for_its_batch(livy_connection: LivyEmulator) -> None:
+def test_livy_operator_waits_for_its_batch(
+    livy_connection: LivyEmulator, require: Callable[[str], ModuleType]
+) -> None:
     operators = require("airflow.providers.apache.livy.operators.livy")
     operator = operators.LivyOperator(task_id="etl", file="local:///jobs/etl.py", polling_interval=1)
     ti = TaskInstance()

@@ -96,7 +96,11 @@ class _Servers:
             server = None
         if server is None:
             server = EmulatorServer(
-                **{k: options.get(k) for k in _OPTIONS},
+                profile=options.get("profile"),
+                timing=options.get("timing"),
+                clock=options.get("clock"),
+                seed=options.get("seed"),
+                evaluate=options.get("evaluate"),
                 conf=options.get("conf") or {},
                 args=list(options.get("args") or ()),
             )
