@@ -21,3 +21,14 @@ def test_the_installed_package_carries_the_server_bundle_and_is_typed() -> None:
     root = Path(livy_emulator.__file__).parent
     assert (root / "py.typed").exists()
     assert Path(livy_emulator.server_script()).name == "livy-emulator.js"
+
+
+def test_the_livy_emulator_command_is_the_cli_on_the_wheels_node() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "livy_emulator", "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert "--port" in done.stdout and "LIVY_EMULATOR_" in done.stdout
