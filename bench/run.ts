@@ -14,7 +14,7 @@ const here = import.meta.dirname
 const DURATION = process.env.BENCH_DURATION ?? '5s'
 /** Rounds per throughput row: each side's median round is reported. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
-/** BENCH_ONLY=throughput,memory,lifecycle,catalogue,bigBody,engine,controlPage runs only those sections. */
+/** BENCH_ONLY=throughput,memory,lifecycle,catalogue,bigBody,engine,controlPage,fixture runs only those sections. */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim())
 const CONNECTIONS = 32
 
@@ -314,8 +314,94 @@ async function controlPage(): Promise<void> {
   )
 }
 
+/** Milliseconds from spawning the one-file server (dist/server/) to its first HTTP answer. */
+async function bundleStartMs(): Promise<number> {
+  const started = performance.now()
+  const proc = spawn(
+    process.execPath,
+    [
+      join(here, '..', 'dist', 'server', 'livy-emulator.js'),
+      '--port',
+      '0',
+      '--exit-on-stdin-close',
+    ],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      // As the Python launcher does: V8's code cache of the bundle, kept between starts.
+      env: {
+        ...process.env,
+        NODE_COMPILE_CACHE: join(tmpdir(), 'livy-emulator-bench-compile-cache'),
+      },
+    },
+  )
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    proc.stdout?.on('data', (d: Buffer) => {
+      out += d.toString()
+      const m = /listening on (http:\/\/\S+)/.exec(out)
+      if (m) resolve(m[1] as string)
+    })
+    proc.on('exit', (code) => reject(new Error(`the server bundle exited with ${code}`)))
+  })
+  await (await fetch(`${url}/sessions`)).arrayBuffer()
+  const ms = performance.now() - started
+  proc.removeAllListeners('exit')
+  await stop(proc)
+  return ms
+}
+
+/**
+ * The Python fixture's start-up: process spawn → first answer (target < 500 ms). Always the
+ * bundle on this Node, exactly as the fixture starts it; with BENCH_PYTHON (a Python where the
+ * wheel is installed, as `.ci/run` makes one) also through `EmulatorServer` on the wheel's Node.
+ */
+async function fixture(): Promise<void> {
+  const RUNS = 5
+  const median = (xs: number[]) =>
+    [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
+  const row = (label: string, xs: number[]) => {
+    const m = median(xs)
+    console.log(
+      `${label.padEnd(50)} median ${fmt(m, 0)} ms of ${xs.length} (${xs.map((x) => fmt(x, 0)).join(', ')})   target < 500 ms ${m < 500 ? 'PASS' : 'FAIL'}`,
+    )
+  }
+  console.log('\nPython fixture start-up: process spawn → first answer (GET /sessions)')
+  const bundle: number[] = []
+  for (let i = 0; i < RUNS; i++) bundle.push(await bundleStartMs())
+  row(`dist/server bundle on node ${process.version}`, bundle)
+  const python = process.env.BENCH_PYTHON
+  if (!python) {
+    console.log('(BENCH_PYTHON not set: the row through the installed wheel is skipped)')
+    return
+  }
+  const script = [
+    'import time, urllib.request',
+    'from livy_emulator import EmulatorServer',
+    't = time.perf_counter()',
+    's = EmulatorServer(log=lambda line: None).start()',
+    "urllib.request.urlopen(s.url + '/sessions').read()",
+    'print((time.perf_counter() - t) * 1000)',
+    's.stop()',
+  ].join('\n')
+  const wheel: number[] = []
+  for (let i = 0; i < RUNS; i++) {
+    const { stdout } = await run(python, ['-c', script], { timeout: 60_000 })
+    wheel.push(Number(stdout.trim()))
+  }
+  row('EmulatorServer (pip-installed wheel, its own Node)', wheel)
+}
+
 console.log(`livy-emulator benchmark — node ${process.version}, ${new Date().toISOString()}`)
-const sections = { throughput, memory, lifecycle, catalogue, bigBody, engine, controlPage }
+const sections = {
+  throughput,
+  memory,
+  lifecycle,
+  catalogue,
+  bigBody,
+  engine,
+  controlPage,
+  fixture,
+}
 for (const [name, section] of Object.entries(sections)) {
   if (!ONLY || ONLY.includes(name)) await section()
 }

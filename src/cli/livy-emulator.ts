@@ -91,7 +91,17 @@ Record mode (a transparent proxy to a real Livy that writes a recording as it go
   --prefix <path>       A path in front of Livy's routes upstream (e.g. behind a gateway)
                           livy-emulator --record-from https://gw.example --record-to r.json --prefix /livy
   --insecure            Accept the upstream's self-signed TLS certificate
+  --exit-on-stdin-close Stop when standard input reaches its end: a launcher that keeps a pipe
+                        open (the Python package's pytest fixture) takes the server down with
+                        it even when it is killed
+                          livy-emulator --port 0 --exit-on-stdin-close
   -h, --help            Show this help
+
+Environment: every option can come from LIVY_EMULATOR_<OPTION> (upper case, - as _); a flag
+on the command line wins. Repeatable options take one value per line; boolean ones take
+1/true/yes. The container image sets these (and PORT) instead of flags.
+  LIVY_EMULATOR_PORT=18998 LIVY_EMULATOR_PROFILE=fabric livy-emulator
+  LIVY_EMULATOR_CONF=$'livy.spark.master=yarn\nlivy.server.session.timeout=10m' livy-emulator
 
 Security: by default the emulator listens on 127.0.0.1 only, the control API is open to this
 machine but refuses cross-site pages (Origin, JSON-only writes, Host check). Listening on
@@ -130,6 +140,7 @@ export async function main(argv: readonly string[]): Promise<void> {
         'control-token': { type: 'string' },
         'control-host': { type: 'string', multiple: true },
         'no-control': { type: 'boolean' },
+        'exit-on-stdin-close': { type: 'boolean' },
         profile: { type: 'string' },
         user: { type: 'string', multiple: true },
         token: { type: 'string', multiple: true },
@@ -147,7 +158,11 @@ export async function main(argv: readonly string[]): Promise<void> {
     })
   }
   try {
-    values = parse(argv).values
+    values = parse([...optionsFromEnv(process.env), ...argv]).values
+    // A repeatable flag given on the command line replaces the environment's list, as a
+    // single-valued one does (parseArgs keeps the last value of those).
+    const cli = parse(argv).values
+    for (const key of REPEATABLE) if (cli[key] !== undefined) values[key] = cli[key]
   } catch (e) {
     fail((e as Error).message)
   }
@@ -240,6 +255,11 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.stderr.write(`livy-emulator: ${(e as Error).message}\n`)
     process.exit(1)
   }
+  // A launcher that died leaves our stdout/stderr pipes without a reader: a write then fails
+  // with EPIPE. Without these listeners that failure is an uncaught exception whose report
+  // fails the same way, a loop that keeps an orphan busy forever.
+  process.stdout.on('error', () => undefined)
+  process.stderr.on('error', () => undefined)
   // The last line of defence: an error no request handler caught (a timer, a stream) is
   // logged, and the server keeps serving the others.
   process.on('uncaughtException', (e) => {
@@ -264,6 +284,12 @@ export async function main(argv: readonly string[]): Promise<void> {
   }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
+  if (values['exit-on-stdin-close']) {
+    // The launcher's end closes the pipe even when it was SIGKILLed: no orphan server.
+    process.stdin.on('end', () => stop('standard input closed'))
+    process.stdin.on('error', () => stop('standard input closed'))
+    process.stdin.resume()
+  }
   const state = server.emulator.stateFile
   if (state) {
     const { records, restarts, fresh, dropped, repaired } = state.recovered
@@ -358,6 +384,61 @@ function recordOption(values: {
     ...(values.prefix === undefined ? {} : { prefix: values.prefix }),
     ...(values.insecure ? { insecure: true } : {}),
   }
+}
+
+/** The options that may be given more than once. */
+const REPEATABLE = ['conf', 'table', 'control-host', 'user', 'token', 'header'] as const
+const BOOLEAN = new Set([
+  'sample-data',
+  'state-file-repair',
+  'no-control',
+  'exit-on-stdin-close',
+  'insecure',
+])
+const FROM_ENV = [
+  'replay',
+  'record-from',
+  'record-to',
+  'auth',
+  'prefix',
+  'port',
+  'host',
+  'seed',
+  'timing',
+  'clock',
+  'cors',
+  'body-limit',
+  'evaluate',
+  'state-file',
+  'auth-secret',
+  'control-token',
+  'profile',
+  ...REPEATABLE,
+  ...BOOLEAN,
+] as const
+
+/**
+ * `LIVY_EMULATOR_<OPTION>` variables as command-line arguments, put before the real ones so
+ * that a flag wins: containers and launchers configure the server without a shell.
+ *
+ * @example
+ * optionsFromEnv({ LIVY_EMULATOR_PORT: '0', LIVY_EMULATOR_SAMPLE_DATA: 'true' })
+ * // ['--port', '0', '--sample-data']
+ */
+export function optionsFromEnv(env: NodeJS.ProcessEnv): string[] {
+  const args: string[] = []
+  for (const option of FROM_ENV) {
+    const raw = env[`LIVY_EMULATOR_${option.toUpperCase().replaceAll('-', '_')}`]
+    if (raw === undefined || raw === '') continue
+    if (BOOLEAN.has(option)) {
+      if (/^(1|true|yes)$/i.test(raw.trim())) args.push(`--${option}`)
+    } else if ((REPEATABLE as readonly string[]).includes(option)) {
+      for (const line of raw.split('\n')) if (line.trim()) args.push(`--${option}`, line.trim())
+    } else {
+      args.push(`--${option}`, raw)
+    }
+  }
+  return args
 }
 
 /** `--user` and `--token` flags as authentication options (one kind at a time). */

@@ -47,6 +47,8 @@ async function readBytecode(): Promise<PythonSource[]> {
   const candidates = [
     new URL(/* @vite-ignore */ '../../dist/engine/python-bytecode.json', import.meta.url),
     new URL(/* @vite-ignore */ '../../engine/python-bytecode.json', import.meta.url),
+    // The one-file server bundle (`dist/server/`, the Python package, the container image).
+    new URL(/* @vite-ignore */ './engine/python-bytecode.json', import.meta.url),
   ]
   for (const url of candidates) {
     const text = await readFile(url, 'utf8').catch(() => undefined)
@@ -89,7 +91,8 @@ export function compiledStdlibName(pyodideVersion: string): string {
 export function compiledStdlibPath(): string | undefined {
   const version = installedPyodideVersion()
   if (version === undefined) return undefined
-  for (const dir of ['../../dist/engine/', '../../engine/']) {
+  // The last one: next to the one-file server bundle (`scripts/build-server-bundle.ts`).
+  for (const dir of ['../../dist/engine/', '../../engine/', './engine/']) {
     const path = fileURLToPath(new URL(dir + compiledStdlibName(version), import.meta.url))
     if (existsSync(path)) return path
   }

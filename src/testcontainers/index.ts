@@ -1,6 +1,7 @@
 /**
  * `livy-emulator/testcontainers`: a real Apache Livy 0.9.0 (Spark 3.5) in Docker, for tests
- * that must run against the real server (the emulator's judge uses it too).
+ * that must run against the real server (the emulator's judge uses it too), and
+ * `EmulatorContainer`, the emulator's own image (`docker/`).
  *
  * @example
  * import { LivyContainer } from 'livy-emulator/testcontainers'
@@ -8,6 +9,15 @@
  * await fetch(`${livy.getBaseUrl()}/sessions`)
  * await livy.stop()
  */
+export {
+  DEFAULT_EMULATOR_IMAGE,
+  DEFAULT_EMULATOR_STARTUP_TIMEOUT_MS,
+  EMULATOR_CONTAINER_LABEL,
+  EMULATOR_STATE_FILE,
+  EmulatorContainer,
+  type EmulatorContainerSpec,
+  StartedEmulatorContainer,
+} from './emulator-container.ts'
 export {
   ARTIFACTS_EXIT_CODE,
   artifactsFailure,
