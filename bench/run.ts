@@ -11,6 +11,32 @@ import { promisify } from 'node:util'
 
 const run = promisify(execFile)
 const here = import.meta.dirname
+/** `npm run bench -- --json`: one JSON object per row on stdout, the details on stderr. */
+const JSON_OUT = process.argv.includes('--json')
+if (JSON_OUT) console.log = (...args: unknown[]) => console.error(...args)
+
+/**
+ * One row of the final table: what was measured, against what (a baseline measured in the same
+ * run, or the target alone when there is none), the target, and whether it is met.
+ */
+interface BenchRow {
+  readonly name: string
+  /** What was measured, in `unit`. */
+  readonly value: number
+  readonly unit: string
+  /** The value against its baseline in the same run (emulator ÷ baseline), when there is one. */
+  readonly ratio: number | null
+  readonly baseline: string | null
+  readonly target: string | null
+  /** Whether the target is met (`null`: a row with no target, shown for context). */
+  readonly pass: boolean | null
+  /** Why a row could not be measured (e.g. `wrk` missing); then value is NaN. */
+  readonly skipped?: string
+}
+const rows: BenchRow[] = []
+const record = (r: BenchRow): void => {
+  rows.push(r)
+}
 const DURATION = process.env.BENCH_DURATION ?? '5s'
 /** Rounds per throughput row: each side's median round is reported. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
@@ -55,6 +81,32 @@ interface Load {
   rps: number
   p50: number
   p99: number
+}
+
+/**
+ * `wrk` and `taskset` drive the throughput and memory rows. Missing, they are installed with
+ * apt-get when this runs as root (as `.ci/run` installs what tests need), else those rows are
+ * skipped with the command to run.
+ */
+let wrkChecked: Promise<string | undefined> | undefined
+function wrkMissing(): Promise<string | undefined> {
+  const has = (tool: string) =>
+    run('sh', ['-c', `command -v ${tool}`]).then(
+      () => true,
+      () => false,
+    )
+  wrkChecked ??= (async () => {
+    if ((await has('wrk')) && (await has('taskset'))) return undefined
+    if (process.getuid?.() === 0 && (await has('apt-get'))) {
+      console.log('(installing wrk with apt-get for the throughput rows)')
+      await run('apt-get', ['install', '-y', '--no-install-recommends', 'wrk', 'util-linux'], {
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      }).catch(() => undefined)
+      if ((await has('wrk')) && (await has('taskset'))) return undefined
+    }
+    return 'wrk and taskset are needed (Debian: sudo apt-get install wrk util-linux)'
+  })()
+  return wrkChecked
 }
 
 async function wrk(url: string, post?: string): Promise<Load> {
@@ -132,7 +184,29 @@ const fmt = (n: number, d = 0) =>
 const row = (name: string, emu: Load, base: Load) =>
   `${name.padEnd(34)} ${fmt(emu.rps).padStart(8)} ${fmt(base.rps).padStart(8)}  ${(emu.rps / base.rps).toFixed(2).padStart(5)}×   p50 ${emu.p50.toFixed(2)}/${base.p50.toFixed(2)} ms   p99 ${emu.p99.toFixed(2)}/${base.p99.toFixed(2)} ms`
 
+const THROUGHPUT_ROWS = [
+  ['GET /sessions/0', '/sessions/0', undefined],
+  ['POST /sessions/0/statements', '/sessions/0/statements', '{"code":"1 + 1"}'],
+  ['GET /sessions?size=100 (100 sessions)', '/sessions?size=100', undefined],
+] as const
+
 async function throughput(): Promise<void> {
+  const missing = await wrkMissing()
+  if (missing) {
+    console.log(`\nThroughput: skipped (${missing})`)
+    for (const [name] of THROUGHPUT_ROWS)
+      record({
+        name: `throughput ${name}`,
+        value: Number.NaN,
+        unit: 'req/s',
+        ratio: null,
+        baseline: 'bare node:http',
+        target: '≥ 0.8×',
+        pass: null,
+        skipped: missing,
+      })
+    return
+  }
   console.log(
     `\nThroughput (wrk -t1 -c${CONNECTIONS} -d${DURATION}, ${ROUNDS} alternating rounds per side, median round shown; server pinned to core 0, wrk to core 1)`,
   )
@@ -145,11 +219,7 @@ async function throughput(): Promise<void> {
   try {
     await run('taskset', ['-pc', '0', String(emu.proc.pid)])
     await run('taskset', ['-pc', '0', String(base.proc.pid)])
-    for (const [name, path, post] of [
-      ['GET /sessions/0', '/sessions/0', undefined],
-      ['POST /sessions/0/statements', '/sessions/0/statements', '{"code":"1 + 1"}'],
-      ['GET /sessions?size=100 (100 sessions)', '/sessions?size=100', undefined],
-    ] as const) {
+    for (const [name, path, post] of THROUGHPUT_ROWS) {
       // Warm both up, then alternate them (a drift of the machine's speed during the run
       // lands on both sides) and keep each side's median round.
       await wrk(`${emu.ready.url}${path}`, post).catch(() => undefined)
@@ -160,7 +230,18 @@ async function throughput(): Promise<void> {
         es.push(await wrk(`${emu.ready.url}${path}`, post))
         bs.push(await wrk(`${base.ready.url}${path}`, post))
       }
-      console.log(row(name, medianLoad(es), medianLoad(bs)), spread(es, bs))
+      const e = medianLoad(es)
+      const b = medianLoad(bs)
+      console.log(row(name, e, b), spread(es, bs))
+      record({
+        name: `throughput ${name}`,
+        value: e.rps,
+        unit: 'req/s',
+        ratio: e.rps / b.rps,
+        baseline: `bare node:http ${fmt(b.rps)} req/s`,
+        target: '≥ 0.8×',
+        pass: e.rps / b.rps >= 0.8,
+      })
     }
   } finally {
     await stop(emu.proc)
@@ -176,6 +257,7 @@ async function rssOf(pid: number): Promise<number> {
 }
 
 async function memory(): Promise<void> {
+  const missing = await wrkMissing()
   console.log('\nMemory (resident set size)')
   // Idle: the CLI exactly as `npx livy-emulator` starts it, after it answered one request.
   const cli = spawn(
@@ -191,10 +273,22 @@ async function memory(): Promise<void> {
   })
   await fetch(`${url}/sessions`)
   await new Promise((r) => setTimeout(r, 300))
-  console.log(
-    `idle CLI server                     RSS ${fmt(await rssOf(cli.pid as number), 1)} MB`,
-  )
+  const idle = await rssOf(cli.pid as number)
+  console.log(`idle CLI server                     RSS ${fmt(idle, 1)} MB`)
+  record({
+    name: 'memory: idle CLI server RSS',
+    value: idle,
+    unit: 'MB',
+    ratio: null,
+    baseline: null,
+    target: null,
+    pass: null,
+  })
   await stop(cli)
+  if (missing) {
+    console.log(`10,000 sessions: skipped (${missing})`)
+    return
+  }
 
   // p99 is noisy on a 2-core machine: three runs per server, medians; one server at a time
   // (an idle second server's housekeeping would land in the other's numbers).
@@ -218,12 +312,31 @@ async function memory(): Promise<void> {
   console.log(
     `GET /sessions/0 p99 (median of 3): ${big.p99.toFixed(2)} ms with 10k sessions vs ${small.p99.toFixed(2)} ms with 10 (ratio ${(big.p99 / small.p99).toFixed(2)}); rps ${fmt(big.rps)} vs ${fmt(small.rps)}`,
   )
+  record({
+    name: 'memory: 10,000 sessions × 100 statements RSS',
+    value: big.ready.rssMb ?? Number.NaN,
+    unit: 'MB',
+    ratio: null,
+    baseline: null,
+    target: null,
+    pass: null,
+  })
+  record({
+    name: 'latency: GET /sessions/0 p99 with 10k sessions',
+    value: big.p99,
+    unit: 'ms',
+    ratio: big.p99 / small.p99,
+    baseline: `10 sessions ${small.p99.toFixed(2)} ms`,
+    target: null,
+    pass: null,
+  })
 }
 
 async function lifecycle(): Promise<void> {
-  const { mswFloor, mswLifecycle } = await import('./msw-lifecycle.ts')
+  const { directLifecycle, mswFloor, mswLifecycle } = await import('./msw-lifecycle.ts')
   const result = await mswLifecycle(500)
   const floor = await mswFloor(500, result.requests)
+  const direct = await directLifecycle(500)
   console.log(
     '\nIn-process lifecycle through msw (instant timing): create → idle → statement → available → delete',
   )
@@ -233,6 +346,47 @@ async function lifecycle(): Promise<void> {
   console.log(
     `msw alone, ${result.requests} requests to a constant handler: median ${floor.median.toFixed(2)} ms (the emulator's share: ${(result.median - floor.median).toFixed(2)} ms)`,
   )
+  console.log(
+    `the same lifecycle through livy.fetch (no msw): median ${direct.median.toFixed(2)} ms, p95 ${direct.p95.toFixed(2)} ms`,
+  )
+  record({
+    name: 'lifecycle through msw',
+    value: result.median,
+    unit: 'ms',
+    ratio: result.median / floor.median,
+    baseline: `msw alone ${floor.median.toFixed(2)} ms`,
+    target: '≤ 1.2×',
+    pass: result.median / floor.median <= 1.2,
+  })
+  record({
+    name: 'lifecycle through livy.fetch',
+    value: direct.median,
+    unit: 'ms',
+    ratio: direct.median / floor.median,
+    baseline: `msw alone ${floor.median.toFixed(2)} ms`,
+    target: '< 1 ms',
+    pass: direct.median < 1,
+  })
+  // Start-up: a fresh process each, the median of 5.
+  const starts: { importMs: number; firstRequestMs: number }[] = []
+  for (let i = 0; i < 5; i++) {
+    const { stdout } = await run(process.execPath, [join(here, 'start-up.js')], { timeout: 60_000 })
+    starts.push(JSON.parse(stdout.trim()) as { importMs: number; firstRequestMs: number })
+  }
+  const totals = starts.map((x) => x.importMs + x.firstRequestMs).sort((a, b) => a - b)
+  const total = totals[2] as number
+  console.log(
+    `start-up, import of the root entry + first request: median ${fmt(total, 0)} ms of 5 (${starts.map((x) => `${fmt(x.importMs, 0)}+${fmt(x.firstRequestMs, 0)}`).join(', ')} ms)`,
+  )
+  record({
+    name: 'start-up: import + first request',
+    value: total,
+    unit: 'ms',
+    ratio: null,
+    baseline: null,
+    target: '< 200 ms',
+    pass: total < 200,
+  })
 }
 
 async function catalogue(): Promise<void> {
@@ -244,6 +398,15 @@ async function catalogue(): Promise<void> {
     const total = mine.reduce((t, r) => t + r.ms, 0)
     const count = mine.reduce((t, r) => t + r.scenarios, 0)
     const failed = mine.reduce((t, r) => t + r.failed, 0)
+    record({
+      name: `conformance catalogue, ${path}`,
+      value: total,
+      unit: 'ms',
+      ratio: null,
+      baseline: `${count} scenarios`,
+      target: '< 5000 ms',
+      pass: total < 5000 && failed === 0,
+    })
     console.log(
       `${path.padEnd(18)} ${count} scenarios in ${fmt(total / 1000, 2)} s (${mine.map((r) => `${r.setup} ${fmt(r.ms / 1000, 2)} s`).join(', ')})${failed ? `; ${failed} FAILED` : ''}`,
     )
@@ -261,6 +424,15 @@ async function bigBody(): Promise<void> {
     const worst = sorted[Math.floor(sorted.length / 2)] ?? 0
     const label =
       target === 'batch' ? 'POST /batches (10 MB arg)' : 'POST …/statements (10 MB code, echoed)'
+    record({
+      name: `10 MB body: slowest poll during ${label}`,
+      value: worst,
+      unit: 'ms',
+      ratio: worst / r.idleMedianMs,
+      baseline: `idle poll ${fmt(r.idleMedianMs, 1)} ms`,
+      target: '≤ 50 ms',
+      pass: worst <= 50,
+    })
     console.log(
       `${label.padEnd(40)} poll idle ${fmt(r.idleMedianMs, 1)} ms, slowest during the POST ${fmt(worst, 1)} ms (median of ${r.worstDuringMs.length} rounds: ${r.worstDuringMs.map((x) => fmt(x, 0)).join('/')}), ${fmt(worst / r.idleMedianMs, 1)}× idle; POST ${r.postMs.map((x) => fmt(x, 0)).join('/')} ms${worst > 50 ? '  OVER 50 ms' : '  within 50 ms'}`,
     )
@@ -281,10 +453,37 @@ async function engine(): Promise<void> {
   const colds: number[] = []
   for (let i = 0; i < 3; i++) colds.push((await measure('cold')).coldMs as number)
   const cold = colds.sort((a, b) => a - b)[1] as number
+  record({
+    name: 'engine: cold start to first 1 + 1',
+    value: cold,
+    unit: 'ms',
+    ratio: null,
+    baseline: null,
+    target: '< 2000 ms',
+    pass: cold < 2000,
+  })
   console.log(
     `cold start, process start → first 1 + 1 answered   median ${fmt(cold / 1000, 2)} s of 3 (${colds.map((c) => fmt(c / 1000, 2)).join(', ')})   target < 2 s ${cold < 2000 ? 'PASS' : 'FAIL'}`,
   )
   const warm = await measure('warm')
+  record({
+    name: 'engine: warm 1 + 1 in-process p50',
+    value: warm.inProcessP50 as number,
+    unit: 'ms',
+    ratio: null,
+    baseline: null,
+    target: null,
+    pass: null,
+  })
+  record({
+    name: 'engine: warm 1 + 1 over HTTP p50',
+    value: warm.httpP50 as number,
+    unit: 'ms',
+    ratio: null,
+    baseline: null,
+    target: '< 5 ms',
+    pass: (warm.httpP50 as number) < 5,
+  })
   console.log(
     `warm 1 + 1, in-process (POST, advance, GET)        p50 ${(warm.inProcessP50 as number).toFixed(2)} ms, p95 ${(warm.inProcessP95 as number).toFixed(2)} ms`,
   )
@@ -293,6 +492,15 @@ async function engine(): Promise<void> {
   )
   const many = await measure('sessions')
   const grew = (many.afterMb as number) - (many.beforeMb as number)
+  record({
+    name: 'engine: RSS growth, 1,000 sessions with names',
+    value: grew,
+    unit: 'MB',
+    ratio: null,
+    baseline: `RSS before ${fmt(many.beforeMb as number, 0)} MB`,
+    target: '< 300 MB',
+    pass: grew < 300,
+  })
   console.log(
     `1,000 sessions that each defined names             RSS ${fmt(many.beforeMb as number, 1)} → ${fmt(many.afterMb as number, 1)} MB (+${fmt(grew, 1)} MB)   target < +300 MB ${grew < 300 ? 'PASS' : 'FAIL'}`,
   )
@@ -306,6 +514,24 @@ async function controlPage(): Promise<void> {
   const median = sorted[Math.floor(sorted.length / 2)] ?? 0
   const kb = (bytes: number) => fmt(bytes / 1024, 1)
   console.log('\nControl page (/__emulator; budgets from the control page issue)')
+  record({
+    name: 'control page: bundle gzip',
+    value: r.gzipBytes / 1024,
+    unit: 'KB',
+    ratio: null,
+    baseline: null,
+    target: '< 200 KB',
+    pass: r.gzipBytes < 200 * 1024,
+  })
+  record({
+    name: 'control page: first render, 1,000 sessions',
+    value: median,
+    unit: 'ms',
+    ratio: null,
+    baseline: null,
+    target: '< 500 ms',
+    pass: median < 500,
+  })
   console.log(
     `bundle (script + style sheet)                       ${kb(r.rawBytes)} KB, ${kb(r.gzipBytes)} KB gzip   budget < 200 KB gzip ${r.gzipBytes < 200 * 1024 ? 'PASS' : 'FAIL'}`,
   )
@@ -361,6 +587,15 @@ async function fixture(): Promise<void> {
     [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
   const row = (label: string, xs: number[]) => {
     const m = median(xs)
+    record({
+      name: `fixture start-up: ${label}`,
+      value: m,
+      unit: 'ms',
+      ratio: null,
+      baseline: null,
+      target: '< 500 ms',
+      pass: m < 500,
+    })
     console.log(
       `${label.padEnd(50)} median ${fmt(m, 0)} ms of ${xs.length} (${xs.map((x) => fmt(x, 0)).join(', ')})   target < 500 ms ${m < 500 ? 'PASS' : 'FAIL'}`,
     )
@@ -404,4 +639,28 @@ const sections = {
 }
 for (const [name, section] of Object.entries(sections)) {
   if (!ONLY || ONLY.includes(name)) await section()
+}
+
+const shown = (r: BenchRow): string =>
+  r.skipped ? 'skipped' : `${fmt(r.value, r.value < 10 ? 2 : 0)} ${r.unit}`
+if (JSON_OUT) {
+  process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`)
+} else {
+  console.log('\nSummary (each row against its baseline in this run, where it has one)')
+  const table = rows.map((r) => [
+    r.name,
+    shown(r),
+    r.ratio === null ? '' : `${r.ratio.toFixed(2)}×`,
+    r.baseline ?? '',
+    r.target ?? '',
+    r.skipped ? `skipped: ${r.skipped}` : r.pass === null ? '' : r.pass ? 'PASS' : 'FAIL',
+  ])
+  const head = ['row', 'measured', 'ratio', 'baseline', 'target', 'result']
+  const widths = head.map((h, i) =>
+    Math.max(h.length, ...table.map((t) => (t[i] as string).length)),
+  )
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] as number)).join('  ')
+  console.log(line(head))
+  console.log(line(widths.map((w) => '-'.repeat(w))))
+  for (const t of table) console.log(line(t))
 }
