@@ -43,7 +43,8 @@ const HELP = `Usage: livy-conformance (--url URL | --target emulator | --compare
 
 Runs the Apache Livy 0.9 conformance scenarios against a Livy endpoint or the emulator, or
 against two targets at once to diff their answers. Exit code 0 when nothing failed, 1 when a
-scenario failed (or, with --compare, diverged), 2 for usage errors.
+scenario failed (or, with --compare, diverged), 2 for usage errors and a target that cannot be
+reached (so CI can tell a broken network from a broken Livy).
 
 Targets (exactly one of --url, --target, --compare; none with --list):
   --url <url>             A Livy server (or a running livy-emulator) to test
@@ -456,7 +457,7 @@ const describe = (t: Target) =>
 
 /**
  * Runs the command line; resolves with the exit code (0 nothing failed, 1 a scenario failed
- * or diverged, 2 usage error).
+ * or diverged, 2 usage error or a target that cannot be reached).
  *
  * @example
  * process.exit(await main(process.argv.slice(2)))
@@ -561,7 +562,8 @@ export async function main(
         io.stderr.write(
           `livy-conformance: cannot reach ${target.name} (${target.description}): ${(e as Error).message}\n`,
         )
-        return 1
+        // 2, not 1: CI can tell a network it cannot cross from a Livy that fails scenarios.
+        return 2
       }
     }
     const progress = createProgress(io.stdout)

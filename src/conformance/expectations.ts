@@ -11,7 +11,12 @@ export class ExpectationFailure extends Error {
 const where = (e: Exchange) => `${e.method} ${e.path} → ${e.status}`
 const show = (v: unknown): string => {
   const s = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v)
-  return s === undefined ? String(v) : s.length > 400 ? `${s.slice(0, 400)}…` : s
+  // Whole: a failure says everything it compared. Only a body beyond 64 KiB is cut.
+  return s === undefined
+    ? String(v)
+    : s.length > 65_536
+      ? `${s.slice(0, 65_536)}… (${s.length - 65_536} more characters)`
+      : s
 }
 
 /** Partial deep match: objects need the listed keys, arrays and scalars must be equal. */

@@ -16,9 +16,12 @@ import { BROWSER_ENGINE_FILE_NAMES, browserEngineFiles } from '../../src/node/in
  * What the page loads before its first statement (the emulator, msw and their dependencies),
  * measured 2026-12-05 at 1,148,521 bytes raw and 413,298 gzip -9: faker's English locale
  * (fixture text) ~470 KB, msw's cookie store's public-suffix list (tldts) ~320 KB, RE2
- * ~230 KB. The budget leaves about 5% for growth; past it, look at what grew first.
+ * ~230 KB. Then 1,264,893 / 447,267 once the emulator served its control page in the browser
+ * too (the page's own 55 KB of script and style ride in the bundle, as the worker serves them)
+ * and gained record and replay. The budget leaves about 5% for growth; past it, look at what
+ * grew first.
  */
-const PAGE_BUDGET = { raw: 1_210_000, gzip: 435_000 }
+const PAGE_BUDGET = { raw: 1_330_000, gzip: 470_000 }
 
 const EXAMPLE = join(import.meta.dirname, '..', '..', 'examples', 'browser')
 let out: string

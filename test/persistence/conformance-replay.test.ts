@@ -9,7 +9,10 @@ import {
 import { createLivyEmulator } from '../../src/emulator/create-livy-emulator.ts'
 import { createMemoryStateStorage } from '../../src/emulator/persistence/state-storage.ts'
 
-/** A snapshot without what a restart changes by design (states, heartbeat and idle clocks, steps). */
+/**
+ * A snapshot without what a restart changes by design (states and their history, which records
+ * the recovery, heartbeat and idle clocks, steps).
+ */
 function comparable(text: string): unknown {
   const state = JSON.parse(text) as Record<string, unknown>
   const drop = (item: Record<string, unknown>) => {
@@ -19,6 +22,7 @@ function comparable(text: string): unknown {
       replState: _r,
       heartbeatDeadline: _h,
       lastActivity: _l,
+      history: _hi,
       ...rest
     } = item
     return rest

@@ -50,13 +50,10 @@ const property = (name: string, value: string) =>
 
 function testcase(r: ScenarioResult): string {
   const s = r.scenario
+  // junit-10.xsd (Jenkins') allows no properties in a testcase: what the scenario covers goes
+  // to its system-out, after the notes.
   const lines = [
     `    <testcase classname="${xmlAttr(r.target)}" name="${xmlAttr(`${s.id} ${s.title}`)}" time="${seconds(r.durationMs)}" assertions="${r.assertions}">`,
-    '      <properties>',
-    ...s.covers.map((b) => `        ${property('covers', b)}`),
-    `        ${property('parity', s.parity.mark)}`,
-    `        ${property('tags', s.tags.join(','))}`,
-    '      </properties>',
   ]
   if (r.outcome === 'failed') {
     const message = r.failure ?? 'failed'
@@ -64,16 +61,20 @@ function testcase(r: ScenarioResult): string {
       `      <failure message="${xmlAttr(firstLine(message))}" type="ExpectationFailure">${xmlText(message)}</failure>`,
     )
   } else if (r.outcome === 'skipped') {
-    lines.push(`      <skipped message="${xmlAttr(r.skipReason ?? 'skipped')}"/>`)
+    // junit-10.xsd's skipped is text only (no message attribute).
+    lines.push(`      <skipped>${xmlText(r.skipReason ?? 'skipped')}</skipped>`)
   }
   const out = [
     ...r.notes.map((n) => `note: ${n}`),
+    `covers: ${s.covers.join(', ')}`,
+    `parity: ${s.parity.mark}`,
+    `tags: ${s.tags.join(', ')}`,
     ...r.violations.map(
       (v) =>
         `spec violation: ${v.request} → ${v.status} (${v.operationId ?? 'no operation'}): ${v.path}: ${v.message}`,
     ),
   ]
-  if (out.length > 0) lines.push(`      <system-out>${xmlText(out.join('\n'))}</system-out>`)
+  lines.push(`      <system-out>${xmlText(out.join('\n'))}</system-out>`)
   lines.push('    </testcase>')
   return lines.join('\n')
 }
@@ -124,7 +125,8 @@ export function renderJUnit(
   }
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${xmlAttr(options.name ?? 'livy-conformance')}" tests="${results.length}" failures="${count(results, 'failed')}" errors="0" skipped="${count(results, 'skipped')}" time="${time(results)}">`,
+    // junit-10.xsd allows no skipped count on testsuites (each testsuite has its own).
+    `<testsuites name="${xmlAttr(options.name ?? 'livy-conformance')}" tests="${results.length}" failures="${count(results, 'failed')}" errors="0" time="${time(results)}">`,
     ...suites,
     '</testsuites>',
     '',

@@ -31,13 +31,10 @@ export function loadSparkAnswers(path?: string): SparkAnswers {
   return JSON.parse(readFileSync(path ?? keptCorpus(), 'utf8')) as SparkAnswers
 }
 
-/** Beside this module from source; from the build (`dist/src/…`), in the package's `src/`. */
+/** Beside this module, from source and from the build (`scripts/copy-package-data.ts`). */
 function keptCorpus(): string {
   const name = 'answers-livy-0.9.0-spark-3.5.json'
-  const candidates = [
-    new URL(`./${name}`, import.meta.url),
-    new URL(`../../../../src/conformance/spark-answers/${name}`, import.meta.url),
-  ].map((url) => fileURLToPath(url))
+  const candidates = [new URL(`./${name}`, import.meta.url)].map((url) => fileURLToPath(url))
   const found = candidates.find((file) => existsSync(file))
   if (!found)
     throw new Error(`the Spark answers corpus is missing (looked in ${candidates.join(', ')})`)
