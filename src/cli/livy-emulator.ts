@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import type { RecordFromOptions } from '../emulator/create-emulator-core.ts'
 import type { Clock } from '../emulator/model/clock.ts'
@@ -13,6 +14,7 @@ import { parseTokenGrant } from '../emulator/security/auth-from-conf.ts'
 import type { AuthOptions } from '../emulator/security/authenticate.ts'
 import { startLivyServer } from '../node/server.ts'
 import { readTableFile } from '../node/table-file.ts'
+import { readLivyConfFile } from './livy-conf-file.ts'
 
 const HELP = `Usage: livy-emulator [options]
 
@@ -34,6 +36,9 @@ Options:
                           livy-emulator --clock frozen --timing fast
   --cors <origins>      Comma-separated origins allowed from browsers, or *
                           livy-emulator --cors http://localhost:5173
+  --livy-conf <file>    Read a Livy livy.conf (Java properties: key = value), and the
+                        spark-blacklist.conf beside it if there is one; --conf overrides it
+                          livy-emulator --livy-conf /etc/livy/conf/livy.conf
   --conf <key=value>    A Livy configuration key (repeatable)
                           livy-emulator --conf livy.server.session.timeout=10m --conf livy.spark.master=yarn
   --profile <name>      Vendor flavour: apache-0.9 (default), apache-0.8, apache-0.7, fabric, hdinsight,
@@ -95,6 +100,7 @@ Record mode (a transparent proxy to a real Livy that writes a recording as it go
                         open (the Python package's pytest fixture) takes the server down with
                         it even when it is killed
                           livy-emulator --port 0 --exit-on-stdin-close
+  -v, --version         Print the version
   -h, --help            Show this help
 
 Environment: every option can come from LIVY_EMULATOR_<OPTION> (upper case, - as _); a flag
@@ -111,6 +117,24 @@ Control API: GET /__emulator (page), POST /__emulator/reset, GET /__emulator/clo
 POST /__emulator/clock/advance {"ms":N}, POST /__emulator/outcomes, POST /__emulator/faults,
 GET /__emulator/requests, GET /__emulator/state. See the README.
 `
+
+/** The installed package's version: the nearest `package.json` named livy-emulator above this file. */
+function packageVersion(): string {
+  let dir = new URL('.', import.meta.url)
+  for (let i = 0; i < 6; i++) {
+    try {
+      const manifest = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as {
+        name?: string
+        version?: string
+      }
+      if (manifest.name === 'livy-emulator' && manifest.version) return manifest.version
+    } catch {
+      // Not here: one level up.
+    }
+    dir = new URL('..', dir)
+  }
+  return 'unknown'
+}
 
 function fail(message: string): never {
   process.stderr.write(`livy-emulator: ${message}\n(see livy-emulator --help)\n`)
@@ -130,6 +154,8 @@ export async function main(argv: readonly string[]): Promise<void> {
         clock: { type: 'string' },
         cors: { type: 'string' },
         conf: { type: 'string', multiple: true },
+        'livy-conf': { type: 'string' },
+        version: { type: 'boolean', short: 'v' },
         'body-limit': { type: 'string' },
         evaluate: { type: 'string' },
         table: { type: 'string', multiple: true },
@@ -170,6 +196,10 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.stdout.write(HELP)
     return
   }
+  if (values.version) {
+    process.stdout.write(`livy-emulator ${packageVersion()}\n`)
+    return
+  }
   const port = values.port === undefined ? 8998 : Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     fail(`--port must be 0-65535, got "${values.port}"`)
@@ -181,13 +211,23 @@ export async function main(argv: readonly string[]): Promise<void> {
     fail(`--clock must be system or frozen, got "${values.clock}"`)
   // A frozen clock starts at the wall time of start-up and moves only when told to.
   const clock: Clock | 'system' = clockKind === 'frozen' ? createManualClock(Date.now()) : 'system'
-  const livyConf = userMap(
-    (values.conf ?? []).map((entry): [string, string] => {
+  let fromFile: [string, string][] = []
+  if (values['livy-conf'] !== undefined) {
+    try {
+      fromFile = readLivyConfFile(values['livy-conf'])
+    } catch (e) {
+      fail(`--livy-conf: ${(e as Error).message}`)
+    }
+  }
+  // The file first, then --conf: a flag overrides the file, as Livy's -D would.
+  const livyConf = userMap([
+    ...fromFile,
+    ...(values.conf ?? []).map((entry): [string, string] => {
       const eq = entry.indexOf('=')
       if (eq <= 0) fail(`--conf takes key=value, got "${entry}"`)
       return [entry.slice(0, eq).trim(), entry.slice(eq + 1).trim()]
     }),
-  )
+  ])
   const profile = (values.profile ?? 'apache-0.9') as ProfileName
   if (!(profile in PROFILES))
     fail(`--profile must be one of ${PROFILE_NAMES.join(', ')}, got "${values.profile}"`)
@@ -396,6 +436,7 @@ const BOOLEAN = new Set([
   'insecure',
 ])
 const FROM_ENV = [
+  'livy-conf',
   'replay',
   'record-from',
   'record-to',

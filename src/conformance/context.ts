@@ -351,6 +351,19 @@ export function createScenarioContext(run: RunState): {
     note(text) {
       recording.notes.push(text)
     },
+    skip(reason) {
+      throw new ScenarioSkipped(reason)
+    },
   }
   return { ctx, recording }
+}
+
+/** Thrown by `ctx.skip(reason)`: the runner reports the scenario as skipped, not failed. */
+export class ScenarioSkipped extends Error {
+  readonly reason: string
+  constructor(reason: string) {
+    super(reason)
+    this.reason = reason
+    this.name = 'ScenarioSkipped'
+  }
 }

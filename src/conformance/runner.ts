@@ -1,4 +1,4 @@
-import { createScenarioContext, type RunState } from './context.ts'
+import { createScenarioContext, type RunState, ScenarioSkipped } from './context.ts'
 import { type CreatedResources, createCreatedResources } from './created-resources.ts'
 import {
   DEFAULT_DEPLOYMENT_SETTINGS,
@@ -117,8 +117,15 @@ const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<
 /** Why a scenario cannot run on a target (or undefined when it can). */
 export function skipReason(scenario: Scenario, target: Target): string | undefined {
   const missing = (scenario.requires ?? []).filter((c) => !target.capabilities.has(c))
-  if (missing.length > 0) return `${target.name} lacks ${missing.join(', ')}`
+  if (missing.length > 0)
+    return `${target.name} lacks ${missing.join(', ')}${missing.map((c) => HOW[c] ?? '').join('')}`
   return undefined
+}
+
+/** What to do about a missing capability, where the user can do something. */
+const HOW: Partial<Record<import('./types.ts').Capability, string>> = {
+  'frozen-time':
+    ' (its clock is the wall clock, so exact times move between requests; start the emulator with --clock frozen to run these)',
 }
 
 /**
@@ -218,6 +225,7 @@ async function runOne(
   }
   const { ctx, recording } = createScenarioContext(run)
   let failure: string | undefined
+  let skipped: string | undefined
   try {
     await withTimeout(
       scenario.run(ctx),
@@ -225,16 +233,27 @@ async function runOne(
       scenario.id,
     )
   } catch (e) {
-    failure =
-      e instanceof ExpectationFailure
-        ? e.message
-        : e instanceof Error
-          ? `${e.name}: ${e.message}`
-          : String(e)
+    if (e instanceof ScenarioSkipped) skipped = e.reason
+    else
+      failure =
+        e instanceof ExpectationFailure
+          ? e.message
+          : e instanceof Error
+            ? `${e.name}: ${e.message}`
+            : String(e)
   }
   for (const cleanup of recording.cleanups.reverse()) {
     await cleanup().catch((e: unknown) => recording.notes.push(`cleanup failed: ${String(e)}`))
   }
+  if (skipped !== undefined && recording.violations.length === 0)
+    return {
+      ...base,
+      outcome: 'skipped',
+      durationMs: performance.now() - started,
+      skipReason: skipped,
+      notes: recording.notes,
+      exchanges: recording.exchanges,
+    }
   if (!failure && recording.violations.length > 0) {
     const v = recording.violations[0]
     failure = `spec violation in ${v?.request} → ${v?.status} (${v?.operationId}): ${v?.path}: ${v?.message}${recording.violations.length > 1 ? ` (+${recording.violations.length - 1} more)` : ''}`

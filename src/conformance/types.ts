@@ -24,6 +24,11 @@ export type Capability =
   | 'control'
   /** Time is virtual: waiting advances it instead of sleeping. */
   | 'virtual-time'
+  /**
+   * Time moves only when asked (a manual clock): scenarios that compare exact times need it. An
+   * emulator on the wall clock (`npx livy-emulator`'s default) moves by itself.
+   */
+  | 'frozen-time'
   /** The server can be emptied between scenarios. */
   | 'reset'
   /** PySpark statements can run (Python on the driver). */
@@ -155,6 +160,11 @@ export interface ScenarioContext {
   readonly expect: Expectations
   /** Writes a note into the scenario's result (shown in reports). */
   note(text: string): void
+  /**
+   * Ends the scenario as skipped, with the reason reports print: for a server configured
+   * otherwise than the scenario needs, found out by asking it (cleanups still run).
+   */
+  skip(reason: string): never
 }
 
 /** A statement as Livy returns it. */

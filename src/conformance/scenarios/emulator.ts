@@ -20,7 +20,7 @@ export const EMULATOR_SCENARIOS: readonly Scenario[] = [
     covers: ['B-EMU-001'],
     tags: ['emulator'],
     parity: emulatorOnly(CONTROL),
-    requires: ['control'],
+    requires: ['control', 'frozen-time'],
     async run(ctx) {
       const { id } = await ctx.createSession({ kind: 'spark' })
       ctx.expect.equal(
@@ -187,7 +187,7 @@ export const EMULATOR_SCENARIOS: readonly Scenario[] = [
     covers: ['B-EMU-006'],
     tags: ['emulator'],
     parity: emulatorOnly(CONTROL),
-    requires: ['control'],
+    requires: ['control', 'frozen-time'],
     async run(ctx) {
       const start = (await ctx.control.clock()).now
       await ctx.createSession({})
@@ -308,7 +308,7 @@ export const EMULATOR_SCENARIOS: readonly Scenario[] = [
     covers: ['B-EMU-012'],
     tags: ['emulator'],
     parity: emulatorOnly(CONTROL),
-    requires: ['control'],
+    requires: ['control', 'frozen-time'],
     async run(ctx) {
       const page = await ctx.control.raw('GET', '')
       ctx.expect.status(page, 200)

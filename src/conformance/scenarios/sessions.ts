@@ -359,6 +359,15 @@ export const SESSION_SCENARIOS: readonly Scenario[] = [
     parity: verified,
     async run(ctx) {
       const master = await ctx.post('/sessions', { conf: { 'spark.master': 'yarn' } })
+      if (master.status === 201) {
+        // Livy ships its blacklist as conf/spark-blacklist.conf.template: a server where it was
+        // not copied (the emulator's default too) takes these keys. Nothing to check there.
+        const { id } = master.json<{ id: number }>()
+        await ctx.delete(`/sessions/${id}`)
+        ctx.skip(
+          'the server has no spark-blacklist.conf (Livy ships conf/spark-blacklist.conf.template; the emulator takes --conf livy-emulator.spark-blacklist=spark.master,…)',
+        )
+      }
       ctx.expect.status(master, 400)
       ctx.expect.body(
         master,

@@ -11,6 +11,8 @@ import { authHeader, rawRequest } from './url-target.ts'
 const EMULATOR_CAPABILITIES: readonly Capability[] = [
   'control',
   'virtual-time',
+  // CONFORMANCE_EMULATOR's clock is manual.
+  'frozen-time',
   'reset',
   'pyspark',
   'local-files',

@@ -149,6 +149,15 @@ export function createUrlTarget(options: UrlTargetOptions): Target {
         kind = 'emulator'
         for (const c of ['control', 'virtual-time', 'reset', 'pyspark'] as const)
           capabilities.add(c)
+        // A manual clock stands still between requests; the wall clock does not.
+        const clock = (() => {
+          try {
+            return JSON.parse(probe.text) as { kind?: unknown }
+          } catch {
+            return {}
+          }
+        })()
+        if (clock.kind === 'manual') capabilities.add('frozen-time')
       }
     },
     async teardown() {},
