@@ -2,6 +2,7 @@ import { ANONYMOUS, type Caller } from '../model/access.ts'
 import { ModelError } from '../model/errors.ts'
 import { DriverNotReady, type LivyModel } from '../model/livy-model.ts'
 import { JacksonError, readBean, readBeanBytes } from './jackson.ts'
+import { livyUi } from './livy-ui.ts'
 import { andThen, attempt, type MaybePromise, type Serial } from './maybe-async.ts'
 import { commonHeaders, JSON_CONTENT_TYPE } from './responses.ts'
 import { createRouter } from './router.ts'
@@ -168,6 +169,18 @@ export function createEdge(options: EdgeOptions): Edge {
         ],
         body: '',
       }
+    }
+    if (request.path === '/ui' || request.path.startsWith('/ui/')) {
+      const ui = livyUi(model, request, (status, html) => ({
+        status,
+        headers: [
+          ...commonHeaders(config, now(), null),
+          ['Content-Type', 'text/html;charset=utf-8'],
+          ['Cache-Control', 'no-store'],
+        ],
+        body: html,
+      }))
+      if (ui) return ui
     }
     if (request.path === '/metrics/ping' && get) {
       return {
