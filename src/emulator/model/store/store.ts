@@ -28,21 +28,20 @@ export interface LivyStore {
 
 /**
  * A {@link RecordTable} on an `@msw/data` collection. `@msw/data` finds records by scanning,
- * so an id/name index sits beside it to keep lookups O(1) on the request path. The collection
- * (with zod and `@msw/data`) is loaded on the first write: an idle server never pays for it.
+ * so an id/name index sits beside it and answers every read. The collection (with zod and
+ * `@msw/data`, ~0.4-0.8 s to import: es-toolkit's compat build is hundreds of modules) loads in
+ * the background from the first write, and writes reach it in order as soon as it is there:
+ * no request waits for it (docs/decisions/0027).
  */
 function createMswDataTable<R extends { id: number; name: string | null }>(
   loadSchema: () => Promise<z.ZodType<R>>,
 ): RecordTable<R> {
   type Coll = Collection<z.ZodType<R>>
-  let collection: Coll | undefined
+  type Stored = ReturnType<Coll['all']>[number]
   let loading: Promise<Coll> | undefined
   const load = (): Promise<Coll> => {
     loading ??= Promise.all([import('@msw/data'), loadSchema()]).then(
-      ([{ Collection }, schema]) => {
-        collection = new Collection({ schema })
-        return collection
-      },
+      ([{ Collection }, schema]) => new Collection({ schema }),
     )
     return loading
   }
@@ -50,8 +49,17 @@ function createMswDataTable<R extends { id: number; name: string | null }>(
   // large strings stood in for (see large-values.ts), and `kept` its copy of each.
   const byId = new Map<number, R>()
   const byName = new Map<string, number>()
-  type Stored = ReturnType<Coll['all']>[number]
   const kept = new Map<number, Stored>()
+  // Writes to the collection, one after the other, in the order they were made.
+  let mirrored: Promise<unknown> = Promise.resolve()
+  let generation = 0
+  const mirror = (write: (coll: Coll) => Promise<unknown> | unknown): void => {
+    const at = generation
+    mirrored = mirrored
+      .then(() => load())
+      .then((coll) => (at === generation ? write(coll) : undefined))
+      .catch((e: unknown) => console.error('livy-emulator: the record store refused a write', e))
+  }
 
   return {
     get: (id) => byId.get(id),
@@ -63,51 +71,58 @@ function createMswDataTable<R extends { id: number; name: string | null }>(
     size: () => byId.size,
     async insert(record) {
       if (byId.has(record.id)) throw new Error(`record ${record.id} already exists`)
-      const coll = collection ?? (await load())
       const stored = copySharingStrings(record)
-      kept.set(record.id, (await coll.create(standInForLarge(record))) as Stored)
       byId.set(record.id, stored)
       if (record.name !== null) byName.set(record.name, record.id)
+      const standIn = standInForLarge(record)
+      mirror(async (coll) => kept.set(record.id, (await coll.create(standIn)) as Stored))
       return stored
     },
     async update(id, change) {
       const current = byId.get(id)
-      const inCollection = kept.get(id)
-      if (!current || !inCollection) throw new Error(`record ${id} does not exist`)
-      const coll = collection ?? (await load())
+      if (!current) throw new Error(`record ${id} does not exist`)
       const next = copySharingStrings(current)
       change(next)
       if (next.id !== id || next.name !== current.name) {
         throw new Error('a record update must not change id or name')
       }
-      const standIn = standInForLarge(next) as Record<string, unknown>
-      const updated = (await coll.update(inCollection, {
-        data: (draft) => {
-          const target = draft as Record<string, unknown>
-          for (const key of Object.keys(target)) if (!(key in standIn)) delete target[key]
-          for (const [key, value] of Object.entries(standIn)) target[key] = value
-        },
-      })) as Stored | undefined
-      if (!updated) throw new Error(`record ${id} vanished during update`)
-      kept.set(id, updated)
       byId.set(id, next)
+      const standIn = standInForLarge(next) as Record<string, unknown>
+      mirror(async (coll) => {
+        const inCollection = kept.get(id)
+        if (!inCollection) return
+        const updated = (await coll.update(inCollection, {
+          data: (draft) => {
+            const target = draft as Record<string, unknown>
+            for (const key of Object.keys(target)) if (!(key in standIn)) delete target[key]
+            for (const [key, value] of Object.entries(standIn)) target[key] = value
+          },
+        })) as Stored | undefined
+        if (updated) kept.set(id, updated)
+      })
       return next
     },
     async remove(id) {
       const current = byId.get(id)
       if (!current) return false
-      const inCollection = kept.get(id)
-      if (inCollection) collection?.delete(inCollection)
-      kept.delete(id)
       byId.delete(id)
       if (current.name !== null && byName.get(current.name) === id) byName.delete(current.name)
+      mirror((coll) => {
+        const inCollection = kept.get(id)
+        if (inCollection) coll.delete(inCollection)
+        kept.delete(id)
+      })
       return true
     },
     clear() {
-      collection?.clear()
-      kept.clear()
       byId.clear()
       byName.clear()
+      // Writes still queued belong to the records just cleared.
+      generation++
+      mirror((coll) => {
+        coll.clear()
+        kept.clear()
+      })
     },
   }
 }
