@@ -156,16 +156,16 @@ export function createEngineHost(options: EngineHostOptions): EvaluationEngine &
       died(slot, reason)
     })
     slots.push(slot)
+    // Pyodide starts loading at once; the Python packages follow as soon as they are read.
+    worker.postMessage({
+      type: 'init',
+      interrupt: buffer,
+      ...(options.indexURL ? { indexURL: options.indexURL } : {}),
+      ...(options.stdLibURL ? { stdLibURL: options.stdLibURL } : {}),
+    })
     sourcesPromise ??= options.sources()
     sourcesPromise.then(
-      (sources) =>
-        worker.postMessage({
-          type: 'init',
-          interrupt: buffer,
-          sources,
-          ...(options.indexURL ? { indexURL: options.indexURL } : {}),
-          ...(options.stdLibURL ? { stdLibURL: options.stdLibURL } : {}),
-        }),
+      (sources) => worker.postMessage({ type: 'sources', sources }),
       (e: unknown) => {
         failReady(e instanceof Error ? e : new Error(String(e)))
         died(slot, `the engine's Python sources could not be read: ${String(e)}`)

@@ -21,7 +21,11 @@ export type HostMessage =
       readonly type: 'init'
       /** `Int32Array` over it: the host writes 2 (SIGINT) to stop the running code. */
       readonly interrupt: SharedArrayBuffer
-      readonly sources: readonly PythonSource[]
+      /**
+       * The engine's Python packages; when absent they follow in a `sources` message, so that
+       * Pyodide loads while the host is still reading them.
+       */
+      readonly sources?: readonly PythonSource[]
       /** Where Pyodide's files are (browser); Node finds them in its package. */
       readonly indexURL?: string
       /** Pyodide's standard library, when not the one beside `indexURL` (see `npm run build`). */
@@ -37,6 +41,7 @@ export type HostMessage =
       readonly maxRows: number
       readonly session: EvaluationSessionInfo
     }
+  | { readonly type: 'sources'; readonly sources: readonly PythonSource[] }
   | { readonly type: 'drop'; readonly key: string }
   | {
       readonly type: 'complete'

@@ -84,9 +84,14 @@ export function createPythonRuntime(
     | ((key: string, kind: string, code: string, cursor: number, context: string) => string)
     | undefined
   let interrupt: Int32Array | undefined
+  let gotSources: (sources: readonly PythonSource[]) => void = () => undefined
+  const sourcesArrived = new Promise<readonly PythonSource[]>((resolve) => {
+    gotSources = resolve
+  })
 
   const init = async (message: Extract<HostMessage, { type: 'init' }>) => {
     const started = performance.now()
+    if (message.sources) gotSources(message.sources)
     const pyodide = await loadPyodide({
       ...(message.indexURL ? { indexURL: message.indexURL } : {}),
       ...(message.stdLibURL ? { stdLibURL: message.stdLibURL } : {}),
@@ -94,7 +99,7 @@ export function createPythonRuntime(
       stdout: () => undefined,
       stderr: () => undefined,
     })
-    writeSources(pyodide, message.sources)
+    writeSources(pyodide, await sourcesArrived)
     ;(globalThis as { livyZoneOffset?: typeof zoneOffsetMinutes }).livyZoneOffset =
       zoneOffsetMinutes
     interrupt = new Int32Array(message.interrupt)
@@ -114,6 +119,7 @@ export function createPythonRuntime(
     async receive(message) {
       try {
         if (message.type === 'init') await init(message)
+        else if (message.type === 'sources') gotSources(message.sources)
         else if (message.type === 'drop') drop?.(message.key)
         else if (message.type === 'complete') {
           const context = JSON.stringify({ info: message.session })
