@@ -31,12 +31,12 @@ export function parseLivyConf(text: string): [string, string][] {
     }
     let rest = line.slice(k).replace(/^[ \t\f]*/, '')
     if (rest.startsWith('=') || rest.startsWith(':')) rest = rest.slice(1).replace(/^[ \t\f]*/, '')
-    entries.push([unescape(key), unescape(rest)])
+    entries.push([unescapeProperty(key), unescapeProperty(rest)])
   }
   return entries
 }
 
-function unescape(text: string): string {
+function unescapeProperty(text: string): string {
   return text.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_, e: string) => {
     if (e.length === 5) return String.fromCharCode(Number.parseInt(e.slice(1), 16))
     return e === 't' ? '\t' : e === 'n' ? '\n' : e === 'r' ? '\r' : e === 'f' ? '\f' : e

@@ -8,7 +8,7 @@ import type { EdgeRequest, EdgeResponse } from './types.ts'
  * control page, `/__emulator`, which shows and steers much more.
  */
 
-const escape = (text: unknown): string =>
+const escapeHtml = (text: unknown): string =>
   String(text ?? '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -19,10 +19,10 @@ const escape = (text: unknown): string =>
 const page = (title: string, body: string): string =>
   `<!DOCTYPE html>
 <html lang="en">
-<head><meta charset="utf-8"><title>${escape(title)} - Livy</title></head>
+<head><meta charset="utf-8"><title>${escapeHtml(title)} - Livy</title></head>
 <body>
 <nav><a href="/ui">Livy</a> · <a href="/__emulator">control page (livy-emulator)</a></nav>
-<h1>${escape(title)}</h1>
+<h1>${escapeHtml(title)}</h1>
 ${body}
 </body>
 </html>
@@ -30,31 +30,31 @@ ${body}
 
 const table = (caption: string, head: readonly string[], rows: readonly string[][]): string =>
   rows.length === 0
-    ? `<h2>${escape(caption)}</h2>\n<p>None.</p>`
-    : `<table>\n<caption>${escape(caption)}</caption>\n<thead><tr>${head.map((h) => `<th scope="col">${escape(h)}</th>`).join('')}</tr></thead>\n<tbody>\n${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n')}\n</tbody>\n</table>`
+    ? `<h2>${escapeHtml(caption)}</h2>\n<p>None.</p>`
+    : `<table>\n<caption>${escapeHtml(caption)}</caption>\n<thead><tr>${head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>\n<tbody>\n${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n')}\n</tbody>\n</table>`
 
 function home(model: LivyModel): string {
   const sessions = model
     .listSessions(0, 100_000)
     .items.map((v) => [
       `<a href="/ui/session/${v.record.id}">${v.record.id}</a>`,
-      escape(v.record.appId ?? ''),
-      escape(v.record.name ?? ''),
-      escape(v.record.owner ?? ''),
-      escape(v.record.proxyUser ?? ''),
-      escape(v.record.kind),
-      escape(v.state),
+      escapeHtml(v.record.appId ?? ''),
+      escapeHtml(v.record.name ?? ''),
+      escapeHtml(v.record.owner ?? ''),
+      escapeHtml(v.record.proxyUser ?? ''),
+      escapeHtml(v.record.kind),
+      escapeHtml(v.state),
       `<a href="/ui/session/${v.record.id}/log">session</a>`,
     ])
   const batches = model
     .listBatches(0, 100_000)
     .items.map((v) => [
       String(v.record.id),
-      escape(v.record.appId ?? ''),
-      escape(v.record.name ?? ''),
-      escape(v.record.owner ?? ''),
-      escape(v.record.proxyUser ?? ''),
-      escape(v.record.state),
+      escapeHtml(v.record.appId ?? ''),
+      escapeHtml(v.record.name ?? ''),
+      escapeHtml(v.record.owner ?? ''),
+      escapeHtml(v.record.proxyUser ?? ''),
+      escapeHtml(v.record.state),
       `<a href="/ui/batch/${v.record.id}/log">session</a>`,
     ])
   return page(
@@ -91,9 +91,9 @@ function session(model: LivyModel, id: number): string | undefined {
       ['Id', 'Code', 'State', 'Output'],
       list.statements.map((s) => [
         String(s.id),
-        `<pre><code>${escape(s.code)}</code></pre>`,
-        escape(s.state),
-        `<pre>${escape(s.output ?? '')}</pre>`,
+        `<pre><code>${escapeHtml(s.code)}</code></pre>`,
+        escapeHtml(s.state),
+        `<pre>${escapeHtml(s.output ?? '')}</pre>`,
       ]),
     )
   } catch {
@@ -101,12 +101,12 @@ function session(model: LivyModel, id: number): string | undefined {
   }
   return page(
     `Session ${id}`,
-    `<p>Kind ${escape(record.record.kind)}, state ${escape(record.state)}, owner ${escape(record.record.owner ?? '(none)')}. <a href="/ui/session/${id}/log">Log</a>.</p>\n${statements}`,
+    `<p>Kind ${escapeHtml(record.record.kind)}, state ${escapeHtml(record.state)}, owner ${escapeHtml(record.record.owner ?? '(none)')}. <a href="/ui/session/${id}/log">Log</a>.</p>\n${statements}`,
   )
 }
 
 function log(title: string, lines: readonly string[]): string {
-  return page(title, `<pre>${escape(lines.join('\n'))}</pre>`)
+  return page(title, `<pre>${escapeHtml(lines.join('\n'))}</pre>`)
 }
 
 /**
