@@ -42,6 +42,10 @@ OPERATIONS: Dict[str, Tuple[str, str]] = {
     "emulatorPage": ("GET", "/__emulator"),
     "emulatorGetState": ("GET", "/__emulator/state"),
     "emulatorListRequests": ("GET", "/__emulator/requests"),
+    "emulatorVerifyRequests": ("POST", "/__emulator/requests/verify"),
+    "emulatorEvents": ("GET", "/__emulator/events"),
+    "emulatorPageScript": ("GET", "/__emulator/app.js"),
+    "emulatorPageStyle": ("GET", "/__emulator/app.css"),
     "emulatorListOutcomes": ("GET", "/__emulator/outcomes"),
     "emulatorAddOutcome": ("POST", "/__emulator/outcomes"),
     "emulatorClearOutcomes": ("DELETE", "/__emulator/outcomes"),
@@ -324,6 +328,51 @@ class EmulatorClient:
         """The requests served so far, oldest first."""
         return list(self._call("emulatorListRequests")["requests"])
 
+    def verify(
+        self,
+        *,
+        method: Optional[str] = None,
+        path: Optional[str] = None,
+        status: Optional[int] = None,
+        since: Optional[int] = None,
+        body_contains: Optional[str] = None,
+        body: Any = None,
+        count: Optional[int] = None,
+        at_least: Optional[int] = None,
+    ) -> Dict[str, Any]:
+        """How many requests of the journal match (WireMock's ``verify``): ``ok``, ``count``, and
+        a readable ``message`` naming the nearest misses when the count is not the expected one
+        (``count`` exactly, or ``at_least``, default 1). ``path`` may be a glob (``*``).
+
+        >>> emulator.verify(method="POST", path="/sessions/*/statements", body={"code": "1 + 1"}, count=1)["ok"]
+        True
+        """
+        payload = _compact(
+            {
+                "method": method,
+                "path": path,
+                "status": status,
+                "since": since,
+                "bodyContains": body_contains,
+                "count": count,
+                "atLeast": at_least,
+            }
+        )
+        if body is not None:
+            payload["body"] = body
+        return dict(self._call("emulatorVerifyRequests", body=payload))
+
+    def events(self, count: int = 1) -> str:
+        """The next ``count`` server-sent events (the first is ``hello``), as the stream's text."""
+        return str(self._call("emulatorEvents", raw=True, query={"max": int(count)}))
+
+    def page_assets(self) -> Tuple[str, str]:
+        """The control page's script and style sheet (what ``page()`` loads)."""
+        return (
+            str(self._call("emulatorPageScript", raw=True)),
+            str(self._call("emulatorPageStyle", raw=True)),
+        )
+
     def state(self) -> Dict[str, Any]:
         """A snapshot of sessions, statements, batches and pending steps."""
         return dict(self._call("emulatorGetState"))
@@ -341,15 +390,23 @@ class EmulatorClient:
         params: Optional[Mapping[str, Any]] = None,
         body: Optional[Mapping[str, Any]] = None,
         raw: bool = False,
+        query: Optional[Mapping[str, Any]] = None,
     ) -> Any:
         method, template = OPERATIONS[operation]
         path = template
         for key, value in (params or {}).items():
             path = path.replace("{" + key + "}", urllib.parse.quote(str(value), safe=""))
-        return self._send(method, path, body, raw)
+        if query:
+            self._query = "?" + urllib.parse.urlencode(query)
+        try:
+            return self._send(method, path, body, raw)
+        finally:
+            self._query = ""
+
+    _query = ""
 
     def _send(self, method: str, path: str, body: Optional[Mapping[str, Any]], raw: bool) -> Any:
-        url = self.url + path
+        url = self.url + path + self._query
         headers = {"Accept": "text/html" if raw else "application/json"}
         data = None
         if method != "GET":
