@@ -227,8 +227,11 @@ export function createEdge(options: EdgeOptions): Edge {
   let alarm: { readonly at: number; readonly cancel: () => void } | undefined
   const armAlarm = (): void => {
     const at = model.context.scheduler.nextDueAt()
-    if (at === undefined || (alarm !== undefined && alarm.at <= at)) return
+    // Always armed afresh: the clock may have been moved since (advance, reset), and a timer
+    // set before counts from the old offset (a step made due by a jump would wait for it).
     alarm?.cancel()
+    alarm = undefined
+    if (at === undefined) return
     const cancel = model.context.clock.wakeAt(at, () => {
       alarm = undefined
       // A step that fails here fails again, and answers, on the next request's catch-up.
