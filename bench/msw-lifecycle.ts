@@ -10,6 +10,27 @@ function percentiles(times: number[]): { median: number; p95: number } {
   }
 }
 
+type Call = (method: string, path: string, body?: string) => Promise<{ id: number; state: string }>
+
+/**
+ * Times `runs` interactive lifecycles (create → idle → statement → available → delete) after
+ * 50 warm-up runs; `beforeRun` runs before each one.
+ */
+async function lifecycleTimes(runs: number, call: Call, beforeRun = () => {}): Promise<number[]> {
+  const times: number[] = []
+  for (let i = 0; i < runs + 50; i++) {
+    beforeRun()
+    const t0 = performance.now()
+    const { id } = await call('POST', '/sessions', '{"kind":"spark"}')
+    while ((await call('GET', `/sessions/${id}/state`)).state !== 'idle') {}
+    const st = await call('POST', `/sessions/${id}/statements`, '{"code":"1 + 1"}')
+    while ((await call('GET', `/sessions/${id}/statements/${st.id}`)).state !== 'available') {}
+    await call('DELETE', `/sessions/${id}`)
+    if (i >= 50) times.push(performance.now() - t0)
+  }
+  return times
+}
+
 /** Times the whole interactive lifecycle through msw + fetch, with instant timing. */
 export async function mswLifecycle(
   runs: number,
@@ -23,23 +44,16 @@ export async function mswLifecycle(
   const server = setupServer(...livy.handlers)
   server.listen({ onUnhandledFrame: 'error' })
   const base = 'http://livy.bench'
-  const times: number[] = []
   let requests = 0
   const call = async (method: string, path: string, body?: string) => {
     requests++
     return (await fetch(`${base}${path}`, { method, body })).json()
   }
+  let times: number[]
   try {
-    for (let i = 0; i < runs + 50; i++) {
+    times = await lifecycleTimes(runs, call, () => {
       requests = 0
-      const t0 = performance.now()
-      const { id } = await call('POST', '/sessions', '{"kind":"spark"}')
-      while ((await call('GET', `/sessions/${id}/state`)).state !== 'idle') {}
-      const st = await call('POST', `/sessions/${id}/statements`, '{"code":"1 + 1"}')
-      while ((await call('GET', `/sessions/${id}/statements/${st.id}`)).state !== 'available') {}
-      await call('DELETE', `/sessions/${id}`)
-      if (i >= 50) times.push(performance.now() - t0)
-    }
+    })
   } finally {
     server.close()
   }
@@ -52,18 +66,9 @@ export async function mswLifecycle(
  */
 export async function directLifecycle(runs: number): Promise<{ median: number; p95: number }> {
   const livy = createLivyEmulator({ timing: 'instant', evaluate: 'scripted' })
-  const times: number[] = []
   const call = async (method: string, path: string, body?: string) =>
     (await livy.fetch(path, { method, ...(body === undefined ? {} : { body }) })).json()
-  for (let i = 0; i < runs + 50; i++) {
-    const t0 = performance.now()
-    const { id } = await call('POST', '/sessions', '{"kind":"spark"}')
-    while ((await call('GET', `/sessions/${id}/state`)).state !== 'idle') {}
-    const st = await call('POST', `/sessions/${id}/statements`, '{"code":"1 + 1"}')
-    while ((await call('GET', `/sessions/${id}/statements/${st.id}`)).state !== 'available') {}
-    await call('DELETE', `/sessions/${id}`)
-    if (i >= 50) times.push(performance.now() - t0)
-  }
+  const times = await lifecycleTimes(runs, call)
   return percentiles(times)
 }
 

@@ -1,4 +1,4 @@
-import type { LivyModel } from '../model/livy-model.ts'
+import type { LivyModel, SessionView } from '../model/livy-model.ts'
 import type { EdgeRequest, EdgeResponse } from './types.ts'
 
 /**
@@ -80,9 +80,8 @@ function home(model: LivyModel): string {
   )
 }
 
-function session(model: LivyModel, id: number): string | undefined {
-  const record = [...model.listSessions(0, 100_000).items].find((v) => v.record.id === id)
-  if (!record) return undefined
+function session(model: LivyModel, record: SessionView): string {
+  const id = record.record.id
   let statements: string
   try {
     const list = model.listStatements(record.record, undefined, undefined, undefined)
@@ -135,7 +134,7 @@ export function livyUi(
     if (!view) return respond(404, page('Not found', `<p>Session ${id} does not exist.</p>`))
     if (m[3])
       return respond(200, log(`Session ${id} log`, model.sessionLog(view.record, 0, 100_000).log))
-    return respond(200, session(model, id) ?? '')
+    return respond(200, session(model, view))
   }
   const batch = model.listBatches(0, 100_000).items.find((v) => v.record.id === id)
   if (!batch || !m[3]) return respond(404, page('Not found', `<p>Batch ${id} does not exist.</p>`))

@@ -8,14 +8,12 @@
 export const LARGE_STRING = 64 * 1024
 
 /**
- * A deep copy of a record that shares its strings (immutable in JavaScript), keeping each
- * object's prototype: a null-prototype user map stays one.
- *
- * @example
- * const copy = copySharingStrings({ args: ['x'.repeat(1e7)] }) // copies the array, not the string
+ * A deep copy of plain objects and arrays (each object keeping its prototype: a null-prototype
+ * user map stays one) with every string passed through `leaf`.
  */
-export function copySharingStrings<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((item: unknown) => copySharingStrings(item)) as T
+function copyWith<T>(value: T, leaf: (s: string) => string): T {
+  if (typeof value === 'string') return leaf(value) as T
+  if (Array.isArray(value)) return value.map((item: unknown) => copyWith(item, leaf)) as T
   if (value === null || typeof value !== 'object') return value
   const prototype = Object.getPrototypeOf(value) as object | null
   if (prototype !== Object.prototype && prototype !== null) return value
@@ -23,13 +21,24 @@ export function copySharingStrings<T>(value: T): T {
   for (const [key, item] of Object.entries(value)) {
     // defineProperty, not assignment: a user's key may be `__proto__`.
     Object.defineProperty(copy, key, {
-      value: copySharingStrings(item),
+      value: copyWith(item, leaf),
       writable: true,
       enumerable: true,
       configurable: true,
     })
   }
   return copy as T
+}
+
+/**
+ * A deep copy of a record that shares its strings (immutable in JavaScript), keeping each
+ * object's prototype: a null-prototype user map stays one.
+ *
+ * @example
+ * const copy = copySharingStrings({ args: ['x'.repeat(1e7)] }) // copies the array, not the string
+ */
+export function copySharingStrings<T>(value: T): T {
+  return copyWith(value, (s) => s)
 }
 
 /**
@@ -40,22 +49,7 @@ export function copySharingStrings<T>(value: T): T {
  * standInForLarge({ args: ['x'.repeat(1e7)] }) // { args: ['(10000000 characters, held beside the store)'] }
  */
 export function standInForLarge<T>(value: T): T {
-  if (typeof value === 'string')
-    return (
-      value.length > LARGE_STRING ? `(${value.length} characters, held beside the store)` : value
-    ) as T
-  if (Array.isArray(value)) return value.map((item: unknown) => standInForLarge(item)) as T
-  if (value === null || typeof value !== 'object') return value
-  const prototype = Object.getPrototypeOf(value) as object | null
-  if (prototype !== Object.prototype && prototype !== null) return value
-  const copy = Object.create(prototype) as Record<string, unknown>
-  for (const [key, item] of Object.entries(value)) {
-    Object.defineProperty(copy, key, {
-      value: standInForLarge(item),
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    })
-  }
-  return copy as T
+  return copyWith(value, (s) =>
+    s.length > LARGE_STRING ? `(${s.length} characters, held beside the store)` : s,
+  )
 }
