@@ -6,6 +6,7 @@ import { guardControl } from './control/control-guard.ts'
 import { createHttpFaults, type HttpFaults } from './control/http-faults.ts'
 import { createJournal, type Journal } from './control/journal.ts'
 import { type Snapshot, snapshot } from './control/snapshot.ts'
+import { directRequest } from './http/direct-request.ts'
 import { createEdge, type Edge, type EdgeFilter } from './http/edge.ts'
 import { fromFetchRequest, toFetchResponse } from './http/fetch-adapter.ts'
 import { jettyErrorPage } from './http/jetty-error-page.ts'
@@ -265,6 +266,8 @@ function resolveClock(option: LivyEmulatorOptions['clock']): Clock {
  */
 export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorCore {
   const baseUrl = (options.baseUrl ?? 'http://localhost:8998').replace(/\/$/, '')
+  const baseHost = new URL(baseUrl).host
+  const basePath = new URL(baseUrl).pathname.replace(/\/$/, '')
   const profile = resolveProfile(options.profile)
   const livyConf = { ...profile.livyConf, ...options.livyConf }
   const seed = String(options.seed ?? 'livy-emulator')
@@ -510,10 +513,17 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
       return current.edge
     },
     async fetch(input, init) {
+      const direct =
+        typeof input === 'string' && input.startsWith('/')
+          ? directRequest(input, init, baseHost)
+          : undefined
+      if (direct) {
+        const result = handle(direct)
+        return toFetchResponse(isPromise(result) ? await result : result, direct.method)
+      }
       const url = typeof input === 'string' && input.startsWith('/') ? `${baseUrl}${input}` : input
       const request = typeof url === 'string' ? new Request(url, init) : url
-      const base = new URL(baseUrl).pathname.replace(/\/$/, '')
-      const result = handle(await fromFetchRequest(request, base))
+      const result = handle(await fromFetchRequest(request, basePath))
       return toFetchResponse(isPromise(result) ? await result : result, request.method)
     },
     handle,

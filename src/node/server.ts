@@ -84,6 +84,9 @@ function edgeRequestOf(req: IncomingMessage, body: Uint8Array | null): EdgeReque
 /** How far a streamed body may run ahead of its client before the connection is cut (1 MiB). */
 const STREAM_BACKLOG = 1 << 20
 
+/** Answers at least this long (16 KiB) keep their UTF-8 bytes while the next one is equal. */
+const ENCODE_ONCE = 1 << 14
+
 /** Bodies above this are decoded in a turn of the event loop of their own (1 MiB). */
 const LARGE_BODY = 1 << 20
 
@@ -216,6 +219,20 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
     if (res.destroyed) finish()
   }
 
+  // The edge answers a page nobody changed with the very string it answered before (a list
+  // polled by many clients): its UTF-8 bytes are kept for the next time, as long as it lasts.
+  let lastText: string | null = null
+  let lastBytes: Buffer | null = null
+  const encodedOnce = (body: string | null): string | Uint8Array | null => {
+    if (body === null || body.length < ENCODE_ONCE || body.length > LARGE_BODY) return body
+    // Usually the same string (one pointer comparison); an equal copy still matches.
+    if (body !== lastText) {
+      lastText = body
+      lastBytes = Buffer.from(body)
+    }
+    return lastBytes
+  }
+
   const send = (req: IncomingMessage, res: ServerResponse, response: EdgeResponse): void => {
     const headers: [string, string][] = []
     // Values a user chose (a name in Set-Cookie, a fault's header) go out as Jetty writes them.
@@ -226,7 +243,7 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
       sendStream(req, res, headers, { ...response, stream: response.stream })
       return
     }
-    let body: Uint8Array | string | null = response.body
+    let body: Uint8Array | string | null = encodedOnce(response.body)
     if (body !== null && body.length > 0 && req.method !== 'HEAD') {
       const encoding = chooseEncoding(req.headers['accept-encoding'])
       if (encoding) {

@@ -23,6 +23,25 @@ describe('the request journal keeps bodies and answers verify', () => {
     expect(batch?.bodySize).toBeGreaterThan(10_000)
   })
 
+  test('a body is journalled as it was sent, even when the sender reuses its buffer afterwards', async () => {
+    const livy = createLivyEmulator({ evaluate: 'scripted' })
+    const bytes = new TextEncoder().encode('{"kind":"spark"}')
+    await livy.fetch(new Request('http://localhost:8998/sessions', { method: 'POST', body: bytes }))
+    const served = livy.handle({
+      method: 'POST',
+      path: '/sessions',
+      query: '',
+      header: () => undefined,
+      body: bytes,
+    })
+    await served
+    bytes.fill(0x20)
+    expect(livy.journal.entries().map((e) => e.body)).toEqual([
+      '{"kind":"spark"}',
+      '{"kind":"spark"}',
+    ])
+  })
+
   test('verify counts matching requests and explains a mismatch with the nearest misses', async () => {
     const livy = createLivyEmulator({ evaluate: 'scripted', timing: 'instant' })
     await post(livy, '/sessions', { kind: 'pyspark' })

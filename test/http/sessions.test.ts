@@ -188,6 +188,23 @@ describe.each(HARNESSES)('sessions ($name)', ({ create }) => {
     expect((await h.request('GET', '/sessions?from=-1')).json<{ from: number }>().from).toBe(-1)
   })
 
+  test('a list asked again shows what changed in between: a new state, a new log line, a new session', async () => {
+    await h.close()
+    h = await create({ timing: 'fast', seed: 'list-again' })
+    await h.request('POST', '/sessions', { kind: 'spark' })
+    type Page = { total: number; sessions: { id: number; state: string; log: string[] }[] }
+    const first = (await h.request('GET', '/sessions')).json<Page>()
+    expect((await h.request('GET', '/sessions')).json<Page>()).toEqual(first)
+    await h.control.advance(60_000)
+    const second = (await h.request('GET', '/sessions')).json<Page>()
+    expect(second.sessions[0]?.state).toBe('idle')
+    expect(second.sessions[0]?.log).not.toEqual(first.sessions[0]?.log)
+    await h.request('POST', '/sessions', { kind: 'spark' })
+    const third = (await h.request('GET', '/sessions')).json<Page>()
+    expect(third.total).toBe(2)
+    expect(third.sessions.map((s) => s.state)).toEqual(['idle', 'starting'])
+  })
+
   test('a non-integer page parameter is a 400', async () => {
     const res = await h.request('GET', '/sessions?from=x')
     expect(res.status).toBe(400)

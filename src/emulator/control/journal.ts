@@ -59,6 +59,9 @@ export interface Journal {
 const SECRET_MEMBER =
   /("(?:[^"\\]|\\.)*(?:password|passwd|secret|token|credential|api[-_.]?key|access[-_.]?key|private[-_.]?key|auth)(?:[^"\\]|\\.)*"\s*:\s*)"(?:[^"\\]|\\.)*"/gi
 
+// Stateless between calls (no `stream` option), so one decoder serves every request.
+const LENIENT_UTF8 = new TextDecoder('utf-8', { fatal: false })
+
 /**
  * A body as the journal keeps it: text with secret JSON members redacted, cut at
  * {@link BODY_CAP}.
@@ -74,7 +77,7 @@ export function journalBody(
   const head =
     request.text !== undefined
       ? request.text.slice(0, BODY_CAP)
-      : new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, BODY_CAP * 4))
+      : LENIENT_UTF8.decode(bytes.subarray(0, BODY_CAP * 4))
   // Text has no NUL and few replacement characters; anything else is an upload.
   if (/[\u0000\ufffd]/.test(head.slice(0, 512)))
     return { body: `<${bytes.length} bytes of binary data>`, bodySize: bytes.length }
@@ -130,38 +133,79 @@ export function redactQuery(query: string): string {
 }
 
 /**
+ * A request as recorded, made a {@link JournalEntry} only when someone reads the journal:
+ * most requests are never looked at, and decoding and redacting each body on the request
+ * path cost as much as serving it. A body up to 16 KiB is copied (a Buffer may be a view of a
+ * shared slab, and the copy is all that is kept); a longer one, or one an adapter decoded
+ * already, is made an entry right away.
+ */
+class Recorded {
+  readonly #seq: number
+  readonly #method: string
+  readonly #path: string
+  readonly #query: string
+  readonly #status: number
+  readonly #time: number
+  readonly #body: Uint8Array | null
+  readonly #ready: Pick<JournalEntry, 'body' | 'bodyTruncated' | 'bodySize'> | undefined
+  constructor(seq: number, request: EdgeRequest, status: number, time: number) {
+    this.#seq = seq
+    this.#method = request.method
+    this.#path = request.path
+    this.#query = request.query
+    this.#status = status
+    this.#time = time
+    const bytes = request.body
+    const small = request.text === undefined && (bytes === null || bytes.length <= BODY_CAP * 4)
+    this.#body = small && bytes !== null && bytes.length > 0 ? new Uint8Array(bytes) : null
+    this.#ready = small ? undefined : journalBody(request)
+  }
+  entry(): JournalEntry {
+    return {
+      seq: this.#seq,
+      method: this.#method,
+      path: this.#path,
+      query: redactQuery(this.#query),
+      status: this.#status,
+      time: this.#time,
+      ...(this.#ready ?? journalBody({ body: this.#body })),
+    }
+  }
+}
+
+/**
  * @example
  * const journal = createJournal(() => clock.now())
  */
 export function createJournal(now: () => number, limit = 10_000): Journal {
   // A ring buffer: recording stays O(1) however long the server runs.
-  let ring: (JournalEntry | undefined)[] = new Array(limit)
+  let ring: (JournalEntry | Recorded | undefined)[] = new Array(limit)
   let seq = 0
   const listeners = new Set<(entry: JournalEntry) => void>()
+  const entryAt = (i: number): JournalEntry => {
+    let slot = ring[i % limit] as JournalEntry | Recorded
+    if (slot instanceof Recorded) {
+      slot = slot.entry()
+      ring[i % limit] = slot
+    }
+    return slot
+  }
   return {
     filter: (request, next) => {
       if (request.path.startsWith('/__emulator')) return next(request)
       const time = now()
       return andThen(next(request), (response) => {
-        const entry: JournalEntry = {
-          seq,
-          method: request.method,
-          path: request.path,
-          query: redactQuery(request.query),
-          status: response.status,
-          time,
-          ...journalBody(request),
-        }
-        ring[seq % limit] = entry
+        const recorded = new Recorded(seq, request, response.status, time)
+        ring[seq % limit] = listeners.size > 0 ? recorded.entry() : recorded
         seq++
-        for (const listener of listeners) listener(entry)
+        if (listeners.size > 0) for (const listener of listeners) listener(entryAt(seq - 1))
         return response
       })
     },
     entries() {
       const count = Math.min(seq, limit)
       const out: JournalEntry[] = []
-      for (let i = seq - count; i < seq; i++) out.push(ring[i % limit] as JournalEntry)
+      for (let i = seq - count; i < seq; i++) out.push(entryAt(i))
       return out
     },
     find(criteria) {

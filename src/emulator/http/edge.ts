@@ -7,6 +7,7 @@ import { andThen, attempt, type MaybePromise, type Serial } from './maybe-async.
 import { commonHeaders, JSON_CONTENT_TYPE } from './responses.ts'
 import { createRouter } from './router.ts'
 import { ROUTES, type Route, type RouteContext, type RouteResult, type Servlet } from './routes.ts'
+import { createListMemo } from './serialise.ts'
 import type { EdgeRequest, EdgeResponse } from './types.ts'
 
 /**
@@ -77,6 +78,7 @@ export function createEdge(options: EdgeOptions): Edge {
     ((request: EdgeRequest): Caller =>
       request.user ? { user: request.user, doAs: null } : ANONYMOUS)
   const now = () => model.context.now()
+  const lists = { sessions: createListMemo(), batches: createListMemo() }
 
   const respond = (
     status: number,
@@ -132,6 +134,7 @@ export function createEdge(options: EdgeOptions): Edge {
       query,
       model,
       caller: { ...callerOf(request), doAs: query.get('doAs') },
+      lists,
       body(spec) {
         return request.text === undefined
           ? readBeanBytes(request.body, spec)
@@ -201,9 +204,10 @@ export function createEdge(options: EdgeOptions): Edge {
     if (servlet === undefined) return otherServlets(request) ?? respond(404, null)
     let method = request.method
     if (method === 'POST') {
-      const override =
-        new URLSearchParams(request.query).get('_method') ??
-        OVERRIDE_HEADERS.map((h) => request.header(h)).find((v) => v !== undefined)
+      let override: string | null | undefined =
+        request.query === '' ? null : new URLSearchParams(request.query).get('_method')
+      for (let i = 0; override == null && i < OVERRIDE_HEADERS.length; i++)
+        override = request.header(OVERRIDE_HEADERS[i] as string)
       if (override) method = override.toUpperCase()
     }
     if (servlet !== 'version') {

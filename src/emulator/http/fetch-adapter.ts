@@ -1,5 +1,6 @@
 import { headerValue, isHeaderName } from './header-value.ts'
 import type { EdgeRequest, EdgeResponse, EdgeStream } from './types.ts'
+import { utf8Length } from './utf8.ts'
 
 async function decodedBody(request: Request): Promise<Uint8Array | null> {
   if (request.body === null) return null
@@ -63,7 +64,7 @@ export function toFetchResponse(response: EdgeResponse, method = 'GET'): Respons
   const noBody = response.status === 204 || response.status === 304 || method === 'HEAD'
   // Jetty sends Content-Length on every uncompressed answer but 204 (HEAD: the GET length).
   if (response.status !== 204 && response.status !== 304 && !headers.has('content-length')) {
-    headers.set('Content-Length', String(new TextEncoder().encode(response.body ?? '').byteLength))
+    headers.set('Content-Length', String(utf8Length(response.body ?? '')))
   }
   // A null body stays null: a string body would make Fetch add `text/plain;charset=UTF-8`.
   return new Response(noBody ? null : response.body, { status: response.status, headers })

@@ -24,6 +24,7 @@ import {
   batchBody,
   batchListBody,
   jobBody,
+  type ListMemo,
   logBody,
   messageBody,
   sessionBody,
@@ -50,6 +51,8 @@ export interface RouteContext {
   readonly caller: Caller
   /** Binds the body like Livy's Jackson mapper (throws `JacksonError`). */
   body(spec: BeanSpec): Record<string, unknown>
+  /** The pages the list routes answered last, for this emulator (see {@link ListMemo}). */
+  readonly lists: { readonly sessions: ListMemo; readonly batches: ListMemo }
 }
 
 export type Servlet = 'sessions' | 'batches' | 'version'
@@ -247,6 +250,7 @@ export const ROUTES: readonly Route[] = [
       ok(
         sessionListBody(
           c.model.listSessions(intParam(c, 'from') ?? 0, intParam(c, 'size') ?? 100, c.caller),
+          c.lists.sessions,
         ),
       ),
   },
@@ -476,6 +480,7 @@ export const ROUTES: readonly Route[] = [
       ok(
         batchListBody(
           c.model.listBatches(intParam(c, 'from') ?? 0, intParam(c, 'size') ?? 100, c.caller),
+          c.lists.batches,
         ),
       ),
   },

@@ -106,7 +106,7 @@ const sessionCache = new WeakMap<object, Cached>()
 const batchCache = new WeakMap<object, Cached>()
 
 export function sessionBody(view: SessionView): string {
-  const key = `${view.state}|${view.logKey}`
+  const key = sessionKey(view)
   const hit = sessionCache.get(view.record)
   if (hit?.key === key) return hit.json
   const json = JSON.stringify(sessionJson(view))
@@ -122,12 +122,68 @@ export function batchBody(view: BatchView): string {
   return json
 }
 
-export function sessionListBody(list: ListView<SessionView>): string {
-  return `{"from":${list.from},"total":${list.total},"sessions":[${list.items.map(sessionBody).join(',')}]}`
+/**
+ * The page a list route answered last, kept by the route's owner (one per emulator) and
+ * reused while the same records in the same states are on the page: a client polling
+ * `GET /sessions` then costs a comparison per item instead of joining 100 bodies again.
+ *
+ * @example
+ * const memo = createListMemo()
+ * sessionListBody(model.listSessions(0, 100), memo)
+ */
+export interface ListMemo {
+  last?: {
+    readonly from: number
+    readonly total: number
+    readonly records: readonly object[]
+    readonly keys: readonly string[]
+    readonly body: string
+  }
 }
 
-export function batchListBody(list: ListView<BatchView>): string {
-  return `{"from":${list.from},"total":${list.total},"sessions":[${list.items.map(batchBody).join(',')}]}`
+export const createListMemo = (): ListMemo => ({})
+
+function listBody<V extends { readonly record: object }>(
+  list: ListView<V>,
+  memo: ListMemo | undefined,
+  keyOf: (view: V) => string,
+  bodyOf: (view: V) => string,
+): string {
+  const { items } = list
+  const last = memo?.last
+  const keys = items.map(keyOf)
+  if (
+    last !== undefined &&
+    last.from === list.from &&
+    last.total === list.total &&
+    last.records.length === items.length &&
+    items.every((v, i) => v.record === last.records[i] && keys[i] === last.keys[i])
+  ) {
+    return last.body
+  }
+  const body = `{"from":${list.from},"total":${list.total},"sessions":[${items.map(bodyOf).join(',')}]}`
+  // Kept flat: the three pieces would otherwise be copied into one again on every send.
+  void Number(body)
+  if (memo)
+    memo.last = {
+      from: list.from,
+      total: list.total,
+      records: items.map((v) => v.record),
+      keys,
+      body,
+    }
+  return body
+}
+
+const sessionKey = (view: SessionView): string => `${view.state}|${view.logKey}`
+const batchKey = (view: BatchView): string => view.logKey
+
+export function sessionListBody(list: ListView<SessionView>, memo?: ListMemo): string {
+  return listBody(list, memo, sessionKey, sessionBody)
+}
+
+export function batchListBody(list: ListView<BatchView>, memo?: ListMemo): string {
+  return listBody(list, memo, batchKey, batchBody)
 }
 
 export function statementListBody(list: StatementListView): string {

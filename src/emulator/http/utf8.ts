@@ -62,3 +62,28 @@ function findInvalid(bytes: Uint8Array): InvalidUtf8 {
   }
   return { offset: bytes.length, byte: -1, position: 'middle' }
 }
+
+/**
+ * How many bytes `text` takes in UTF-8 (a lone surrogate counts as U+FFFD, as `TextEncoder`
+ * writes it), without encoding it.
+ *
+ * @example
+ * utf8Length('€1') // 4
+ */
+export function utf8Length(text: string): number {
+  let n = text.length
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) continue
+    if (c < 0x800) n += 1
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1)
+      // A pair is 4 bytes for 2 code units; a lone high surrogate is U+FFFD, 3 bytes.
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        n += 2
+        i++
+      } else n += 2
+    } else n += 2
+  }
+  return n
+}

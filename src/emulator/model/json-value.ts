@@ -37,17 +37,24 @@ export function javaDoubleJson(n: number): string {
 
 /** Compact JSON like `JSON.stringify`, with {@link JsonDouble} rendered Java-style. */
 export function renderJson(value: unknown): string {
+  // Every statement's output goes through here: string concatenation, no intermediate arrays.
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null'
   if (value instanceof JsonDouble) return javaDoubleJson(value.value)
   if (value instanceof RawJson) return value.text
-  if (Array.isArray(value))
-    return `[${value.map((v) => (v === undefined ? 'null' : renderJson(v))).join(',')}]`
-  if (value !== null && typeof value === 'object') {
-    const parts: string[] = []
-    for (const [k, v] of Object.entries(value)) {
-      if (v === undefined || typeof v === 'function') continue
-      parts.push(`${JSON.stringify(k)}:${renderJson(v)}`)
+  if (Array.isArray(value)) {
+    let out = '['
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i]
+      out += `${i === 0 ? '' : ','}${v === undefined || typeof v === 'function' ? 'null' : renderJson(v)}`
     }
-    return `{${parts.join(',')}}`
+    return `${out}]`
   }
-  return JSON.stringify(value) ?? 'null'
+  let out = '{'
+  const record = value as Record<string, unknown>
+  for (const k of Object.keys(record)) {
+    const v = record[k]
+    if (v === undefined || typeof v === 'function') continue
+    out += `${out.length === 1 ? '' : ','}${JSON.stringify(k)}:${renderJson(v)}`
+  }
+  return `${out}}`
 }

@@ -51,6 +51,7 @@ import { createScheduler, type TaskHandle } from './scheduler.ts'
 import type { BatchRecord, SessionRecord } from './store/records.ts'
 import { createStore, type LivyStore } from './store/store.ts'
 import type { Timing } from './timing.ts'
+import { BatchViewOf, SessionViewOf } from './views.ts'
 
 /** An interactive session as a response shows it. */
 export interface SessionView {
@@ -307,8 +308,6 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
 
   const logLines = (record: SessionRecord): string[] =>
     context.sessions.get(record.id)?.log.lines() ?? []
-  const logTail = (record: SessionRecord): string[] =>
-    context.sessions.get(record.id)?.log.tail(10) ?? []
   const batchLogLines = (record: BatchRecord): string[] =>
     context.batches.get(record.id)?.log?.lines() ?? []
 
@@ -385,15 +384,11 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
     },
     sessionView(record, caller = ANONYMOUS) {
       const visible = canView(record.owner, record.proxyUser, caller)
-      const version = context.sessions.get(record.id)?.log.version ?? -1
-      return {
+      return new SessionViewOf(
         record,
-        state: interactiveState(context, record),
-        get log() {
-          return visible ? logTail(record) : []
-        },
-        logKey: visible ? String(version) : 'hidden',
-      }
+        interactiveState(context, record),
+        visible ? context.sessions.get(record.id)?.log : null,
+      )
     },
     sessionState: (record) => interactiveState(context, record),
     sessionLog: (record, from, size) => pageLog(logLines(record), from, size),
@@ -572,14 +567,11 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
     },
     batchView(record, caller = ANONYMOUS) {
       const visible = canView(record.owner, record.proxyUser, caller)
-      const log = context.batches.get(record.id)?.log
-      return {
+      // A zombie batch's log is null: shown as [] to everyone, like a hidden one.
+      return new BatchViewOf(
         record,
-        get log() {
-          return visible ? (log?.tail(10) ?? []) : []
-        },
-        logKey: visible ? String(log?.version ?? -1) : 'hidden',
-      }
+        visible ? (context.batches.get(record.id)?.log ?? undefined) : null,
+      )
     },
     batchLog: (record, from, size) => pageLog(batchLogLines(record), from, size),
     deleteBatch: (record) => deleteBatch(context, record.id),

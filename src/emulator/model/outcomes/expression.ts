@@ -53,16 +53,22 @@ const OPERATORS = [
   ')',
 ]
 
+// Sticky: matched where the tokenizer stands, without slicing the rest of the source each time.
+const NUMBER = /(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?[LlDdFf]?/y
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y
+const SPACE = /\s/
+
 function tokenize(source: string): Token[] {
   const tokens: Token[] = []
   let i = 0
   while (i < source.length) {
     const c = source[i] as string
-    if (/\s/.test(c)) {
+    if (SPACE.test(c)) {
       i++
       continue
     }
-    const num = /^(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?[LlDdFf]?/.exec(source.slice(i))
+    NUMBER.lastIndex = i
+    const num = NUMBER.exec(source)
     if (num) {
       tokens.push({ kind: 'num', text: num[0] })
       i += num[0].length
@@ -86,7 +92,8 @@ function tokenize(source: string): Token[] {
       i = j + 1
       continue
     }
-    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(source.slice(i))
+    NAME.lastIndex = i
+    const name = NAME.exec(source)
     if (name) {
       tokens.push({ kind: 'name', text: name[0] })
       i += name[0].length
