@@ -121,6 +121,34 @@ describe('bodies are read with limits', () => {
     expect(JSON.parse(r.text).code).toHaveLength(code.length)
   })
 
+  test('a 10 MB answer goes out whole: its length, its text across megabyte pieces, gzipped when asked', async () => {
+    const s = await start({ clock: 'manual', timing: 'instant' })
+    await raw(s.url, 'POST', '/sessions', {}, '{"kind":"spark"}')
+    await s.emulator.advance(10)
+    // Multi-byte characters and a surrogate pair on every megabyte boundary of the answer.
+    const code = '€😀'.repeat(3 * 2 ** 18) + 'é'.repeat(2 ** 20)
+    const body = JSON.stringify({ code })
+    const plain = await fetch(`${s.url}/sessions/0/statements`, {
+      method: 'POST',
+      body,
+      headers: { 'Accept-Encoding': 'identity' },
+    })
+    const text = await plain.text()
+    expect(Number(plain.headers.get('content-length'))).toBe(Buffer.byteLength(text))
+    expect(JSON.parse(text).code).toBe(code)
+    const zipped = await fetch(`${s.url}/sessions/0/statements/0`, {
+      headers: { 'Accept-Encoding': 'gzip' },
+    })
+    expect(zipped.headers.get('content-encoding')).toBe('gzip')
+    const unzipped = await zipped.text()
+    expect(JSON.parse(unzipped).code).toBe(code)
+    const head = await fetch(`${s.url}/sessions/0/statements/0`, {
+      method: 'HEAD',
+      headers: { 'Accept-Encoding': 'identity' },
+    })
+    expect(Number(head.headers.get('content-length'))).toBe(Buffer.byteLength(unzipped))
+  })
+
   test('a body that is not UTF-8 is a 400 from the JSON parser', async () => {
     const s = await start()
     const r = await raw(

@@ -62,6 +62,9 @@ const SECRET_MEMBER =
 // Stateless between calls (no `stream` option), so one decoder serves every request.
 const LENIENT_UTF8 = new TextDecoder('utf-8', { fatal: false })
 
+/** `text` in a string of its own (V8 makes a slice of a long string a view of it). */
+const detached = (text: string): string => JSON.parse(JSON.stringify(text)) as string
+
 /**
  * A body as the journal keeps it: text with secret JSON members redacted, cut at
  * {@link BODY_CAP}.
@@ -85,7 +88,8 @@ export function journalBody(
     head.length > BODY_CAP || bytes.length > BODY_CAP * 4 || (request.text ?? '').length > BODY_CAP
   const cut = head.slice(0, BODY_CAP)
   return {
-    body: cut.replace(SECRET_MEMBER, '$1"***"'),
+    // A copy: a slice of a 10 MB body would keep all of it alive as long as the entry.
+    body: detached(cut.replace(SECRET_MEMBER, '$1"***"')),
     ...(truncated ? { bodyTruncated: true } : {}),
     bodySize: bytes.length,
   }

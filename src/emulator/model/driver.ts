@@ -208,11 +208,18 @@ function resolveOutcome(
 }
 
 /** `livy-emulator.unavailable-interpreters`: kinds whose interpreter cannot start (e.g. no R). */
-const unavailable = (ctx: ModelContext, kind: StatementKind): boolean =>
-  (ctx.config.raw['livy-emulator.unavailable-interpreters'] ?? '')
-    .split(',')
-    .map((k) => k.trim())
-    .includes(kind)
+const unavailable = (ctx: ModelContext, kind: StatementKind): boolean => {
+  const listed = ctx.config.raw['livy-emulator.unavailable-interpreters']
+  // Unset in nearly every configuration: no parsing on each statement then.
+  return (
+    listed !== undefined &&
+    listed !== '' &&
+    listed
+      .split(',')
+      .map((k) => k.trim())
+      .includes(kind)
+  )
+}
 
 const INTERPRETER_ERROR: StatementOutputBody = {
   status: 'error',
