@@ -263,8 +263,11 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
   ): void => {
     const headers: [string, string][] = []
     // Values a user chose (a name in Set-Cookie, a fault's header) go out as Jetty writes them.
-    for (const [name, value] of [...response.headers, ...corsHeaders(req)]) {
+    for (const [name, value] of response.headers) {
       if (isHeaderName(name)) headers.push([name, headerValue(value)])
+    }
+    if (cors.length > 0) {
+      for (const [name, value] of corsHeaders(req)) headers.push([name, headerValue(value)])
     }
     if (response.stream) {
       sendStream(req, res, headers, { ...response, stream: response.stream })
@@ -283,11 +286,16 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
     const length =
       body === null ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength
     // Jetty streams compressed bodies (no Content-Length) and sends none on a 204.
-    const compressed = headers.some(([name]) => name === 'Content-Encoding')
-    if (response.status !== 204 && response.status !== 304 && !compressed) {
-      headers.push(['Content-Length', String(length)])
+    const flat: string[] = []
+    let compressed = false
+    for (const [name, value] of headers) {
+      if (name === 'Content-Encoding') compressed = true
+      flat.push(name, value)
     }
-    res.writeHead(response.status, headers.flat())
+    if (response.status !== 204 && response.status !== 304 && !compressed) {
+      flat.push('Content-Length', String(length))
+    }
+    res.writeHead(response.status, flat)
     res.end(noBody ? undefined : (body ?? undefined))
   }
 
