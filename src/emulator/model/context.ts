@@ -140,6 +140,31 @@ export interface StateHistory {
 }
 
 /**
+ * Marks kept per session or batch. A session toggles busy/idle with every statement: without a
+ * bound, a server running for weeks would keep two marks per statement ever run.
+ */
+const HISTORY_CAP = 256
+
+/**
+ * Keeps the first and the last mark of every state (what the vendor envelopes and the control
+ * page's timeline read) and the newest `recent` marks; the rest of the middle goes. Run when the
+ * list outgrows {@link HISTORY_CAP}, so each mark costs O(1) on average.
+ */
+function compact(list: StateMark[], recent: number): void {
+  const first = new Map<string, number>()
+  const last = new Map<string, number>()
+  list.forEach((mark, i) => {
+    if (!first.has(mark.state)) first.set(mark.state, i)
+    last.set(mark.state, i)
+  })
+  const kept = list.filter(
+    (mark, i) =>
+      first.get(mark.state) === i || last.get(mark.state) === i || i >= list.length - recent,
+  )
+  list.splice(0, list.length, ...kept)
+}
+
+/**
  * @example
  * const history = createStateHistory()
  * history.note('session', 0, 'starting', 0)
@@ -155,7 +180,9 @@ export function createStateHistory(): StateHistory {
         marks.set(key(kind, id), [{ state, at }])
         return
       }
-      if (list[list.length - 1]?.state !== state) list.push({ state, at })
+      if (list[list.length - 1]?.state === state) return
+      list.push({ state, at })
+      if (list.length > HISTORY_CAP) compact(list, HISTORY_CAP / 2)
     },
     of: (kind, id) => marks.get(key(kind, id)) ?? [],
     forget(kind, id) {
