@@ -619,7 +619,9 @@ export async function main(
   io.stdout.write(`\n${formatResults(results)}`)
   if (comparisons) {
     const [a, b] = targets as [Target, Target]
-    io.stdout.write(`\n${formatComparisons(comparisons, { a: a.name, b: b.name })}`)
+    io.stdout.write(
+      `\n${formatComparisons(comparisons, { a: a.name, b: b.name }, { width: io.stdout.columns ?? 100 })}`,
+    )
   }
 
   let code = results.some((r) => r.outcome === 'failed') ? 1 : 0
