@@ -121,6 +121,18 @@ another address without --user/--token prints a warning. See SECURITY.md.
 Control API: GET /__emulator (page), POST /__emulator/reset, GET /__emulator/clock,
 POST /__emulator/clock/advance {"ms":N}, POST /__emulator/outcomes, POST /__emulator/faults,
 GET /__emulator/requests, GET /__emulator/state. See the README.
+
+Examples:
+  livy-emulator                                          # Livy on http://127.0.0.1:8998
+  livy-emulator --port 18998 --timing realistic --seed ci-run-42
+  livy-emulator --clock frozen --evaluate scripted       # time moves only when told to
+  livy-emulator --profile fabric --token t1:alice        # Fabric's paths, Bearer t1 is alice
+  livy-emulator --user alice:secret --conf livy.server.csrf-protection.enabled=true
+  livy-emulator --preload livy-preload.json              # sessions and batches from the start
+  livy-emulator --sample-data --seed demo --evaluate scripted
+  livy-emulator --state-file livy.state                  # survives a restart
+  LIVY_EMULATOR_PROFILE=hdinsight livy-emulator          # options from the environment
+  livy-emulator --version
 `
 
 /** The installed package's version: the nearest `package.json` named livy-emulator above this file. */
