@@ -55,6 +55,11 @@ export type {
   StatementOutcomeRule,
   StatementOutputBody,
 } from './emulator/model/outcomes/outcome.ts'
+export type {
+  PreloadBatchState,
+  PreloadedIds,
+  PreloadSessionState,
+} from './emulator/model/preload.ts'
 export { createRandom, type Random } from './emulator/model/random.ts'
 export type { TaskHandle } from './emulator/model/scheduler.ts'
 export { createStore, type LivyStore, type RecordTable } from './emulator/model/store/store.ts'
@@ -72,6 +77,17 @@ export {
   type MemoryStateStorage,
   type StateStorage,
 } from './emulator/persistence/state-storage.ts'
+export { readPreloadFile } from './emulator/preload/preload-file.ts'
+export {
+  type Preload,
+  type PreloadBatchData,
+  type PreloadData,
+  PreloadError,
+  type PreloadOutput,
+  type PreloadSessionData,
+  type PreloadStatementData,
+  parsePreload,
+} from './emulator/preload/preload-format.ts'
 export {
   type LivyProfile,
   PROFILE_NAMES,

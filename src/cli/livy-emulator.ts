@@ -7,6 +7,7 @@ import type { TableDefinition } from '../emulator/model/evaluation/tables.ts'
 import { TIMING_PROFILES, type TimingName } from '../emulator/model/timing.ts'
 import { userMap } from '../emulator/model/user-map.ts'
 import { StateFileError } from '../emulator/persistence/state-file-error.ts'
+import { PreloadError } from '../emulator/preload/preload-format.ts'
 import { PROFILE_NAMES, PROFILES, type ProfileName } from '../emulator/profiles/index.ts'
 import { authorizationOf } from '../emulator/recording/record-proxy.ts'
 import { RecordingError } from '../emulator/recording/recording-format.ts'
@@ -79,6 +80,10 @@ Options:
                         answers only to localhost and IP addresses: a DNS-rebinding defence)
                           livy-emulator --host 0.0.0.0 --control-host devbox.internal
   --no-control          No control API: /__emulator answers 404 like Livy
+  --preload <file>      Sessions (any state, with their statements and outputs), batches, outcome
+                        rules and tables that exist at start-up and again after a reset: JSON, or
+                        YAML (.yaml/.yml); ids are 0, 1, 2… in the file's order (see the README)
+                          livy-emulator --preload fixtures/livy-preload.json
   --replay <file>       Answer recorded code with its recorded output (exact code, then the
                         code without whitespace and comments), in its recorded kind; other
                         code goes to the outcome rules and the engine as usual
@@ -116,6 +121,18 @@ another address without --user/--token prints a warning. See SECURITY.md.
 Control API: GET /__emulator (page), POST /__emulator/reset, GET /__emulator/clock,
 POST /__emulator/clock/advance {"ms":N}, POST /__emulator/outcomes, POST /__emulator/faults,
 GET /__emulator/requests, GET /__emulator/state. See the README.
+
+Examples:
+  livy-emulator                                          # Livy on http://127.0.0.1:8998
+  livy-emulator --port 18998 --timing realistic --seed ci-run-42
+  livy-emulator --clock frozen --evaluate scripted       # time moves only when told to
+  livy-emulator --profile fabric --token t1:alice        # Fabric's paths, Bearer t1 is alice
+  livy-emulator --user alice:secret --conf livy.server.csrf-protection.enabled=true
+  livy-emulator --preload livy-preload.json              # sessions and batches from the start
+  livy-emulator --sample-data --seed demo --evaluate scripted
+  livy-emulator --state-file livy.state                  # survives a restart
+  LIVY_EMULATOR_PROFILE=hdinsight livy-emulator          # options from the environment
+  livy-emulator --version
 `
 
 /** The installed package's version: the nearest `package.json` named livy-emulator above this file. */
@@ -171,6 +188,7 @@ export async function main(argv: readonly string[]): Promise<void> {
         user: { type: 'string', multiple: true },
         token: { type: 'string', multiple: true },
         replay: { type: 'string' },
+        preload: { type: 'string' },
         'record-from': { type: 'string' },
         'record-to': { type: 'string' },
         auth: { type: 'string' },
@@ -282,6 +300,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       ...(values['auth-secret'] === undefined ? {} : { authSecret: values['auth-secret'] }),
       ...(recordFrom ? { recordFrom } : {}),
       ...(replay === undefined ? {} : { replay }),
+      ...(values.preload === undefined ? {} : { preload: values.preload }),
       control: values['no-control']
         ? false
         : {
@@ -291,7 +310,8 @@ export async function main(argv: readonly string[]): Promise<void> {
     })
   } catch (e) {
     // A state file this server must not use (other options, damaged header, divergent replay).
-    if (e instanceof StateFileError || e instanceof RecordingError) fail(e.message)
+    if (e instanceof StateFileError || e instanceof RecordingError || e instanceof PreloadError)
+      fail(e.message)
     process.stderr.write(`livy-emulator: ${(e as Error).message}\n`)
     process.exit(1)
   }
@@ -358,6 +378,12 @@ export async function main(argv: readonly string[]): Promise<void> {
     return
   }
   if (replay !== undefined) process.stdout.write(`livy-emulator: replaying ${replay}\n`)
+  if (values.preload !== undefined) {
+    const { sessions, batches } = server.emulator.model.context.store
+    process.stdout.write(
+      `livy-emulator: preloaded ${sessions.size()} session(s) and ${batches.size()} batch(es) from ${values.preload}\n`,
+    )
+  }
   process.stdout.write(
     `livy-emulator listening on ${server.url} (profile ${profile}, timing ${timing}, clock ${clockKind}, seed ${values.seed ?? 'livy-emulator'})\n` +
       `  try: curl ${server.url}${PROFILES[profile].basePath}/sessions\n  control page: ${server.url}/__emulator\n`,
@@ -373,6 +399,7 @@ function recordOption(values: {
   prefix?: string | undefined
   insecure?: boolean | undefined
   'state-file'?: string | undefined
+  preload?: string | undefined
   user?: string[] | undefined
   token?: string[] | undefined
 }): RecordFromOptions | undefined {
@@ -394,10 +421,10 @@ function recordOption(values: {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     fail(`--record-from takes an http(s) URL, got "${from}"`)
-  for (const k of ['state-file', 'user', 'token'] as const)
+  for (const k of ['state-file', 'preload', 'user', 'token'] as const)
     if (values[k] !== undefined)
       fail(
-        `--${k} does not apply in record mode (the upstream Livy answers; use --auth for its credentials)`,
+        `--${k} does not apply in record mode (the upstream Livy answers${k === 'user' || k === 'token' ? '; use --auth for its credentials' : ''})`,
       )
   if (values.auth !== undefined) {
     try {
@@ -438,6 +465,7 @@ const BOOLEAN = new Set([
 const FROM_ENV = [
   'livy-conf',
   'replay',
+  'preload',
   'record-from',
   'record-to',
   'auth',

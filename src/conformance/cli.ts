@@ -109,6 +109,13 @@ Deployment suite:
 
   -h, --help              Show this help
                             livy-conformance --help
+
+Examples:
+  livy-conformance --list --tags statements
+  livy-conformance --target emulator --grep 'S-SESSION-00[1-3]'
+  livy-conformance --url http://127.0.0.1:8998 --grep S-HTTP-001 --report junit=out/livy.xml
+  livy-conformance --compare emulator-http emulator --grep S-SESSION-002
+  livy-conformance --profile hdinsight --target emulator --grep S-HDI-001
 `
 
 /** A command line the tool cannot act on (exit code 2). */
@@ -619,7 +626,9 @@ export async function main(
   io.stdout.write(`\n${formatResults(results)}`)
   if (comparisons) {
     const [a, b] = targets as [Target, Target]
-    io.stdout.write(`\n${formatComparisons(comparisons, { a: a.name, b: b.name })}`)
+    io.stdout.write(
+      `\n${formatComparisons(comparisons, { a: a.name, b: b.name }, { width: io.stdout.columns ?? 100 })}`,
+    )
   }
 
   let code = results.some((r) => r.outcome === 'failed') ? 1 : 0

@@ -1,4 +1,9 @@
-import { createNormaliser, diffTranscripts, type NormalisedExchange } from './normalise.ts'
+import {
+  describeDivergence,
+  type ExchangeDivergence,
+  transcriptDivergences,
+} from './answer-diff.ts'
+import { createNormaliser, type NormalisedExchange } from './normalise.ts'
 import { type RunOptions, runScenarios, select } from './runner.ts'
 import { createSpecValidator } from './spec-validator.ts'
 import type { Target } from './targets/target.ts'
@@ -13,7 +18,9 @@ export interface Comparison {
   readonly transcriptB: readonly NormalisedExchange[]
   /** Whether the exchanges were compared (not for emulator-only or skipped scenarios). */
   readonly compared: boolean
-  /** Empty when both targets answered the same (after normalisation). */
+  /** The exchanges answered differently (after normalisation), with each differing field. */
+  readonly differences: readonly ExchangeDivergence[]
+  /** {@link differences} as text, one per exchange; empty when both targets answered the same. */
   readonly divergences: readonly string[]
   /** Both passed and nothing diverged (a known divergence is expected to diverge). */
   readonly agree: boolean
@@ -80,7 +87,8 @@ export async function compareTargets(
       scenario.parity.mark !== 'emulator-only' &&
       ra.outcome !== 'skipped' &&
       rb.outcome !== 'skipped'
-    const divergences = compared ? diffTranscripts(transcriptA, transcriptB) : []
+    const differences = compared ? transcriptDivergences(transcriptA, transcriptB) : []
+    const divergences = differences.map((d) => describeDivergence(d))
     const expectedToDiverge = scenario.parity.mark === 'known-divergence'
     const agree =
       ra.outcome !== 'failed' &&
@@ -93,6 +101,7 @@ export async function compareTargets(
       transcriptA,
       transcriptB,
       compared,
+      differences,
       divergences,
       agree,
     }

@@ -7,9 +7,17 @@
  * await target.setup()
  * const results = await runScenarios(CATALOGUE, target)
  */
+
+export {
+  describeDivergence,
+  diffTranscripts,
+  type ExchangeDivergence,
+  type FieldDifference,
+  transcriptDivergences,
+} from './answer-diff.ts'
 export { BEHAVIOURS, CATALOGUE } from './catalogue.ts'
 export { type Comparison, compareTargets, transcriptOf } from './compare.ts'
-export { createNormaliser, diffTranscripts, type NormalisedExchange } from './normalise.ts'
+export { createNormaliser, type NormalisedExchange } from './normalise.ts'
 export { type RunOptions, runScenarios, select, validateCatalogue } from './runner.ts'
 export {
   type ConformanceSetup,

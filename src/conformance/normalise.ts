@@ -248,38 +248,3 @@ function maskRaces(e: Exchange, body: unknown): unknown {
   }
   return o
 }
-
-/** Differences between two normalised transcripts of the same scenario. */
-export function diffTranscripts(
-  a: readonly NormalisedExchange[],
-  b: readonly NormalisedExchange[],
-): string[] {
-  const out: string[] = []
-  const n = Math.max(a.length, b.length)
-  for (let i = 0; i < n; i++) {
-    const x = a[i]
-    const y = b[i]
-    if (!x || !y) {
-      out.push(
-        `#${i}: ${x ? `${x.request} only on the first target` : `${y?.request} only on the second target`}`,
-      )
-      continue
-    }
-    if (x.request !== y.request) {
-      out.push(`#${i}: requests differ: ${x.request} vs ${y.request}`)
-      continue
-    }
-    if (x.status !== y.status) out.push(`#${i} ${x.request}: status ${x.status} vs ${y.status}`)
-    for (const h of new Set([...Object.keys(x.headers), ...Object.keys(y.headers)])) {
-      if (x.headers[h] !== y.headers[h])
-        out.push(
-          `#${i} ${x.request}: header ${h}: ${x.headers[h] ?? '(none)'} vs ${y.headers[h] ?? '(none)'}`,
-        )
-    }
-    if (x.body !== y.body)
-      out.push(
-        `#${i} ${x.request}: body\n    ${x.body.slice(0, 600)}\n  vs\n    ${y.body.slice(0, 600)}`,
-      )
-  }
-  return out
-}

@@ -25,6 +25,12 @@ import {
 import { createLivyModel, type LivyModel } from './model/livy-model.ts'
 import { createOutcomeRules, type OutcomeRules } from './model/outcomes/outcome.ts'
 import { withOutcomeSources } from './model/outcomes/outcome-source.ts'
+import {
+  applyPreload,
+  type PreloadedIds,
+  type PreloadProblem,
+  preloadProblems,
+} from './model/preload.ts'
 import type { TaskHandle } from './model/scheduler.ts'
 import type { LivyStore } from './model/store/store.ts'
 import { resolveTiming, type Timing, type TimingName } from './model/timing.ts'
@@ -32,6 +38,14 @@ import { applyModelOp, type ModelOp } from './persistence/control-ops.ts'
 import { stateIdentity } from './persistence/state-header.ts'
 import { createStatePersistence, type StateFileStatus } from './persistence/state-persistence.ts'
 import type { StateStorage } from './persistence/state-storage.ts'
+import { readPreloadFile } from './preload/preload-file.ts'
+import {
+  isCheckedPreload,
+  type Preload,
+  type PreloadData,
+  PreloadError,
+  parsePreload,
+} from './preload/preload-format.ts'
 import { type LivyProfile, type ProfileName, resolveProfile } from './profiles/index.ts'
 import { defaultUpstreamTransport } from './recording/default-transport.ts'
 import { createRecordProxy, type RecordProxy } from './recording/record-proxy.ts'
@@ -126,6 +140,15 @@ export interface LivyEmulatorOptions {
    * recording throws a `RecordingError` naming the problem.
    */
   readonly replay?: Recording | string
+  /**
+   * What exists when the emulator starts, and again after every `reset()`: sessions (with
+   * their statements and outputs, in any state), batches, outcome rules and tables, as data or
+   * (in Node) a JSON or YAML file's path. Sessions and batches get Livy's ids in the order
+   * given and answer exactly as ones made by requests. A bad preload throws a `PreloadError`
+   * naming the field. Not with `stateStorage` (the state file restores the state itself).
+   * Also takes what `parsePreload` returned.
+   */
+  readonly preload?: PreloadData | string | Preload
 }
 
 /** Where record mode forwards to and where it writes (see {@link LivyEmulatorOptions.recordFrom}). */
@@ -223,6 +246,15 @@ export interface EmulatorCore {
    * const stop = emulator.watch((e) => { if (e.kind === 'request') console.log(e.entry.path) })
    */
   watch(listener: (event: ControlEvent) => void): () => void
+  /**
+   * Creates more sessions, batches, rules and tables now, as a preload file describes them
+   * (ids go on from the ones already used). Unlike the `preload` option, what it creates is
+   * gone after `reset()`. Rejects with a `PreloadError` naming the bad field, creating nothing.
+   *
+   * @example
+   * await livy.preload({ sessions: [{ kind: 'pyspark', state: 'dead' }] }) // { sessions: [0], batches: [] }
+   */
+  preload(data: PreloadData): Promise<PreloadedIds>
   /** Runs `fn` with exclusive access to the model (no request interleaves). */
   exclusive<T>(fn: (model: LivyModel) => MaybePromise<T>): Promise<T>
   /**
@@ -279,9 +311,15 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
     (options.evaluate ?? livyConf['livy-emulator.evaluate'] ?? 'engine') === 'scripted'
       ? null
       : (options.engine ?? defaultEngineLoader)
+  const preload = loadPreload(options.preload)
+  if (preload && options.stateStorage)
+    throw new PreloadError(
+      `${preload.source}: a preload and a state file cannot be combined (the state file restores the state it kept)`,
+    )
   const tables = createSeededTables([
     ...(options.sampleData ? sampleTables(seed) : []),
     ...(options.tables ?? []),
+    ...(preload?.tables ?? []),
   ])
   const listeners = new Set<(event: ModelEvent) => void>()
   const replay = loadReplay(options.replay)
@@ -413,6 +451,18 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
     return { model, edge }
   }
   let current = build()
+  // The preload's rules come first, so rules added later win over them (the newest wins).
+  const addPreloadedRules = (): void => {
+    for (const { rule } of preload?.outcomes ?? []) innerRules.add(rule)
+  }
+  if (preload) {
+    // What depends on the configuration (impersonation, whitelists) fails here, at creation.
+    const problems = preloadProblems(current.model.context, preload.plan)
+    if (problems.length > 0) throw refused(preload.source, problems)
+    addPreloadedRules()
+  }
+  const preloadModel = (): MaybePromise<unknown> =>
+    preload ? applyPreload(current.model.context, preload.plan) : undefined
   const proxy = options.recordFrom ? recordProxy(options.recordFrom, clock.now()) : undefined
 
   const exclusive = <T>(fn: (model: LivyModel) => MaybePromise<T>): Promise<T> => {
@@ -468,7 +518,7 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
   // The log is replayed before anything else runs: requests queue behind it.
   const ready = persistence
     ? promised(() => serial.run(() => persistence.replay()))
-    : Promise.resolve()
+    : promised(() => serial.run(preloadModel)).then(() => undefined)
   ready.catch(() => undefined)
 
   let stopJournal: (() => void) | undefined
@@ -551,7 +601,29 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
         current = build()
         // A reset starts the state file afresh too (ids start again from 0, as without one).
         persistence?.reset()
-      }).finally(moved('reset'))
+        addPreloadedRules()
+        return preloadModel()
+      })
+        .then(() => undefined)
+        .finally(moved('reset'))
+    },
+    preload(data) {
+      return promised(() => {
+        if (persistence)
+          throw new PreloadError(
+            'preload() cannot be used with a state file (what it creates would not be kept)',
+          )
+        const parsed = parsePreload(data, 'preload')
+        return exclusive(async (model) => {
+          const problems = preloadProblems(model.context, parsed.plan)
+          if (problems.length > 0) throw refused('preload', problems)
+          for (const table of parsed.tables) tables.define(table)
+          for (const { rule } of parsed.outcomes) outcomes.add(rule)
+          if (parsed.tables.length > 0) tell({ kind: 'changed', what: 'tables' })
+          if (parsed.outcomes.length > 0) tell({ kind: 'changed', what: 'outcomes' })
+          return applyPreload(model.context, parsed.plan)
+        })
+      })
     },
     on(listener) {
       listeners.add(listener)
@@ -624,6 +696,19 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
   })
   return emulator
 }
+
+/** The preload, read and checked (a bad one throws here, at creation). */
+function loadPreload(preload: LivyEmulatorOptions['preload']): Preload | undefined {
+  if (preload === undefined) return undefined
+  if (typeof preload === 'string') return readPreloadFile(preload)
+  return isCheckedPreload(preload) ? preload : parsePreload(preload, 'preload')
+}
+
+/** What the model's configuration or state refuses in a preload, as one error. */
+const refused = (source: string, problems: readonly PreloadProblem[]): PreloadError =>
+  new PreloadError(
+    `${source}: cannot be preloaded: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+  )
 
 /** The recording to replay, parsed and checked (a bad one throws here, at creation). */
 function loadReplay(

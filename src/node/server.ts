@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { promisify } from 'node:util'
 import { deflate, deflateSync, gzip, gzipSync } from 'node:zlib'
+import { parse as parseYaml } from 'yaml'
 import {
   createEmulatorCore,
   type EmulatorCore,
@@ -13,6 +14,7 @@ import { jettyErrorPage } from '../emulator/http/jetty-error-page.ts'
 import { isPromise } from '../emulator/http/maybe-async.ts'
 import type { EdgeRequest, EdgeResponse, EdgeStream } from '../emulator/http/types.ts'
 import { decodeUtf8 } from '../emulator/http/utf8.ts'
+import { readPreloadFile } from '../emulator/preload/preload-file.ts'
 import { readBody } from './read-body.ts'
 import { createFileStateStorage } from './state-file-storage.ts'
 
@@ -178,6 +180,15 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
                 origins: [...(options.control?.origins ?? []), ...(options.cors ?? [])],
               },
         ...(storage ? { stateStorage: storage } : {}),
+        // Read here, with YAML imported: the one-file server bundle has no node_modules to
+        // find the YAML parser in at run time.
+        ...(typeof options.preload === 'string'
+          ? {
+              preload: readPreloadFile(options.preload, (text) =>
+                parseYaml(text, { prettyErrors: true }),
+              ),
+            }
+          : {}),
       })
   } catch (e) {
     // A state file refused while opening: let go of its lock.

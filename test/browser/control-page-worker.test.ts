@@ -1,67 +1,29 @@
-import { existsSync } from 'node:fs'
-import { mkdtemp, readFile } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
+import { mkdtemp } from 'node:fs/promises'
+import type { Server } from 'node:http'
 import { tmpdir } from 'node:os'
-import { extname, join, normalize } from 'node:path'
-import { type Browser, chromium } from 'playwright-core'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { buildExample } from '../../examples/browser/build.ts'
+import { serveExample } from '../../examples/browser/serve.ts'
+import { closeServer, launchChromium, requireChromium } from '../support/chromium.ts'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.zip': 'application/zip',
-}
-const ISOLATION = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-}
-
-let dir: string
-let server: Server
+let server: Server | undefined
 let url: string
 let browser: Browser
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium, as .ci/run does`)
-  dir = await mkdtemp(join(tmpdir(), 'livy-control-example-'))
+  requireChromium()
+  const dir = await mkdtemp(join(tmpdir(), 'livy-control-example-'))
   await buildExample(dir)
   // Served cross-origin isolated: the framed page must be embeddable there too.
-  server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] as string)).replace(
-      /^(\.\.[/\\])+/,
-      '',
-    )
-    const file = join(dir, path === '/' ? 'index.html' : path)
-    try {
-      const body = await readFile(file)
-      res.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        ...ISOLATION,
-      })
-      res.end(body)
-    } catch {
-      res.writeHead(404, ISOLATION).end()
-    }
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  })
+  ;({ url, server } = await serveExample(dir))
+  browser = await launchChromium()
 }, 180_000)
 
 afterAll(async () => {
   await browser?.close()
-  await new Promise((resolve) => server?.close(resolve))
+  await closeServer(server)
 })
 
 test('the browser example frames the control page, served by its service worker and updated live', async () => {

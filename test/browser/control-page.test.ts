@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs'
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { type LivyServer, startLivyServer } from '../../src/node/index.ts'
+import { launchChromium, requireChromium } from '../support/chromium.ts'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const BUNDLE = new URL(
   '../../src/emulator/control/control-page-assets.generated.js',
   import.meta.url,
@@ -25,18 +25,14 @@ const livy = (path: string, init: RequestInit = {}) =>
   })
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium, as .ci/run does`)
+  requireChromium()
   if (!existsSync(BUNDLE))
     throw new Error(
       'the control page is not built: run `npm run build` (scripts/build-control-page.ts)',
     )
   // A manual clock: the page's own buttons move time, so each step is the test's to take.
   server = await startLivyServer({ port: 0, evaluate: 'scripted', clock: 'manual', timing: 'fast' })
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  })
+  browser = await launchChromium()
   page = await browser.newPage()
   page.on('pageerror', (e) => errors.push(String(e)))
   // Content-Security-Policy violations are console errors: the page must cause none.

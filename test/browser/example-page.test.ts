@@ -1,14 +1,13 @@
-import { existsSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import type { Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { buildExample } from '../../examples/browser/build.ts'
 import { serveExample } from '../../examples/browser/serve.ts'
+import { launchChromium, requireChromium } from '../support/chromium.ts'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const SHOW = '+---+\n| id|\n+---+\n|  0|\n|  1|\n|  2|\n+---+'
 
 let dir: string
@@ -25,27 +24,12 @@ async function serve(isolated: boolean): Promise<string> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium), as .ci/run does`,
-    )
-  }
+  requireChromium()
   dir = await mkdtemp(join(tmpdir(), 'livy-example-'))
   await buildExample(dir)
   isolated = await serve(true)
   plain = await serve(false)
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  browser = await launchChromium(['--disable-quic', '--disable-component-update', '--disable-sync'])
 }, 120_000)
 
 afterAll(async () => {

@@ -36,6 +36,21 @@ const WRONG_STATE = replaceRoute('GET', '/sessions/:sessionId', (original) => as
   return { ...res, body: JSON.stringify({ ...JSON.parse(res.body), state: 'running-ish' }) }
 })
 
+/** A name no client would send, long enough to need wrapping in a side-by-side diff. */
+const LONG_NAME = `renamed-${'x'.repeat(70)}-by-the-broken-emulator-${'y'.repeat(70)}-end`
+
+/** GET /sessions/:sessionId answers another state and a long name the session never had. */
+const WRONG_STATE_AND_NAME = replaceRoute(
+  'GET',
+  '/sessions/:sessionId',
+  (original) => async (c) => {
+    const res = await original(c)
+    if (res.status !== 200 || res.body === null) return res
+    const body = JSON.parse(res.body) as Record<string, unknown>
+    return { ...res, body: JSON.stringify({ ...body, name: LONG_NAME, state: 'running-ish' }) }
+  },
+)
+
 const servers: LivyServer[] = []
 const targets: Target[] = []
 
@@ -134,5 +149,47 @@ describe('the runner catches a wrong emulator', () => {
     expect(out).toContain('Failures:')
     expect(out).toMatch(/DELETE \/sessions\/\S+ → 204: expected status 200, got 204/)
     expect(out).toContain(`0 passed, ${ids.length} failed, 0 skipped`)
+  })
+})
+
+describe('--compare shows how the answers differ', () => {
+  test('a target answering another state and name: the differing fields side by side, by JSON path, long values wrapped whole', async () => {
+    const { url } = await serve(WRONG_STATE_AND_NAME)
+    const probe = CATALOGUE.find(
+      (s) => s.covers.includes('B-SESSION-009') && !s.needsEmptyServer && !s.requires?.length,
+    )
+    expect(probe, 'a scenario that reads a session back').toBeDefined()
+    // Piped, not a terminal: the report is laid out for 100 columns.
+    const p = spawnBin('livy-conformance.js', [
+      '--compare',
+      'emulator',
+      url,
+      '--grep',
+      `^${probe?.id}$`,
+    ])
+    const code = await new Promise<number | null>((resolve) => p.child.on('close', resolve))
+    expect(code, p.stderr()).toBe(1)
+    const out = p.stdout()
+    const report = out.slice(out.indexOf('Divergences:'))
+    expect(report, out).toMatch(/GET \/sessions\/S0\n +field +A +B\n/)
+    // One row per differing field: the path, A's value, then B's, in aligned columns.
+    const row = /^( +)\$\.state( +)"[a-z]+"( +)"running-ish"$/m.exec(report)
+    expect(row, report).not.toBeNull()
+    const lines = report.split('\n')
+    const header = lines.find((l) => /^ +field +A +B$/.test(l)) as string
+    const bColumn = header.lastIndexOf('B')
+    expect(lines.find((l) => l.includes('"running-ish"'))?.indexOf('"running-ish"')).toBe(bColumn)
+    // The long name is wrapped in B's column, not cut: its pieces give it back.
+    const nameRow = lines.findIndex((l) => /^ +\$\.name /.test(l))
+    expect(nameRow, report).toBeGreaterThan(0)
+    let name = ''
+    for (let i = nameRow; i < lines.length && name.length < LONG_NAME.length + 2; i++)
+      name += (lines[i] as string).slice(bColumn).trimEnd()
+    expect(name).toBe(JSON.stringify(LONG_NAME))
+    // The side-by-side block fits the 100 columns the report is laid out for.
+    const block = lines.slice(lines.findIndex((l) => /^ +#\d+ GET \/sessions\/S0$/.test(l)))
+    const table = block.slice(0, block.indexOf(''))
+    expect(table.length).toBeGreaterThan(3)
+    for (const line of table) expect(line.length, line).toBeLessThanOrEqual(100)
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { describeDivergence, type ExchangeDivergence } from '../../src/conformance/answer-diff.ts'
 import type { Comparison } from '../../src/conformance/compare.ts'
 import {
   agreementLine,
@@ -136,7 +137,8 @@ describe('console report', () => {
     expect(agreementLine(comparisons)).toBe('agreement: 1/3 scenarios')
     const text = formatComparisons(comparisons, { a: 'livy', b: 'emulator' })
     expect(text).toContain('A = livy')
-    expect(text).toContain('#0 GET /sessions/S0: status 200 vs 404')
+    expect(text).toContain('#0 GET /sessions/S0')
+    expect(text).toMatch(/^ {6}status +200 +404$/m)
     expect(text).toContain('same exchanges, but A passed and B failed')
     expect(text).not.toMatch(/^\s*S-C-003/m) // emulator-only: never compared
     expect(text).not.toMatch(/^\s*S-C-004/m) // skipped on one side
@@ -161,7 +163,7 @@ function comparisonFixtures(): Comparison[] {
     s: Scenario,
     a: ScenarioResult['outcome'],
     b: ScenarioResult['outcome'],
-    divergences: string[],
+    differences: ExchangeDivergence[],
     agree: boolean,
   ): Comparison => ({
     scenario: s,
@@ -170,7 +172,8 @@ function comparisonFixtures(): Comparison[] {
     transcriptA: [{ request: 'GET /sessions/S0', status: 200, headers: {}, body: '{}' }],
     transcriptB: [{ request: 'GET /sessions/S0', status: 404, headers: {}, body: '{}' }],
     compared: s.parity.mark !== 'emulator-only' && a !== 'skipped' && b !== 'skipped',
-    divergences,
+    differences,
+    divergences: differences.map((d) => describeDivergence(d)),
     agree,
   })
   return [
@@ -179,7 +182,13 @@ function comparisonFixtures(): Comparison[] {
       scenario('S-C-002', 'diverges'),
       'passed',
       'passed',
-      ['#0 GET /sessions/S0: status 200 vs 404'],
+      [
+        {
+          index: 0,
+          request: 'GET /sessions/S0',
+          fields: [{ field: 'status', a: '200', b: '404' }],
+        },
+      ],
       false,
     ),
     make(
@@ -455,7 +464,8 @@ describe('JSON report', () => {
       ['S-C-005', true, false],
     ])
     expect(report.comparison?.scenarios[1]).toMatchObject({
-      divergences: ['#0 GET /sessions/S0: status 200 vs 404'],
+      divergences: [expect.stringMatching(/^#0 GET \/sessions\/S0\n.*\n {2}status +200 +404$/)],
+      differences: [{ index: 0, fields: [{ field: 'status', a: '200', b: '404' }] }],
       transcripts: { a: [{ status: 200 }], b: [{ status: 404 }] },
       outcomes: { a: 'passed', b: 'passed' },
     })

@@ -19,9 +19,10 @@ export function spawnBin(
   bin: string,
   args: readonly string[],
   env: NodeJS.ProcessEnv = {},
+  cwd: string = ROOT,
 ): Spawned {
   const child = spawn(process.execPath, [join(ROOT, 'bin', bin), ...args], {
-    cwd: ROOT,
+    cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

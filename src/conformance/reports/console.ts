@@ -1,3 +1,4 @@
+import { describeDivergence } from '../answer-diff.ts'
 import type { Comparison } from '../compare.ts'
 import type { Outcome, Scenario, ScenarioResult } from '../types.ts'
 
@@ -149,13 +150,17 @@ export function formatResults(results: readonly ScenarioResult[]): string {
 }
 
 /**
- * The differential part: a table of the scenarios where the targets disagree, each
- * divergence listed under it, then `agreement: N/M scenarios`.
+ * The differential part: a table of the scenarios where the targets disagree, then under each
+ * one every exchange answered differently, its differing fields side by side (JSON paths,
+ * status, headers, body lines; A's answer, then B's), wrapped to `width` columns, never cut;
+ * then `agreement: N/M scenarios`.
  */
 export function formatComparisons(
   comparisons: readonly Comparison[],
   names: { readonly a: string; readonly b: string },
+  options: { readonly width?: number } = {},
 ): string {
+  const width = Math.max(60, options.width ?? 100)
   const out: string[] = [`A = ${names.a}`, `B = ${names.b}`]
   const differing = comparisons.filter(
     (c) => isCompared(c) && (!c.agree || c.divergences.length > 0),
@@ -182,7 +187,8 @@ export function formatComparisons(
       if (c.divergences.length === 0) {
         out.push(`    same exchanges, but A ${c.a.outcome} and B ${c.b.outcome}`)
       }
-      for (const d of c.divergences) out.push(indent(d, '    '))
+      for (const d of c.differences)
+        out.push(indent(describeDivergence(d, { width: width - 4 }), '    '))
     }
   }
   out.push('', agreementLine(comparisons))

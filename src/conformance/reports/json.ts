@@ -1,3 +1,4 @@
+import type { ExchangeDivergence } from '../answer-diff.ts'
 import type { Comparison } from '../compare.ts'
 import type { NormalisedExchange } from '../normalise.ts'
 import type { Target } from '../targets/target.ts'
@@ -70,7 +71,10 @@ export interface ReportComparison {
   readonly compared: boolean
   readonly agree: boolean
   readonly outcomes: { readonly a: Outcome; readonly b: Outcome }
+  /** One text per exchange answered differently (fields side by side). */
   readonly divergences: readonly string[]
+  /** The same, as data: each exchange's differing fields with both sides' values. */
+  readonly differences: readonly ExchangeDivergence[]
   readonly transcripts: {
     readonly a: readonly NormalisedExchange[]
     readonly b: readonly NormalisedExchange[]
@@ -224,6 +228,7 @@ export function buildJsonReport(input: JsonReportInput): JsonReport {
                 agree: c.agree,
                 outcomes: { a: c.a.outcome, b: c.b.outcome },
                 divergences: c.divergences,
+                differences: c.differences,
                 transcripts: { a: c.transcriptA, b: c.transcriptB },
               }),
             ),

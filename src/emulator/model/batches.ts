@@ -288,6 +288,22 @@ export async function deleteBatch(ctx: ModelContext, id: number): Promise<void> 
   ctx.changed({ type: 'batch-deleted', batchId: id })
 }
 
+/**
+ * The cluster killed the batch's application (`yarn application -kill`): it reports `killed`
+ * and is kept, unlike `DELETE /batches/{id}`, which forgets it.
+ *
+ * @example
+ * await batchAppKilled(ctx, 0) // batch 0 reports `killed`
+ */
+export async function batchAppKilled(ctx: ModelContext, id: number): Promise<void> {
+  const runtime = ctx.batches.get(id)
+  if (runtime) {
+    for (const task of runtime.tasks) task.cancel()
+    runtime.tasks.clear()
+  }
+  await moveBatch(ctx, id, 'app-killed')
+}
+
 /** Fault: a running (or starting) batch fails now with an exit code. */
 export async function failBatchNow(
   ctx: ModelContext,

@@ -504,6 +504,24 @@ export async function driverExits(ctx: ModelContext, id: number, reason: string)
   await moveServer(ctx, id, 'app-exited')
 }
 
+/**
+ * The cluster killed the session's application (`yarn application -kill`, an operator): the
+ * driver is gone and the session reports `killed`, kept until retention ends.
+ *
+ * @example
+ * await sessionAppKilled(ctx, 0) // session 0 reports `killed`
+ */
+export async function sessionAppKilled(ctx: ModelContext, id: number): Promise<void> {
+  const record = ctx.store.sessions.get(id)
+  const runtime = ctx.sessions.get(id)
+  if (!record || !runtime || !['starting', 'running'].includes(record.serverState)) return
+  for (const task of runtime.tasks) task.cancel()
+  runtime.tasks.clear()
+  stopDriver(runtime.driver)
+  ctx.evaluation?.drop(id)
+  await moveServer(ctx, id, 'app-killed')
+}
+
 /** Fault: the interpreter process dies (`Interpreter died` on the running statement). */
 export function interpreterDies(ctx: ModelContext, record: SessionRecord, reason: string): void {
   const runtime = ctx.sessions.get(record.id)
