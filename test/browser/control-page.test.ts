@@ -278,6 +278,20 @@ describe('the control page, served by the Node server', () => {
     const gone = all[all.length - 5] as string
     expect((await livy(`/sessions/${gone}`, { method: 'DELETE' })).status).toBe(200)
     await poll(shownIds).toEqual(all.filter((id) => id !== gone))
+
+    // Batches are listed the same way.
+    for (const name of ['first', 'second'])
+      await livy('/batches', {
+        method: 'POST',
+        body: JSON.stringify({ file: 'local:/x.py', name }),
+      })
+    await page.getByRole('link', { name: /^Batches/ }).click()
+    const batches = page.getByRole('table', { name: 'Batches' })
+    await poll(() => batches.locator('tbody tr td:nth-child(2)').allTextContents()).toEqual([
+      'first',
+      'second',
+    ])
+    expect(await batches.getByRole('link', { name: 'Batch 1', exact: true }).count()).toBe(1)
     expect(errors).toEqual([])
   })
 })
