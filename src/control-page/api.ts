@@ -18,7 +18,7 @@ export class ControlApiError extends Error {
  * await api.post('clock/advance', { ms: 1000 })
  */
 export function createControlClient(base: URL) {
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  const send = async (method: string, path: string, body?: unknown): Promise<string> => {
     const response = await fetch(new URL(path, base), {
       method,
       headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
@@ -26,25 +26,43 @@ export function createControlClient(base: URL) {
       cache: 'no-store',
     })
     const text = await response.text()
-    let json: unknown
-    try {
-      json = text === '' ? {} : JSON.parse(text)
-    } catch {
-      json = { error: text }
-    }
     if (!response.ok) {
-      const message = (json as { error?: unknown }).error
+      let message: unknown
+      try {
+        message = (JSON.parse(text) as { error?: unknown }).error
+      } catch {
+        message = text
+      }
       throw new ControlApiError(
         response.status,
-        typeof message === 'string' ? message : `${response.status} ${response.statusText}`,
+        typeof message === 'string' && message !== ''
+          ? message
+          : `${response.status} ${response.statusText}`,
       )
     }
-    return json as T
+    return text
   }
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const text = await send(method, path, body)
+    try {
+      return (text === '' ? {} : JSON.parse(text)) as T
+    } catch {
+      return { error: text } as T
+    }
+  }
+  let lastState: { text: string; state: Snapshot } | undefined
   return {
     base,
-    /** `logs`: whose logs to include (`none`, `session:3`…); lists need none. */
-    state: (logs = 'none') => call<Snapshot>('GET', `state?logs=${encodeURIComponent(logs)}`),
+    /**
+     * `logs`: whose logs to include (`none`, `session:3`…); lists need none. An answer that
+     * reads as the last one is the same object, so the views can tell nothing changed (the
+     * page refetches when its event stream opens, which mostly finds what it already has).
+     */
+    state: async (logs = 'none') => {
+      const text = await send('GET', `state?logs=${encodeURIComponent(logs)}`)
+      if (lastState?.text !== text) lastState = { text, state: JSON.parse(text) as Snapshot }
+      return lastState.state
+    },
     requests: async () => (await call<{ requests: JournalEntry[] }>('GET', 'requests')).requests,
     outcomes: async () => (await call<{ rules: RuleListing[] }>('GET', 'outcomes')).rules,
     faults: () => call<FaultListing>('GET', 'faults'),

@@ -1,5 +1,5 @@
 import { html } from 'htm/preact'
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
 import type { ControlClient } from './api.ts'
 import { BatchesView, BatchView } from './batches-view.ts'
 import { ClockBar, ClockView, useClockNow } from './clock-view.ts'
@@ -25,7 +25,13 @@ const NAV: [string, string][] = [
 
 function useLive(store: LiveStore): LiveData {
   const [data, setData] = useState(store.get())
-  useEffect(() => store.subscribe(() => setData(store.get())), [store])
+  // Subscribed as the page commits, not after it paints, and caught up at once: an answer
+  // that came in between must not wait for the next event to be shown.
+  useLayoutEffect(() => {
+    const unsubscribe = store.subscribe(() => setData(store.get()))
+    setData(store.get())
+    return unsubscribe
+  }, [store])
   return data
 }
 

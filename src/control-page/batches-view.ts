@@ -1,20 +1,33 @@
 import { html } from 'htm/preact'
-import { useState } from 'preact/hooks'
-import { clockTime, isoTime } from './format.ts'
+import { useMemo, useState } from 'preact/hooks'
+import { clockOfIso, clockTime, isoTime } from './format.ts'
+import { LongTable } from './long-table.ts'
+import { rowHtml } from './row-html.ts'
 import { StateTimeline } from './state-timeline.ts'
 import type { BatchSnapshot } from './types.ts'
+
+const BATCHES_HEAD = html`<tr><th scope="col">Id</th><th scope="col">Name</th><th scope="col">State</th><th scope="col">File</th><th scope="col">Application</th><th scope="col">Created</th></tr>`
+const batchKey = (b: BatchSnapshot) => String(b.id)
+
+/** One row of the list, drawn as markup like the sessions' (the list may be as long). */
+function batchRow(b: BatchSnapshot) {
+  const created = isoTime(b.createdAt)
+  return rowHtml`<tr><td><a href="#/batches/${b.id}" aria-label="Batch ${b.id}">${b.id}</a></td><td>${b.name ?? ''}</td><td><span class="state state-${b.state}">${b.state}</span></td><td><code>${b.file ?? ''}</code></td><td>${b.appId ?? ''}</td><td><time datetime="${created}">${clockOfIso(created)}</time></td></tr>`
+}
 
 /** Batches with a state filter and a text search (id, name, file, app id). */
 export function BatchesView({ batches }: { batches: readonly BatchSnapshot[] }) {
   const [text, setText] = useState('')
   const [state, setState] = useState('')
-  const t = text.trim().toLowerCase()
-  const shown = batches.filter(
-    (b) =>
-      (state === '' || b.state === state) &&
-      (t === '' ||
-        [String(b.id), b.name, b.file, b.appId].some((v) => (v ?? '').toLowerCase().includes(t))),
-  )
+  const shown = useMemo(() => {
+    const t = text.trim().toLowerCase()
+    return batches.filter(
+      (b) =>
+        (state === '' || b.state === state) &&
+        (t === '' ||
+          [String(b.id), b.name, b.file, b.appId].some((v) => (v ?? '').toLowerCase().includes(t))),
+    )
+  }, [batches, text, state])
   const states = [...new Set(batches.map((b) => b.state))].sort()
   return html`<section aria-labelledby="view-title">
     <h2 id="view-title" tabindex="-1">Batches</h2>
@@ -31,16 +44,8 @@ export function BatchesView({ batches }: { batches: readonly BatchSnapshot[] }) 
     ${
       batches.length === 0
         ? html`<p class="empty">No batch yet. Submit one with <code>POST /batches</code>.</p>`
-        : html`<div class="table-scroll"><table class="list" aria-label="Batches">
-      <thead><tr><th scope="col">Id</th><th scope="col">Name</th><th scope="col">State</th><th scope="col">File</th><th scope="col">Application</th><th scope="col">Created</th></tr></thead>
-      <tbody>${shown.map(
-        (b) => html`<tr key=${b.id}>
-          <td><a href=${`#/batches/${b.id}`} aria-label=${`Batch ${b.id}`}>${b.id}</a></td>
-          <td>${b.name ?? ''}</td><td><span class=${`state state-${b.state}`}>${b.state}</span></td>
-          <td><code>${b.file ?? ''}</code></td><td>${b.appId ?? ''}</td>
-          <td><time datetime=${isoTime(b.createdAt)}>${clockTime(b.createdAt)}</time></td>
-        </tr>`,
-      )}</tbody></table></div>`
+        : html`<div class="table-scroll"><${LongTable} label="Batches" class="list long batches" head=${BATCHES_HEAD}
+            items=${shown} keyOf=${batchKey} row=${batchRow} /></div>`
     }
   </section>`
 }

@@ -6,8 +6,11 @@
  * clockTime(Date.UTC(2026, 0, 1, 0, 0, 5)) // '00:00:05.000'
  */
 export function clockTime(ms: number): string {
-  return new Date(ms).toISOString().slice(11, 23)
+  return clockOfIso(new Date(ms).toISOString())
 }
+
+/** {@link clockTime} of a time already in ISO form (a long list formats each time once). */
+export const clockOfIso = (iso: string): string => iso.slice(11, 23)
 
 /** The full ISO form, for titles and the clock bar. */
 export const isoTime = (ms: number): string => new Date(ms).toISOString()

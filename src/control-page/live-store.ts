@@ -64,14 +64,17 @@ export function createLiveStore(
     }
   }
 
-  /** Fetches what is dirty; changes that arrive meanwhile make one more round, not one each. */
-  const flush = async (): Promise<void> => {
+  /**
+   * Fetches what is dirty; changes that arrive meanwhile make one more round, not one each.
+   * `now`: the first round starts at once (the page's first load has no burst to wait for).
+   */
+  const flush = async (now = false): Promise<void> => {
     if (running) return
     running = true
     try {
-      while (dirty.size > 0) {
+      for (let round = 0; dirty.size > 0; round++) {
         // One turn of the event loop gathers the events of a burst first.
-        await new Promise((resolve) => setTimeout(resolve, 0))
+        if (!now || round > 0) await new Promise((resolve) => setTimeout(resolve, 0))
         const batch = [...dirty]
         dirty.clear()
         // Each part is shown as soon as it arrives: the sessions need not wait for the journal.
@@ -130,10 +133,24 @@ export function createLiveStore(
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    /** Opens the event stream; every (re)connection fetches everything, since events were missed. */
-    start(): void {
-      // Shown at once, without waiting for the stream to open.
-      refresh(...ALL)
+    /**
+     * Opens the event stream; every (re)connection fetches everything, since events were
+     * missed. Resolves when the first answer for the state is in (or was refused).
+     */
+    start(): Promise<void> {
+      const first = new Promise<void>((resolve) => {
+        const stop = () => {
+          if (data.state || data.problem) {
+            listeners.delete(stop)
+            resolve()
+          }
+        }
+        listeners.add(stop)
+      })
+      // Shown at once, without waiting for the stream to open (the page's shell preloads the
+      // state, so its answer may already be here).
+      for (const r of ALL) dirty.add(r)
+      void flush(true)
       source = openEvents(new URL('events', api.base).href)
       source.addEventListener('hello', () => {
         set({ connection: 'live' })
@@ -143,6 +160,7 @@ export function createLiveStore(
       source.addEventListener('request', onMessage('request'))
       source.addEventListener('changed', onMessage('changed'))
       source.addEventListener('error', () => set({ connection: 'reconnecting' }))
+      return first
     },
     stop(): void {
       source?.close()

@@ -15,7 +15,13 @@ if (root) {
   const script = import.meta.url
   const api = createControlClient(new URL('./', script))
   const store = createLiveStore(api)
-  root.textContent = ''
-  render(html`<${App} api=${api} store=${store} />`, root)
-  store.start()
+  // The first picture is the emulator's state, which the shell preloads: drawing the app's own
+  // "Loading…" before it would put a render and a paint on the way to it (the shell's text
+  // says the page is loading meanwhile). A state slower than a second is not waited for.
+  void Promise.race([store.start(), new Promise((resolve) => setTimeout(resolve, 1000))]).then(
+    () => {
+      root.textContent = ''
+      render(html`<${App} api=${api} store=${store} />`, root)
+    },
+  )
 }

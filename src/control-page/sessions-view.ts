@@ -1,6 +1,8 @@
 import { html } from 'htm/preact'
 import { useMemo, useState } from 'preact/hooks'
-import { clockTime, isoTime } from './format.ts'
+import { clockOfIso, isoTime } from './format.ts'
+import { LongTable } from './long-table.ts'
+import { rowHtml } from './row-html.ts'
 import type { SessionSnapshot } from './types.ts'
 
 /**
@@ -24,6 +26,15 @@ export function filterSessions(
           (v ?? '').toLowerCase().includes(text),
         )),
   )
+}
+
+const SESSIONS_HEAD = html`<tr><th scope="col">Id</th><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">State</th><th scope="col">Statements</th><th scope="col">Owner</th><th scope="col">Created</th></tr>`
+const sessionKey = (s: SessionSnapshot) => String(s.id)
+
+/** One row of the list (an idle list of 1,000 sessions draws 1,000 of these at once). */
+function sessionRow(s: SessionSnapshot) {
+  const created = isoTime(s.createdAt)
+  return rowHtml`<tr><td><a href="#/sessions/${s.id}" aria-label="Session ${s.id}">${s.id}</a></td><td>${s.name ?? ''}</td><td>${s.kind}</td><td><span class="state state-${s.state}">${s.state}</span></td><td>${s.statements.length}</td><td>${s.owner ?? ''}</td><td><time datetime="${created}">${clockOfIso(created)}</time></td></tr>`
 }
 
 const distinct = (values: readonly string[]) => [...new Set(values)].sort()
@@ -58,17 +69,8 @@ export function SessionsView({ sessions }: { sessions: readonly SessionSnapshot[
     ${
       sessions.length === 0
         ? html`<p class="empty">No session yet. Create one with <code>POST /sessions</code>.</p>`
-        : html`<div class="table-scroll"><table class="list" aria-label="Sessions">
-      <thead><tr><th scope="col">Id</th><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">State</th><th scope="col">Statements</th><th scope="col">Owner</th><th scope="col">Created</th></tr></thead>
-      <tbody>${shown.map(
-        (s) => html`<tr key=${s.id}>
-          <td><a href=${`#/sessions/${s.id}`} aria-label=${`Session ${s.id}`}>${s.id}</a></td>
-          <td>${s.name ?? ''}</td><td>${s.kind}</td>
-          <td><span class=${`state state-${s.state}`}>${s.state}</span></td>
-          <td>${s.statements.length}</td><td>${s.owner ?? ''}</td>
-          <td><time datetime=${isoTime(s.createdAt)}>${clockTime(s.createdAt)}</time></td>
-        </tr>`,
-      )}</tbody></table></div>`
+        : html`<div class="table-scroll"><${LongTable} label="Sessions" class="list long sessions" head=${SESSIONS_HEAD}
+            items=${shown} keyOf=${sessionKey} row=${sessionRow} /></div>`
     }
   </section>`
 }

@@ -219,4 +219,75 @@ describe('the control page, served by the Node server', () => {
     await page.getByText('No session yet').waitFor()
     expect((await (await livy('/__emulator/state')).json()).sessions).toEqual([])
   })
+
+  test('keeps a long list in step: filters, live changes in place, removals, names as text', async () => {
+    // More than one group of 50 rows (long-table.ts), with a name that is markup.
+    for (let i = 0; i < 60; i++)
+      await livy('/sessions', {
+        method: 'POST',
+        body: JSON.stringify({ kind: 'spark', name: `bulk-${i}` }),
+      })
+    const hostile = '<b>bold</b> & "quoted" \'name\''
+    await livy('/sessions', {
+      method: 'POST',
+      body: JSON.stringify({ kind: 'sql', name: hostile }),
+    })
+    const ids = async () => {
+      const state = await (await livy('/__emulator/state?logs=none')).json()
+      return state.sessions.map((s: { id: number }) => String(s.id)) as string[]
+    }
+    const shownIds = () =>
+      page.locator('table[aria-label="Sessions"] tbody tr td:first-child').allTextContents()
+    await page.goto(`${server.url}/__emulator#/sessions`)
+    const all = await ids()
+    await poll(shownIds).toEqual(all)
+    expect(await page.locator('table[aria-label="Sessions"] tbody').count()).toBe(
+      Math.ceil(all.length / 50),
+    )
+    // Every row is a row of the table for assistive technology, cells and all.
+    expect(await page.getByRole('table', { name: 'Sessions' }).getByRole('row').count()).toBe(
+      all.length + 1,
+    )
+    const hostileRow = page.getByRole('row').filter({ hasText: hostile })
+    await poll(() => hostileRow.count()).toBe(1)
+    expect(await page.locator('table[aria-label="Sessions"] b').count()).toBe(0)
+
+    // A filter narrows the list in order, and clearing it brings every row back in order.
+    await page.getByLabel('Search').fill('bulk-5')
+    await poll(async () => (await shownIds()).length).toBe(11)
+    const filtered = await shownIds()
+    expect(filtered).toEqual([...filtered].sort((a, b) => Number(a) - Number(b)))
+    await page.getByLabel('Search').fill('')
+    await poll(shownIds).toEqual(all)
+
+    // A live change redraws the changed row in place: a focused link in it keeps the focus.
+    const last = all.at(-1) as string
+    const link = page.getByRole('link', { name: `Session ${last}`, exact: true })
+    await link.focus()
+    const row = page.getByRole('row').filter({ has: link })
+    await poll(() => row.textContent()).toContain('starting')
+    await server.emulator.advance(60_000)
+    await poll(() => row.textContent()).toContain('idle')
+    expect(await focused(link)).toBe(true)
+
+    // A session that goes away leaves the list; the others keep their order.
+    const gone = all[all.length - 5] as string
+    expect((await livy(`/sessions/${gone}`, { method: 'DELETE' })).status).toBe(200)
+    await poll(shownIds).toEqual(all.filter((id) => id !== gone))
+
+    // Batches are listed the same way.
+    for (const name of ['first', 'second'])
+      await livy('/batches', {
+        method: 'POST',
+        body: JSON.stringify({ file: 'local:/x.py', name }),
+      })
+    await page.getByRole('link', { name: /^Batches/ }).click()
+    const batches = page.getByRole('table', { name: 'Batches' })
+    await poll(() => batches.locator('tbody tr td:nth-child(2)').allTextContents()).toEqual([
+      'first',
+      'second',
+    ])
+    expect(await batches.getByRole('link', { name: 'Batch 1', exact: true }).count()).toBe(1)
+    expect(errors).toEqual([])
+  })
 })

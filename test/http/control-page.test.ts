@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import { EMPTY_FAULT, faultJson } from '../../src/control-page/fault-form.ts'
+import { escapeHtml, rowHtml } from '../../src/control-page/row-html.ts'
 import { EMPTY_RULE, ruleJson } from '../../src/control-page/rule-form.ts'
 import { faultFromJson, ruleFromJson } from '../../src/emulator/control/control-api.ts'
 import { createLivyEmulator } from '../../src/index.ts'
@@ -106,6 +107,8 @@ describe('the control page', () => {
     expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'self'")
     const html = await page.text()
     expect(html).toContain('<script type="module" src="./__emulator/app.js">')
+    // The state the first render needs is fetched while the script loads, not after it runs.
+    expect(html).toContain('<link rel="preload" href="./__emulator/state?logs=none" as="fetch"')
     expect(await (await livy.fetch('/__emulator/')).text()).toContain('src="./app.js"')
     const script = await livy.fetch('/__emulator/app.js')
     expect(script.headers.get('content-type')).toBe('text/javascript;charset=utf-8')
@@ -201,5 +204,16 @@ describe('the page’s forms send what the API accepts', () => {
     if (!bad.ok) expect(bad.errors.batchId).toBe('Batch id is required')
     const status = faultJson({ ...EMPTY_FAULT, path: '/s', status: '700' })
     expect(status.ok).toBe(false)
+  })
+})
+
+describe('the long lists’ rows', () => {
+  test('escape every value a client chose, in text and in attributes', () => {
+    const name = `<img src=x onerror="alert(1)"> & 'q'`
+    expect(rowHtml`<tr><td title="${name}">${name}</td><td>${42}</td></tr>`).toBe(
+      '<tr><td title="&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#39;q&#39;">' +
+        '&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#39;q&#39;</td><td>42</td></tr>',
+    )
+    expect(escapeHtml('idle')).toBe('idle')
   })
 })

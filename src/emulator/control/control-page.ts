@@ -57,6 +57,7 @@ function shell(request: EdgeRequest): string {
 <title>livy-emulator</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${dir}app.css">
+<link rel="preload" href="${dir}state?logs=none" as="fetch" crossorigin>
 </head>
 <body>
 <div id="app" data-livy-emulator-control><p>Loading the control page…</p></div>
