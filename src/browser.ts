@@ -13,20 +13,13 @@
  * `pyodide-lock.json` at `/pyodide/` (or `pyodideIndexURL`). Serve the page cross-origin
  * isolated (COOP `same-origin`, COEP `require-corp`) so that interrupting code is cheap.
  */
-import { faker } from '@faker-js/faker/locale/en'
-import { http } from 'msw'
+import './browser-deps.ts'
 import { setupWorker } from 'msw/browser'
 import {
   createLivyEmulator,
   type LivyEmulator,
   type LivyEmulatorOptions,
 } from './emulator/create-livy-emulator.ts'
-import { mswModule } from './emulator/http/msw-module.ts'
-import { fakerModule } from './fixtures/faker.ts'
-
-// A bundle has no Node loader to fetch msw and faker from on first use: hand them over now.
-mswModule.provide({ http })
-fakerModule.provide({ faker })
 
 export { createLivyEmulator, type LivyEmulator, type LivyEmulatorOptions }
 

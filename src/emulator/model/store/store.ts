@@ -70,6 +70,8 @@ function createMswDataTable<R extends { id: number; name: string | null }>(
       }
       return coll
     })
+    // A failed load rejects `collection()`'s callers, not the writes nobody awaits.
+    mirrored.catch(() => undefined)
   }
   const activate = (): Promise<Coll> => {
     // What the table holds now, taken now: every later write queues behind the filling.
@@ -89,6 +91,7 @@ function createMswDataTable<R extends { id: number; name: string | null }>(
         return coll
       },
     )
+    mirrored.catch(() => undefined)
     return mirrored
   }
 
