@@ -1,7 +1,7 @@
 /**
- * Writes spec/recording.schema.json from the recording format's zod schema (the one the
- * emulator checks recordings with), so the two cannot drift apart.
- * `node scripts/generate-recording-schema.ts`; test/recording/recording-format.test.ts checks it is fresh.
+ * Writes spec/recording.schema.json from the recording format's zod schema (the one
+ * `parseRecording`'s own checks are held to), so the two cannot drift apart.
+ * `node scripts/generate-recording-schema.ts`; test/recording/recording-units.test.ts checks it is fresh.
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'

@@ -13,6 +13,7 @@
  * `pyodide-lock.json` at `/pyodide/` (or `pyodideIndexURL`). Serve the page cross-origin
  * isolated (COOP `same-origin`, COEP `require-corp`) so that interrupting code is cheap.
  */
+import './browser-deps.ts'
 import { setupWorker } from 'msw/browser'
 import {
   createLivyEmulator,

@@ -7,6 +7,12 @@
  * const livy = createLivyEmulator({ baseUrl: 'http://livy.test' })
  * setupServer(...livy.handlers).listen()
  */
+import { http } from 'msw'
+import { mswModule } from './emulator/http/msw-module.ts'
+
+// This entry is for msw users: it hands msw to the handlers at once (no loading on first use).
+mswModule.provide({ http })
+
 export {
   createLivyEmulator,
   type LivyEmulator,

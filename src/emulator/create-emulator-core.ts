@@ -74,7 +74,10 @@ export interface LivyEmulatorOptions {
   readonly clock?: 'manual' | 'system' | Clock
   /** Livy configuration keys (`livy.server.session.timeout`, `livy.spark.master`, …). */
   readonly livyConf?: Readonly<Record<string, string | number | boolean>>
-  /** Store factory, to swap the `@msw/data` store for another implementation. */
+  /**
+   * Store factory, to swap the default store (an index, with an `@msw/data` collection on
+   * demand) for another implementation.
+   */
   readonly store?: () => LivyStore
   /** Filters in front of Livy's servlets (used by the server, profiles and tests). */
   readonly filters?: readonly EdgeFilter[]
@@ -360,7 +363,7 @@ export function createEmulatorCore(options: LivyEmulatorOptions = {}): EmulatorC
   // One secret per emulator (a reset keeps it, so cookies issued before a reset still work).
   const pinnedSecret = options.authSecret ?? livyConf['livy-emulator.auth.secret']
   const cookies = createAuthCookies(
-    pinnedSecret === undefined ? randomAuthSecret() : String(pinnedSecret),
+    pinnedSecret === undefined ? randomAuthSecret : String(pinnedSecret),
   )
   // Outermost first: the emulator's own filters, the vendor's gateway, injected faults (on
   // Livy paths), then Livy's security filters in front of its servlets.

@@ -10,7 +10,11 @@ export type { LivyEmulatorOptions, ModelFaultControls } from './create-emulator-
 
 /** An isolated, stateful Apache Livy 0.9 emulator with msw handlers. */
 export interface LivyEmulator extends EmulatorCore {
-  /** msw handlers for `setupServer(...)` / `setupWorker(...)`, built from the route table. */
+  /**
+   * msw handlers for `setupServer(...)` / `setupWorker(...)`, built from the route table on
+   * the first read (which loads msw: a test that only calls `fetch` never does), the same
+   * array on every read.
+   */
   readonly handlers: HttpHandler[]
 }
 
@@ -30,15 +34,19 @@ export interface LivyEmulator extends EmulatorCore {
  */
 export function createLivyEmulator(options: LivyEmulatorOptions = {}): LivyEmulator {
   const core = createEmulatorCore(options)
-  const handlers = createMswHandlers({
-    baseUrl: core.baseUrl,
-    get routes() {
-      return core.edge.routes
-    },
-    handle: (request) => core.handle(request),
-    extraPrefixes: ['/__emulator'],
-    ...(core.profile.livyPaths ? {} : { claims: core.profile.claims }),
-  })
-  // Assign onto the core object itself: its `model`/`edge` getters must stay live.
-  return Object.assign(core, { handlers })
+  let handlers: HttpHandler[] | undefined
+  // Defined onto the core object itself: its `model`/`edge` getters must stay live.
+  return Object.defineProperty(core, 'handlers', {
+    enumerable: true,
+    get: () =>
+      (handlers ??= createMswHandlers({
+        baseUrl: core.baseUrl,
+        get routes() {
+          return core.edge.routes
+        },
+        handle: (request) => core.handle(request),
+        extraPrefixes: ['/__emulator'],
+        ...(core.profile.livyPaths ? {} : { claims: core.profile.claims }),
+      })),
+  }) as LivyEmulator
 }

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { Ajv2020 } from 'ajv/dist/2020.js'
+import fc from 'fast-check'
 import { afterEach, describe, expect, test } from 'vitest'
 import { createLivyEmulator } from '../../src/emulator/create-livy-emulator.ts'
 import { edgeRequest } from '../../src/emulator/http/types.ts'
@@ -14,6 +15,7 @@ import {
   RecordingError,
 } from '../../src/emulator/recording/recording-format.ts'
 import { recordingJsonSchema } from '../../src/emulator/recording/recording-json-schema.ts'
+import { recordingSchema } from '../../src/emulator/recording/recording-schema.ts'
 import { createRedactor } from '../../src/emulator/recording/redactor.ts'
 import { createReplaySource } from '../../src/emulator/recording/replay-source.ts'
 import { nodeUpstreamTransport } from '../../src/node/upstream-transport.ts'
@@ -38,7 +40,7 @@ const sample = () => ({
 })
 
 describe('the recording format', () => {
-  test('spec/recording.schema.json is generated from the reader (node scripts/generate-recording-schema.ts)', () => {
+  test('spec/recording.schema.json is generated from the format (node scripts/generate-recording-schema.ts)', () => {
     expect(readFileSync(SCHEMA_PATH, 'utf8')).toBe(recordingJsonSchema())
   })
 
@@ -49,6 +51,106 @@ describe('the recording format', () => {
     expect(validate(sample())).toBe(true)
     expect(validate({ ...sample(), statements: { cobol: [] } })).toBe(false)
     expect(validate({ ...sample(), version: 2 })).toBe(false)
+  })
+
+  test('parseRecording accepts exactly what the zod schema accepts, and gives the same value', () => {
+    // Each field is right, or any JSON at all; keys go missing and unknown ones come in.
+    const maybe = <T>(right: fc.Arbitrary<T>) =>
+      fc.oneof({ weight: 40, arbitrary: right }, { weight: 1, arbitrary: fc.jsonValue() })
+    const object = (fields: Record<string, fc.Arbitrary<unknown>>) =>
+      maybe(
+        fc
+          .tuple(
+            fc.oneof(
+              { weight: 30, arbitrary: fc.record(fields) },
+              { weight: 1, arbitrary: fc.record(fields, { requiredKeys: [] }) },
+            ),
+            fc.oneof(
+              { weight: 30, arbitrary: fc.constant({}) },
+              {
+                weight: 1,
+                arbitrary: fc.dictionary(
+                  fc.constantFrom('extra', '__proto__', 'code', 'cobol'),
+                  fc.jsonValue(),
+                  { minKeys: 1, maxKeys: 1 },
+                ),
+              },
+            ),
+          )
+          .map(([fieldsGiven, extra]) => ({ ...fieldsGiven, ...extra })),
+      )
+    const string = maybe(fc.string({ maxLength: 4 }))
+    const strings = maybe(fc.array(string, { maxLength: 2 }))
+    const output = fc.oneof(
+      object({
+        status: maybe(fc.constant('ok')),
+        data: maybe(fc.dictionary(fc.string(), fc.jsonValue())),
+      }),
+      object({
+        status: maybe(fc.constant('error')),
+        ename: string,
+        evalue: string,
+        traceback: strings,
+      }),
+    )
+    const statements = maybe(fc.array(object({ code: string, output }), { maxLength: 2 }))
+    const recording = object({
+      $schema: string,
+      version: fc.constantFrom(1, 1, 1, 1, 1, 1, 1, 2, '1'),
+      recordedFrom: string,
+      recordedAt: string,
+      statements: object({
+        spark: statements,
+        pyspark: statements,
+        sparkr: statements,
+        sql: statements,
+      }),
+      batches: maybe(
+        fc.array(
+          object({
+            file: maybe(fc.option(fc.string(), { nil: null })),
+            className: maybe(fc.option(fc.string(), { nil: null })),
+            args: strings,
+            state: string,
+            log: strings,
+          }),
+          { maxLength: 2 },
+        ),
+      ),
+      exchanges: maybe(
+        fc.array(
+          object({
+            request: string,
+            requestBody: string,
+            status: maybe(fc.oneof(fc.integer(), fc.double())),
+            headers: maybe(fc.dictionary(fc.string(), string)),
+            body: string,
+          }),
+          { maxLength: 2 },
+        ),
+      ),
+    })
+    let accepted = 0
+    fc.assert(
+      fc.property(recording, (value) => {
+        const text = JSON.stringify(value)
+        const byZod = recordingSchema.safeParse(JSON.parse(text))
+        let ours: unknown
+        try {
+          ours = parseRecording(text)
+        } catch (e) {
+          expect(e).toBeInstanceOf(RecordingError)
+          expect(byZod.success).toBe(false)
+          return
+        }
+        expect(byZod.success).toBe(true)
+        expect(ours).toEqual(byZod.data)
+        accepted++
+      }),
+      { numRuns: 1_000 },
+    )
+    // Both kinds of answer were given.
+    expect(accepted).toBeGreaterThan(20)
   })
 
   test.each([

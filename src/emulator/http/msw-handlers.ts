@@ -1,7 +1,8 @@
-import { type HttpHandler, http } from 'msw'
+import type { HttpHandler } from 'msw'
 import { servletOf } from './edge.ts'
 import { fromFetchRequest, toFetchResponse } from './fetch-adapter.ts'
 import { isPromise, type MaybePromise } from './maybe-async.ts'
+import { mswModule } from './msw-module.ts'
 import { createRouter } from './router.ts'
 import type { Route } from './routes.ts'
 import type { EdgeRequest, EdgeResponse } from './types.ts'
@@ -31,6 +32,7 @@ export interface MswTarget {
  * const server = setupServer(...createMswHandlers(target))
  */
 export function createMswHandlers(target: MswTarget): HttpHandler[] {
+  const { http } = mswModule.get()
   const base = new URL(target.baseUrl)
   const basePath = base.pathname.replace(/\/$/, '')
   // msw asks every handler in turn: parse each request's URL once, not once per handler.

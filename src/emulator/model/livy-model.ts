@@ -1,5 +1,4 @@
-import { createFixtureFaker } from '../../fixtures/faker.ts'
-import { createSparkLogs } from '../../fixtures/spark-logs.ts'
+import { createLazySparkLogs } from '../../fixtures/spark-logs.ts'
 import { ANONYMOUS, type Caller, createAccessManager } from './access.ts'
 import { type CreateBatchInput, createBatch, deleteBatch, failBatchNow } from './batches.ts'
 import type { Clock } from './clock.ts'
@@ -271,7 +270,7 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
     store,
     scheduler,
     random,
-    logs: createSparkLogs(createFixtureFaker(random)),
+    logs: createLazySparkLogs(random),
     outcomes,
     evaluation,
     access: createAccessManager(config),

@@ -1,93 +1,15 @@
-import { z } from 'zod'
-import { STATEMENT_KINDS, type StatementKind } from '../model/outcomes/interpreters.ts'
+import { STATEMENT_KINDS } from '../model/outcomes/interpreters.ts'
+import type {
+  RecordedBatch,
+  RecordedExchange,
+  RecordedStatement,
+  Recording,
+} from './recording-schema.ts'
+
+export type { RecordedBatch, RecordedExchange, RecordedStatement, Recording }
 
 /** The recording format's version; a reader refuses any other (the format is small and strict). */
 export const RECORDING_VERSION = 1
-
-const output = z.union([
-  z
-    .object({
-      status: z.literal('ok'),
-      data: z.record(z.string(), z.unknown()),
-    })
-    .strict(),
-  z
-    .object({
-      status: z.literal('error'),
-      ename: z.string(),
-      evalue: z.string(),
-      traceback: z.array(z.string()),
-    })
-    .strict(),
-])
-
-const statement = z
-  .object({
-    /** The code exactly as the client sent it. */
-    code: z.string(),
-    /** The statement's `output` as the server answered it, without `execution_count`. */
-    output,
-  })
-  .strict()
-
-const batch = z
-  .object({
-    file: z.string().nullable(),
-    className: z.string().nullable(),
-    args: z.array(z.string()),
-    /** `success`, `dead` or `killed`; a batch not seen finishing is recorded with its last state. */
-    state: z.string(),
-    /** The batch's whole log as the server kept it (`GET /batches/{id}/log?size=-1`). */
-    log: z.array(z.string()),
-  })
-  .strict()
-
-/** One exchange, in the transcript format of `src/fixtures/recorded/` (normalised). */
-const exchange = z
-  .object({
-    request: z.string(),
-    requestBody: z.string().optional(),
-    status: z.number().int(),
-    headers: z.record(z.string(), z.string()),
-    body: z.string(),
-  })
-  .strict()
-
-const statementsByKind = z
-  .object(
-    Object.fromEntries(STATEMENT_KINDS.map((k) => [k, z.array(statement).optional()])) as Record<
-      StatementKind,
-      z.ZodOptional<z.ZodArray<typeof statement>>
-    >,
-  )
-  .strict()
-
-/**
- * A recording of a real Livy (`livy-emulator --record-from URL --record-to FILE`): plain JSON,
- * keys sorted, meant to be reviewed and diffed in a pull request.
- */
-export const recordingSchema = z
-  .object({
-    /** An editor's pointer to `spec/recording.schema.json` (ignored when read). */
-    $schema: z.string().optional(),
-    version: z.literal(RECORDING_VERSION),
-    /** The upstream's origin and path (never credentials). */
-    recordedFrom: z.string(),
-    /** When recording started (ISO 8601). */
-    recordedAt: z.string(),
-    /** Statements per interpreter kind, in the order they completed. */
-    statements: statementsByKind,
-    batches: z.array(batch),
-    /** Every exchange, normalised; identical consecutive polls are kept once. */
-    exchanges: z.array(exchange),
-  })
-  .strict()
-
-/** A parsed recording (see {@link recordingSchema}). */
-export type Recording = z.infer<typeof recordingSchema>
-export type RecordedStatement = z.infer<typeof statement>
-export type RecordedBatch = z.infer<typeof batch>
-export type RecordedExchange = z.infer<typeof exchange>
 
 /** A recording that cannot be used: not JSON, another version, or a field that is wrong. */
 export class RecordingError extends Error {
@@ -97,7 +19,151 @@ export class RecordingError extends Error {
   }
 }
 
-const pathOf = (path: readonly PropertyKey[]): string =>
+/** A problem found in a recording: where, and what. */
+interface Issue {
+  readonly path: readonly (string | number)[]
+  readonly message: string
+}
+
+/**
+ * Checks one value of the format and returns its copy (objects and arrays copied, as a parser
+ * returns fresh ones), or notes what is wrong. The format's rules are those of
+ * `recordingSchema` (recording-schema.ts, zod); a test holds the two to the same answers.
+ */
+type Check = (value: unknown, path: readonly (string | number)[], issues: Issue[]) => unknown
+
+const kindOf = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`
+
+const refuse = (
+  issues: Issue[],
+  path: readonly (string | number)[],
+  expected: string,
+  value: unknown,
+): undefined => {
+  issues.push({ path, message: `expected ${expected}, got ${kindOf(value)}` })
+  return undefined
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+const string: Check = (value, path, issues) =>
+  typeof value === 'string' ? value : refuse(issues, path, 'a string', value)
+
+const stringOrNull: Check = (value, path, issues) =>
+  value === null || typeof value === 'string'
+    ? value
+    : refuse(issues, path, 'a string or null', value)
+
+const integer: Check = (value, path, issues) =>
+  Number.isSafeInteger(value) ? value : refuse(issues, path, 'an integer', value)
+
+const literal =
+  (expected: string): Check =>
+  (value, path, issues) =>
+    value === expected ? value : refuse(issues, path, JSON.stringify(expected), value)
+
+const arrayOf =
+  (item: Check): Check =>
+  (value, path, issues) =>
+    Array.isArray(value)
+      ? value.map((v: unknown, i) => item(v, [...path, i], issues))
+      : refuse(issues, path, 'an array', value)
+
+/** A map of `value`s by string key (a plain object, as JSON gives). */
+const mapOf =
+  (value: Check): Check =>
+  (input, path, issues) => {
+    const prototype = isObject(input) ? (Object.getPrototypeOf(input) as unknown) : undefined
+    if (!isObject(input) || (prototype !== Object.prototype && prototype !== null))
+      return refuse(issues, path, 'an object', input)
+    const copy: Record<string, unknown> = {}
+    for (const key of Object.keys(input)) {
+      Object.defineProperty(copy, key, {
+        value: value(input[key], [...path, key], issues),
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      })
+    }
+    return copy
+  }
+
+const anything: Check = (value) => value
+
+/** An object with exactly these fields (`optional` ones may be missing), no others. */
+const strictObject =
+  (fields: Readonly<Record<string, Check>>, optional: readonly string[] = []): Check =>
+  (input, path, issues) => {
+    if (!isObject(input)) return refuse(issues, path, 'an object', input)
+    const copy: Record<string, unknown> = {}
+    for (const [key, check] of Object.entries(fields)) {
+      const value = input[key]
+      if (value === undefined && optional.includes(key)) continue
+      copy[key] = check(value, [...path, key], issues)
+    }
+    for (const key of Object.keys(input)) {
+      if (!Object.hasOwn(fields, key))
+        issues.push({ path, message: `unknown key ${JSON.stringify(key)}` })
+    }
+    return copy
+  }
+
+const okOutput = strictObject({ status: literal('ok'), data: mapOf(anything) })
+const errorOutput = strictObject({
+  status: literal('error'),
+  ename: string,
+  evalue: string,
+  traceback: arrayOf(string),
+})
+const output: Check = (value, path, issues) => {
+  const status = isObject(value) ? value.status : undefined
+  if (status === 'ok') return okOutput(value, path, issues)
+  if (status === 'error') return errorOutput(value, path, issues)
+  if (!isObject(value)) return refuse(issues, path, 'an object', value)
+  return refuse(issues, [...path, 'status'], '"ok" or "error"', status)
+}
+
+const statement = strictObject({ code: string, output })
+
+const checkRecording = strictObject(
+  {
+    $schema: string,
+    version: (value, path, issues) =>
+      value === RECORDING_VERSION ? value : refuse(issues, path, String(RECORDING_VERSION), value),
+    recordedFrom: string,
+    recordedAt: string,
+    statements: strictObject(
+      Object.fromEntries(STATEMENT_KINDS.map((kind) => [kind, arrayOf(statement)])),
+      STATEMENT_KINDS,
+    ),
+    batches: arrayOf(
+      strictObject({
+        file: stringOrNull,
+        className: stringOrNull,
+        args: arrayOf(string),
+        state: string,
+        log: arrayOf(string),
+      }),
+    ),
+    exchanges: arrayOf(
+      strictObject(
+        {
+          request: string,
+          requestBody: string,
+          status: integer,
+          headers: mapOf(string),
+          body: string,
+        },
+        ['requestBody'],
+      ),
+    ),
+  },
+  ['$schema'],
+)
+
+const pathOf = (path: readonly (string | number)[]): string =>
   path.length === 0
     ? '(top level)'
     : path
@@ -131,15 +197,14 @@ export function parseRecording(input: unknown, source = 'recording'): Recording 
         : `${source}: recording version ${JSON.stringify(version)} is not supported (this livy-emulator reads version ${RECORDING_VERSION})`,
     )
   }
-  const parsed = recordingSchema.safeParse(value)
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .slice(0, 5)
-      .map((issue) => `${pathOf(issue.path)}: ${issue.message}`)
-    const more = parsed.error.issues.length > 5 ? ` (+${parsed.error.issues.length - 5} more)` : ''
+  const issues: Issue[] = []
+  const recording = checkRecording(value, [], issues) as Recording
+  if (issues.length > 0) {
+    const problems = issues.slice(0, 5).map((issue) => `${pathOf(issue.path)}: ${issue.message}`)
+    const more = issues.length > 5 ? ` (+${issues.length - 5} more)` : ''
     throw new RecordingError(`${source}: not a valid recording: ${problems.join('; ')}${more}`)
   }
-  return parsed.data
+  return recording
 }
 
 /** An empty recording of `recordedFrom`, started at `recordedAt`. */

@@ -1,10 +1,11 @@
 import { z } from 'zod'
-import { RECORDING_VERSION, recordingSchema } from './recording-format.ts'
+import { RECORDING_VERSION } from './recording-format.ts'
+import { recordingSchema } from './recording-schema.ts'
 import { stableJson } from './stable-json.ts'
 
 /**
  * The JSON schema of a recording (`spec/recording.schema.json`), derived from the zod schema
- * the emulator reads recordings with.
+ * `parseRecording`'s checks are held to.
  *
  * @example
  * writeFileSync('spec/recording.schema.json', recordingJsonSchema())

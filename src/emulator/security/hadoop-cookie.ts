@@ -47,21 +47,33 @@ function sameText(a: string, b: string): boolean {
 
 /**
  * Issues and checks `hadoop.auth` tokens signed with `secret` (a string pins it, e.g.
- * `--auth-secret`, so cookies survive a restart; bytes are used as they are).
+ * `--auth-secret`, so cookies survive a restart; bytes are used as they are; a function makes
+ * them when a cookie is first issued or checked).
  *
  * @example
- * const cookies = createAuthCookies(randomAuthSecret())
+ * const cookies = createAuthCookies(randomAuthSecret) // the secret is made on first use
  * cookies.issue('alice', 'ldap', 0) // 'hadoop.auth="u=alice&p=alice&t=ldap&e=36000000&s=…"; HttpOnly'
  */
-export function createAuthCookies(secret: Uint8Array | string): AuthCookies {
-  const key = typeof secret === 'string' ? encoder.encode(secret) : secret.slice()
+export function createAuthCookies(secret: Uint8Array | string | (() => Uint8Array)): AuthCookies {
+  // A secret to make (the random one) is made on first use: the platform's CSPRNG (Web Crypto,
+  // ~9 ms to set up in a fresh Node) is not on the path of an emulator that never signs.
+  let made: Uint8Array | undefined =
+    typeof secret === 'string'
+      ? encoder.encode(secret)
+      : typeof secret === 'function'
+        ? undefined
+        : secret.slice()
+  const key = (): Uint8Array => {
+    made ??= (secret as () => Uint8Array)()
+    return made
+  }
   return {
     issue(user, type, now) {
       const payload = `u=${user}&p=${user}&t=${type}&e=${now + TOKEN_VALIDITY_MS}`
       // Hadoop writes the user as it is and Jetty sends header text as ISO-8859-1: a name
       // beyond Latin-1 goes out with `?`s, no longer matches its signature, and the client
       // simply authenticates again next time.
-      return headerValue(`${HADOOP_COOKIE}="${payload}&s=${signature(key, payload)}"; HttpOnly`)
+      return headerValue(`${HADOOP_COOKIE}="${payload}&s=${signature(key(), payload)}"; HttpOnly`)
     },
     read(cookieHeader, type, now) {
       if (!cookieHeader) return undefined
@@ -74,7 +86,7 @@ export function createAuthCookies(secret: Uint8Array | string): AuthCookies {
         const s = value.lastIndexOf('&s=')
         if (s < 0) continue
         const payload = value.slice(0, s)
-        if (!sameText(signature(key, payload), value.slice(s + 3))) continue
+        if (!sameText(signature(key(), payload), value.slice(s + 3))) continue
         const fields = new Map(
           payload.split('&').map((kv) => {
             const i = kv.indexOf('=')

@@ -16,6 +16,9 @@ async function main() {
   })
   assert.equal(created.status, 201)
 
+  // The handlers load msw on first read, with require() too.
+  assert.ok(livy.handlers.length > 0)
+
   const client = createLivyClient({ fetch: livy.fetch })
   const { data, response } = await client.GET('/sessions/{sessionId}', {
     params: { path: { sessionId: '0' } },
