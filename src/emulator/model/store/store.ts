@@ -1,5 +1,6 @@
 import type { Collection } from '@msw/data'
 import type { z } from 'zod'
+import { frozenNested } from './frozen-nested.ts'
 import { copySharingStrings, standInForLarge } from './large-values.ts'
 import type { BatchRecord, SessionRecord } from './records.ts'
 
@@ -11,6 +12,11 @@ export interface RecordTable<R extends { id: number; name: string | null }> {
   values(): IterableIterator<R>
   size(): number
   insert(record: R): Promise<R>
+  /**
+   * A new version of the record: `change` sets fields of a draft that starts as a shallow copy
+   * of the current one. Nested objects and arrays are shared between versions and frozen, so
+   * replace them (`draft.appInfo = {...}`), never change them in place.
+   */
   update(id: number, change: (draft: R) => void): Promise<R>
   remove(id: number): Promise<boolean>
   clear(): void
@@ -105,7 +111,7 @@ function createMswDataTable<R extends { id: number; name: string | null }>(
     size: () => byId.size,
     async insert(record) {
       if (byId.has(record.id)) throw new Error(`record ${record.id} already exists`)
-      const stored = copySharingStrings(record)
+      const stored = frozenNested(copySharingStrings(record))
       byId.set(record.id, stored)
       if (record.name !== null) byName.set(record.name, record.id)
       if (mirrored) {
@@ -117,8 +123,10 @@ function createMswDataTable<R extends { id: number; name: string | null }>(
     async update(id, change) {
       const current = byId.get(id)
       if (!current) throw new Error(`record ${id} does not exist`)
-      const next = copySharingStrings(current)
+      // Shallow: a version costs its top-level fields, not a copy of every conf map and list.
+      const next = { ...current }
       change(next)
+      frozenNested(next)
       if (next.id !== id || next.name !== current.name) {
         throw new Error('a record update must not change id or name')
       }
