@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 import { ruleFromJson } from '../control/control-api.ts'
+import { lazyModule } from '../lazy-module.ts'
 import type { CreateBatchInput } from '../model/batches.ts'
 import { checkTable, type TableDefinition } from '../model/evaluation/tables.ts'
 import type { CreateSessionInput } from '../model/interactive.ts'
@@ -151,85 +152,105 @@ const SESSION_KINDS: Readonly<Record<string, SessionKind>> = {
 }
 const STATEMENT_KINDS = Object.keys(SESSION_KINDS).filter((k) => k !== 'shared')
 
-const text = z.string().nullable().optional()
-const count = z.number().int().nullable().optional()
-const created = {
-  name: text,
-  owner: text,
-  proxyUser: text,
-  conf: z.record(z.string(), z.string()).optional(),
-  jars: z.array(z.string()).optional(),
-  pyFiles: z.array(z.string()).optional(),
-  files: z.array(z.string()).optional(),
-  archives: z.array(z.string()).optional(),
-  driverMemory: text,
-  driverCores: count,
-  executorMemory: text,
-  executorCores: count,
-  numExecutors: count,
-  queue: text,
-}
-const executionCount = z.number().int().nonnegative().optional()
-const output = z.discriminatedUnion('status', [
-  z
-    .object({
-      status: z.literal('ok'),
-      execution_count: executionCount,
-      data: z.record(z.string(), z.unknown()),
-    })
-    .strict(),
-  z
-    .object({
-      status: z.literal('error'),
-      execution_count: executionCount,
-      ename: z.string(),
-      evalue: z.string(),
-      traceback: z.array(z.string()).optional(),
-    })
-    .strict(),
-])
-const statement = z
-  .object({
-    code: z.string(),
-    kind: z.enum(STATEMENT_KINDS as [string, ...string[]]).optional(),
-    output: output.optional(),
-    state: z.enum(['available', 'cancelled', 'waiting']).optional(),
-  })
-  .strict()
-const session = z
-  .object({
-    kind: z.enum(Object.keys(SESSION_KINDS) as [string, ...string[]]).optional(),
-    state: z.enum(PRELOAD_SESSION_STATES).optional(),
-    ...created,
-    heartbeatTimeoutInSecond: z.number().int().nonnegative().optional(),
-    ttl: text,
-    idleTimeout: text,
-    statements: z.array(statement).optional(),
-    log: z.array(z.string()).optional(),
-  })
-  .strict()
-const batch = z
-  .object({
-    file: z.string(),
-    className: text,
-    args: z.array(z.string()).optional(),
-    state: z.enum(PRELOAD_BATCH_STATES).optional(),
-    ...created,
-    log: z.array(z.string()).optional(),
-  })
-  .strict()
-const preloadSchema = z
-  .object({
-    $schema: z.string().optional(),
-    sessions: z.array(session).optional(),
-    batches: z.array(batch).optional(),
-    outcomes: z.array(z.record(z.string(), z.unknown())).optional(),
-    tables: z.array(z.unknown()).optional(),
-  })
-  .strict()
+/**
+ * zod, loaded when a preload is first parsed: the root entry and a first request do not pay
+ * for it (docs/decisions/0032). Outside Node nothing hands it over: a page passes a preload as
+ * data that `parsePreload` checked in Node, or none.
+ */
+const zodModule = lazyModule<{ readonly z: typeof z }>(
+  'zod',
+  'outside Node a preload cannot be parsed: pass what parsePreload returned in Node',
+)
 
-type ParsedSession = z.infer<typeof session>
-type ParsedBatch = z.infer<typeof batch>
+function buildSchemas(z: typeof import('zod').z) {
+  const text = z.string().nullable().optional()
+  const count = z.number().int().nullable().optional()
+  const created = {
+    name: text,
+    owner: text,
+    proxyUser: text,
+    conf: z.record(z.string(), z.string()).optional(),
+    jars: z.array(z.string()).optional(),
+    pyFiles: z.array(z.string()).optional(),
+    files: z.array(z.string()).optional(),
+    archives: z.array(z.string()).optional(),
+    driverMemory: text,
+    driverCores: count,
+    executorMemory: text,
+    executorCores: count,
+    numExecutors: count,
+    queue: text,
+  }
+  const executionCount = z.number().int().nonnegative().optional()
+  const output = z.discriminatedUnion('status', [
+    z
+      .object({
+        status: z.literal('ok'),
+        execution_count: executionCount,
+        data: z.record(z.string(), z.unknown()),
+      })
+      .strict(),
+    z
+      .object({
+        status: z.literal('error'),
+        execution_count: executionCount,
+        ename: z.string(),
+        evalue: z.string(),
+        traceback: z.array(z.string()).optional(),
+      })
+      .strict(),
+  ])
+  const statement = z
+    .object({
+      code: z.string(),
+      kind: z.enum(STATEMENT_KINDS as [string, ...string[]]).optional(),
+      output: output.optional(),
+      state: z.enum(['available', 'cancelled', 'waiting']).optional(),
+    })
+    .strict()
+  const session = z
+    .object({
+      kind: z.enum(Object.keys(SESSION_KINDS) as [string, ...string[]]).optional(),
+      state: z.enum(PRELOAD_SESSION_STATES).optional(),
+      ...created,
+      heartbeatTimeoutInSecond: z.number().int().nonnegative().optional(),
+      ttl: text,
+      idleTimeout: text,
+      statements: z.array(statement).optional(),
+      log: z.array(z.string()).optional(),
+    })
+    .strict()
+  const batch = z
+    .object({
+      file: z.string(),
+      className: text,
+      args: z.array(z.string()).optional(),
+      state: z.enum(PRELOAD_BATCH_STATES).optional(),
+      ...created,
+      log: z.array(z.string()).optional(),
+    })
+    .strict()
+  const preloadSchema = z
+    .object({
+      $schema: z.string().optional(),
+      sessions: z.array(session).optional(),
+      batches: z.array(batch).optional(),
+      outcomes: z.array(z.record(z.string(), z.unknown())).optional(),
+      tables: z.array(z.unknown()).optional(),
+    })
+    .strict()
+  return { session, batch, preloadSchema }
+}
+
+type Schemas = ReturnType<typeof buildSchemas>
+let built: Schemas | undefined
+const schemas = (): Schemas => {
+  built ??= buildSchemas(zodModule.get().z)
+  return built
+}
+
+type ParsedSession = z.infer<Schemas['session']>
+type ParsedBatch = z.infer<Schemas['batch']>
 
 const pathOf = (path: readonly PropertyKey[]): string =>
   path.length === 0
@@ -440,6 +461,7 @@ export function parsePreload(input: unknown, source = 'preload'): Preload {
     throw new PreloadError(
       `${source}: a preload is an object with sessions, batches, outcomes and tables`,
     )
+  const { preloadSchema } = schemas()
   const parsed = preloadSchema.safeParse(value)
   if (!parsed.success) fail(source, parsed.error.issues.flatMap(problemsOfIssue))
   const data = (parsed as { data: z.infer<typeof preloadSchema> }).data
