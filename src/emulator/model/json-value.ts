@@ -37,6 +37,15 @@ export function javaDoubleJson(n: number): string {
 
 /** Compact JSON like `JSON.stringify`, with {@link JsonDouble} rendered Java-style. */
 export function renderJson(value: unknown): string {
+  const json = render(value)
+  // Built by concatenation, the text is a tree of small pieces several times its size; a
+  // statement keeps its output as long as Livy keeps the statement. Converting it to a number
+  // flattens it in place (the number is thrown away).
+  void Number(json)
+  return json
+}
+
+function render(value: unknown): string {
   // Every statement's output goes through here: string concatenation, no intermediate arrays.
   if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null'
   if (value instanceof JsonDouble) return javaDoubleJson(value.value)
@@ -45,7 +54,7 @@ export function renderJson(value: unknown): string {
     let out = '['
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i]
-      out += `${i === 0 ? '' : ','}${v === undefined || typeof v === 'function' ? 'null' : renderJson(v)}`
+      out += `${i === 0 ? '' : ','}${v === undefined || typeof v === 'function' ? 'null' : render(v)}`
     }
     return `${out}]`
   }
@@ -54,7 +63,7 @@ export function renderJson(value: unknown): string {
   for (const k of Object.keys(record)) {
     const v = record[k]
     if (v === undefined || typeof v === 'function') continue
-    out += `${out.length === 1 ? '' : ','}${JSON.stringify(k)}:${renderJson(v)}`
+    out += `${out.length === 1 ? '' : ','}${JSON.stringify(k)}:${render(v)}`
   }
   return `${out}}`
 }
