@@ -393,7 +393,7 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
     }
   }
 
-  const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse): Promise<void> | undefined => {
     res.sendDate = false
     if (
       req.method === 'OPTIONS' &&
@@ -416,6 +416,18 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
       res.end()
       return
     }
+    // No body (most GETs): served in this turn, without a promise in between.
+    if (
+      req.headers['content-length'] === undefined &&
+      req.headers['transfer-encoding'] === undefined
+    ) {
+      serve(req, res, null)
+      return
+    }
+    return readAndServe(req, res)
+  }
+
+  const readAndServe = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const outcome = await readBody(req, { raw: limit, decoded: decodedLimit })
     if (!outcome.ok) {
       fail(req, res, outcome.status, outcome.message)
