@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process'
 import { request } from 'node:http'
-import { join } from 'node:path'
+import { child, stop } from './child-server.ts'
 
 /** One request's answer time, in ms. */
 function timed(
@@ -98,24 +97,7 @@ export async function bigBodyDelay(
 }
 
 /** The server in a process of its own (bench/big-body-server.js). */
-function startServer(): Promise<{ url: string; close: () => Promise<void> }> {
-  const proc = spawn(process.execPath, [join(import.meta.dirname, 'big-body-server.js')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const close = () =>
-    new Promise<void>((resolve) => {
-      proc.removeAllListeners('exit')
-      proc.on('exit', () => resolve())
-      proc.kill('SIGTERM')
-    })
-  return new Promise((resolve, reject) => {
-    let buffer = ''
-    proc.stdout?.on('data', (d: Buffer) => {
-      buffer += d.toString()
-      const line = buffer.split('\n')[0]
-      if (buffer.includes('\n') && line)
-        resolve({ url: (JSON.parse(line) as { url: string }).url, close })
-    })
-    proc.on('exit', (code) => reject(new Error(`big-body-server.js exited with ${code}`)))
-  })
+async function startServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  const { proc, ready } = await child('big-body-server.js')
+  return { url: ready.url, close: () => stop(proc) }
 }

@@ -8,6 +8,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { child, stop } from './child-server.ts'
 
 const run = promisify(execFile)
 const here = import.meta.dirname
@@ -43,39 +44,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 /** BENCH_ONLY=throughput,memory,lifecycle,catalogue,bigBody,engine,controlPage,fixture runs only those sections. */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim())
 const CONNECTIONS = 32
-
-interface Ready {
-  url: string
-  rssMb?: number
-  heapMb?: number
-  populateMs?: number
-}
-
-function child(
-  script: string,
-  args: string[],
-  nodeArgs: string[] = [],
-): Promise<{ proc: ChildProcess; ready: Ready }> {
-  const proc = spawn(process.execPath, [...nodeArgs, join(here, script), ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  return new Promise((resolve, reject) => {
-    let buffer = ''
-    proc.stdout?.on('data', (d: Buffer) => {
-      buffer += d.toString()
-      const line = buffer.split('\n')[0]
-      if (buffer.includes('\n') && line) resolve({ proc, ready: JSON.parse(line) as Ready })
-    })
-    proc.on('exit', (code) => reject(new Error(`${script} exited with ${code}`)))
-  })
-}
-
-const stop = (proc: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    proc.removeAllListeners('exit')
-    proc.on('exit', () => resolve())
-    proc.kill('SIGTERM')
-  })
 
 interface Load {
   rps: number
