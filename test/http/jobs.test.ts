@@ -47,6 +47,16 @@ describe.each(HARNESSES)('Job API and resources ($name)', ({ create }) => {
     expect(res.text).toBe('{"msg":"requirement failed: no job provided."}')
   })
 
+  test('base64 padding that does not end a whole quantum is a 400 from the JSON mapper, not the emulator’s 500', async () => {
+    for (const job of ['AB=', 'ABC==', 'AAAAAB=']) {
+      const res = await h.request('POST', '/sessions/0/submit-job', { job, jobType: 'spark' })
+      expect(res.status, job).toBe(400)
+      expect(res.text, job).toContain('Failed to decode VALUE_STRING as base64')
+    }
+    const ok = await h.request('POST', '/sessions/0/submit-job', { job: 'AAA=', jobType: 'spark' })
+    expect(ok.status).toBe(201)
+  })
+
   test('a finished job status can be read once; an unknown job is a 500', async () => {
     await h.request('POST', '/sessions/0/submit-job', { job: JOB, jobType: 'spark' })
     const first = await h.request('GET', '/sessions/0/jobs/1')

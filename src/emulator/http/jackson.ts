@@ -543,7 +543,14 @@ function bindField(spec: BeanSpec, field: string, type: FieldType, value: Value)
       if (value.kind === 'null') return null
       if (value.kind !== 'string') return mismatch(spec, field, type, value)
       const clean = value.value
-      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.replace(/=+$/, '').length % 4 === 1) {
+      // Padding, when there is any, must end a whole quantum: "AB=" and "ABC==" leave the
+      // decoder one character short or one over **(inferred from Jackson's Base64Variant)**.
+      const padded = clean.endsWith('=')
+      if (
+        !/^[A-Za-z0-9+/]*={0,2}$/.test(clean) ||
+        clean.replace(/=+$/, '').length % 4 === 1 ||
+        (padded && clean.length % 4 !== 0)
+      ) {
         throw new JacksonError(
           `Cannot deserialize value of type \`[B\` from String "${clean}": Failed to decode VALUE_STRING as base64 (MIME-NO-LINEFEEDS): Illegal character${at(value.start)}${chain(spec, field)}`,
         )

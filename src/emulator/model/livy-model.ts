@@ -207,9 +207,21 @@ function jobResult(value: JavaValue | undefined): string | null {
   return btoa(text)
 }
 
+/**
+ * The bytes of a job payload the edge accepted as base64; anything `atob` still refuses reads
+ * as no bytes (a payload that is not a Kryo job), never as an error of the emulator's own.
+ */
+function base64Bytes(base64: string): Uint8Array {
+  try {
+    return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+  } catch {
+    return new Uint8Array(0)
+  }
+}
+
 /** What Livy's driver reports for a job payload that is not a Kryo-serialised Job. */
 function kryoFailure(base64: string): string {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+  const bytes = base64Bytes(base64)
   let value = 0
   for (let i = 0, shift = 0; i < Math.min(bytes.length, 5); i++, shift += 7) {
     const b = bytes[i] as number
@@ -458,7 +470,7 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
       })
       // The emulator never runs the job: it reads the job's class name from the Kryo bytes
       // and answers with the rule for that class, else as a job returning null would.
-      const bytes = Uint8Array.from(atob(job), (c) => c.charCodeAt(0))
+      const bytes = base64Bytes(job)
       const className = kryoJobClass(bytes)
       const outcome =
         className === undefined
