@@ -492,7 +492,17 @@ export async function deleteInteractive(ctx: ModelContext, id: number): Promise<
 }
 
 /** Fault: the driver process exits (the app finished/failed): the session goes `dead`. */
-export async function driverExits(ctx: ModelContext, id: number, reason: string): Promise<void> {
+export function driverExits(ctx: ModelContext, id: number, reason: string): Promise<void> {
+  return appEnds(ctx, id, 'app-exited', reason)
+}
+
+/** A live session's application ends from outside: its driver stops, the session moves on. */
+async function appEnds(
+  ctx: ModelContext,
+  id: number,
+  event: 'app-exited' | 'app-killed',
+  reason?: string,
+): Promise<void> {
   const record = ctx.store.sessions.get(id)
   const runtime = ctx.sessions.get(id)
   if (!record || !runtime || !['starting', 'running'].includes(record.serverState)) return
@@ -500,8 +510,8 @@ export async function driverExits(ctx: ModelContext, id: number, reason: string)
   runtime.tasks.clear()
   stopDriver(runtime.driver)
   ctx.evaluation?.drop(id)
-  runtime.log.err(reason)
-  await moveServer(ctx, id, 'app-exited')
+  if (reason !== undefined) runtime.log.err(reason)
+  await moveServer(ctx, id, event)
 }
 
 /**
@@ -511,15 +521,8 @@ export async function driverExits(ctx: ModelContext, id: number, reason: string)
  * @example
  * await sessionAppKilled(ctx, 0) // session 0 reports `killed`
  */
-export async function sessionAppKilled(ctx: ModelContext, id: number): Promise<void> {
-  const record = ctx.store.sessions.get(id)
-  const runtime = ctx.sessions.get(id)
-  if (!record || !runtime || !['starting', 'running'].includes(record.serverState)) return
-  for (const task of runtime.tasks) task.cancel()
-  runtime.tasks.clear()
-  stopDriver(runtime.driver)
-  ctx.evaluation?.drop(id)
-  await moveServer(ctx, id, 'app-killed')
+export function sessionAppKilled(ctx: ModelContext, id: number): Promise<void> {
+  return appEnds(ctx, id, 'app-killed')
 }
 
 /** Fault: the interpreter process dies (`Interpreter died` on the running statement). */
