@@ -3,7 +3,7 @@
  * bytes, measured in one run with wrk (1 thread × 32 connections), plus memory and the
  * in-process msw lifecycle. Prints ratios; it asserts nothing (targets are in the README).
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

@@ -393,7 +393,7 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
     }
   }
 
-  const onRequest = (req: IncomingMessage, res: ServerResponse): Promise<void> | undefined => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     res.sendDate = false
     if (
       req.method === 'OPTIONS' &&
@@ -424,30 +424,43 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
       serve(req, res, null)
       return
     }
-    return readAndServe(req, res)
+    readAndServe(req, res)
   }
 
-  const readAndServe = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const outcome = await readBody(req, { raw: limit, decoded: decodedLimit })
-    if (!outcome.ok) {
-      fail(req, res, outcome.status, outcome.message)
-      return
-    }
+  const readAndServe = (req: IncomingMessage, res: ServerResponse): void => {
+    readBody(req, { raw: limit, decoded: decodedLimit }, (outcome) =>
+      guarded(req, res, () => {
+        if (!outcome.ok) {
+          fail(req, res, outcome.status, outcome.message)
+          return
+        }
+        const body = outcome.body
+        // Most bodies are small: served in the turn they ended, without a promise in between.
+        if (body && body.length > LARGE_BODY && !isMultipart(req)) return serveLarge(req, res, body)
+        serve(req, res, body)
+      }),
+    )
+  }
+
+  /**
+   * A large body is decoded in turns of its own, before the serial section: clients waiting on
+   * the event loop are served in between.
+   */
+  const serveLarge = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: Uint8Array,
+  ): Promise<void> => {
     let text: string | undefined
     let ahead: ReadAhead | undefined
-    const body = outcome.body
-    if (body && body.length > LARGE_BODY && !isMultipart(req)) {
-      // A large body is decoded in a turn of its own, before the serial section: clients
-      // waiting on the event loop are served in between.
-      await nextTurn()
-      const decoded = decodeUtf8(body)
-      if (typeof decoded === 'string') text = decoded
-      await nextTurn()
-      // Read as JSON here too (the bean it binds to is known later, inside the section).
-      if (text !== undefined) ahead = readAhead(text)
-      await nextTurn()
-      if (ahead !== undefined) await serialiseLarge(ahead, nextTurn)
-    }
+    await nextTurn()
+    const decoded = decodeUtf8(body)
+    if (typeof decoded === 'string') text = decoded
+    await nextTurn()
+    // Read as JSON here too (the bean it binds to is known later, inside the section).
+    if (text !== undefined) ahead = readAhead(text)
+    await nextTurn()
+    if (ahead !== undefined) await serialiseLarge(ahead, nextTurn)
     serve(req, res, body, text, ahead)
   }
 

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { renderJson } from '../../src/emulator/model/json-value.ts'
 import {
   createInterpreterMemory,
+  createToyInterpreters,
   runDefaultInterpreter,
 } from '../../src/emulator/model/outcomes/interpreters.ts'
 import { createOutcomeRules } from '../../src/emulator/model/outcomes/outcome.ts'
@@ -66,6 +67,44 @@ describe('default Scala output', () => {
       status: 'ok',
       data: { 'text/plain': '' },
     })
+  })
+})
+
+describe('an emulator’s interpreters remember parses, never values', () => {
+  test('code run again is evaluated again, against the names bound since', () => {
+    const toys = createToyInterpreters()
+    const memory = createInterpreterMemory()
+    const again = (kind: 'spark' | 'pyspark' | 'sql', code: string) =>
+      toys.run(kind, code, memory, 1000)
+    expect(again('spark', 'val x = 1')).toEqual(run('spark', 'val x = 1'))
+    expect(again('spark', 'x + 1')).toEqual({
+      status: 'ok',
+      data: { 'text/plain': 'res0: Int = 2\n' },
+    })
+    again('spark', 'val x = 41')
+    expect(again('spark', 'x + 1')).toEqual({
+      status: 'ok',
+      data: { 'text/plain': 'res1: Int = 42\n' },
+    })
+    expect(again('pyspark', 'y')).toMatchObject({ status: 'error', ename: 'NameError' })
+    again('pyspark', 'y = 3')
+    expect(again('pyspark', 'y')).toEqual({ status: 'ok', data: { 'text/plain': '3' } })
+  })
+
+  test('a remembered failure to parse answers as it did the first time', () => {
+    const toys = createToyInterpreters()
+    for (let i = 0; i < 3; i++) {
+      expect(toys.run('spark', '1 +', createInterpreterMemory(), 1000)).toEqual(run('spark', '1 +'))
+    }
+  })
+
+  test('more distinct code than it keeps is still answered right', () => {
+    const toys = createToyInterpreters()
+    for (let i = 0; i < 2000; i++) {
+      expect(toys.run('sql', `SELECT ${i}`, createInterpreterMemory(), 1000)).toEqual(
+        run('sql', `SELECT ${i}`),
+      )
+    }
   })
 })
 

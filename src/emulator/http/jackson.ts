@@ -569,6 +569,109 @@ function bindField(spec: BeanSpec, field: string, type: FieldType, value: Value)
  */
 export function readBean(body: string, spec: BeanSpec, ahead?: ReadAhead): Record<string, unknown> {
   if (ahead?.text === body) return bindAhead(spec, ahead)
+  return readFlat(body, spec) ?? readStreaming(body, spec)
+}
+
+/**
+ * A bean's properties by name, each with the name as the spec spells it. A name read from a
+ * body is a fresh string; used as a key on a null-prototype map, V8 looks it up in its string
+ * table on every store (~2 µs). The spec's own string is the interned one.
+ */
+const PROPERTY_NAMES = new WeakMap<BeanSpec, ReadonlyMap<string, string>>()
+function propertyName(spec: BeanSpec, name: string): string | undefined {
+  let names = PROPERTY_NAMES.get(spec)
+  if (names === undefined) {
+    names = new Map(Object.keys(spec.properties).map((k) => [k, k]))
+    PROPERTY_NAMES.set(spec, names)
+  }
+  return names.get(name)
+}
+
+/** Where a value read by {@link readFlat} is said to start: never shown (errors read again). */
+const UNPLACED: Location = { line: 0, column: 0 }
+
+/**
+ * What nearly every client sends, a flat object of known properties with plain scalar values
+ * (no escapes, no nesting, no repeated name), read in one pass without the streaming reader's
+ * positions. Anything else, and every body that fails to bind, gives `undefined`: the
+ * streaming read then answers it, with Jackson's positions and messages. Binding has no side
+ * effects, so reading twice is safe. Exported for the test that holds it to the streaming read.
+ */
+export function readFlat(body: string, spec: BeanSpec): Record<string, unknown> | undefined {
+  let i = 0
+  const ws = (): void => {
+    for (let c = body.charCodeAt(i); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; )
+      c = body.charCodeAt(++i)
+  }
+  /** A string without escapes or control characters, `i` on its opening quote. */
+  const plain = (): string | undefined => {
+    PLAIN_RUN.lastIndex = i + 1
+    PLAIN_RUN.test(body)
+    const end = PLAIN_RUN.lastIndex
+    if (body.charCodeAt(end) !== 0x22) return undefined
+    const text = body.slice(i + 1, end)
+    i = end + 1
+    return text
+  }
+  ws()
+  if (body.charCodeAt(i) !== 0x7b) return undefined
+  i++
+  ws()
+  if (body.charCodeAt(i) !== 0x22) return undefined
+  const result = userMap<unknown>()
+  try {
+    for (;;) {
+      const read = plain()
+      const name = read === undefined ? undefined : propertyName(spec, read)
+      if (name === undefined || hasKey(result, name)) return undefined
+      ws()
+      if (body.charCodeAt(i) !== 0x3a) return undefined
+      i++
+      ws()
+      const c = body.charCodeAt(i)
+      let value: Value
+      if (c === 0x22) {
+        const text = plain()
+        if (text === undefined) return undefined
+        value = { kind: 'string', value: text, start: UNPLACED }
+      } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+        NUMBER.lastIndex = i
+        const number = NUMBER.exec(body)
+        if (!number) return undefined
+        i += number[0].length
+        value = {
+          kind: 'number',
+          value: number[0],
+          integral: !number[2] && !number[3],
+          start: UNPLACED,
+        }
+      } else if (body.startsWith('null', i)) {
+        i += 4
+        value = { kind: 'null', start: UNPLACED }
+      } else if (body.startsWith('true', i)) {
+        i += 4
+        value = { kind: 'bool', value: true, start: UNPLACED }
+      } else if (body.startsWith('false', i)) {
+        i += 5
+        value = { kind: 'bool', value: false, start: UNPLACED }
+      } else return undefined
+      // What follows a value is checked below: `nullx` or `01` end the one-pass read there.
+      result[name] = bindField(spec, name, spec.properties[name] as FieldType, value)
+      ws()
+      const after = body.charCodeAt(i++)
+      if (after === 0x7d) return result
+      if (after !== 0x2c) return undefined
+      ws()
+      if (body.charCodeAt(i) !== 0x22) return undefined
+    }
+  } catch (e) {
+    if (e instanceof JacksonError) return undefined
+    throw e
+  }
+}
+
+/** {@link readBean} by the streaming reader: every body, with Jackson's exact failures. */
+export function readStreaming(body: string, spec: BeanSpec): Record<string, unknown> {
   const reader = new Reader(body)
   if (reader.eof()) {
     throw new JacksonError(
@@ -714,8 +817,9 @@ function bindObject(
 ): Record<string, unknown> {
   if (object.kind !== 'object') throw new Error('unreachable')
   const result = userMap<unknown>()
-  for (const [name, value] of object.entries) {
-    if (!hasKey(spec.properties, name)) continue
+  for (const [read, value] of object.entries) {
+    const name = propertyName(spec, read)
+    if (name === undefined) continue
     result[name] = bindField(spec, name, spec.properties[name] as FieldType, value)
   }
   if (buffered !== undefined) throw unrecognized(spec, buffered, end)

@@ -22,6 +22,16 @@ interface Compiled<T> {
   readonly value: T
 }
 
+/** A route a path matched, whatever the method. */
+interface Matched<T> {
+  readonly method: string
+  readonly value: T
+  readonly params: Readonly<Record<string, string>>
+}
+
+/** Paths whose matches are kept (see `seen` in {@link createRouter}). */
+const MATCH_CACHE = 1024
+
 /** Scalatra decodes path params; a malformed escape stays as sent. */
 const decode = (segment: string): string => {
   try {
@@ -59,18 +69,37 @@ export function createRouter<T>(routes: readonly RoutePattern<T>[]) {
     }
   })
 
+  /** Every route a path matches, in registration order, with its decoded parameters. */
+  const matching = (path: string): readonly Matched<T>[] => {
+    const out: Matched<T>[] = []
+    for (const route of compiled) {
+      const m = route.regex.exec(path)
+      if (!m) continue
+      const params: Record<string, string> = {}
+      route.names.forEach((name, i) => {
+        params[name] = decode(m[i + 1] as string)
+      })
+      out.push({ method: route.method, value: route.value, params: Object.freeze(params) })
+    }
+    return out
+  }
+  // Clients poll the same few paths: each is matched against every pattern once, not on every
+  // request. Bounded, and emptied when full: a client sending endless distinct paths costs a
+  // re-match, never memory.
+  const seen = new Map<string, readonly Matched<T>[]>()
+
   return {
     match(method: string, path: string): RouteMatch<T> {
+      let routes = seen.get(path)
+      if (routes === undefined) {
+        routes = matching(path)
+        if (seen.size >= MATCH_CACHE) seen.clear()
+        seen.set(path, routes)
+      }
       const allowed: string[] = []
-      for (const route of compiled) {
-        const m = route.regex.exec(path)
-        if (!m) continue
+      for (const route of routes) {
         if (route.method === method || (method === 'HEAD' && route.method === 'GET')) {
-          const params: Record<string, string> = {}
-          route.names.forEach((name, i) => {
-            params[name] = decode(m[i + 1] as string)
-          })
-          return { kind: 'match', value: route.value, params }
+          return { kind: 'match', value: route.value, params: route.params }
         }
         if (!allowed.includes(route.method)) allowed.push(route.method)
         if (route.method === 'GET' && !allowed.includes('HEAD')) allowed.push('HEAD')

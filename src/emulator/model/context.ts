@@ -6,7 +6,7 @@ import type { Evaluations } from './evaluation/evaluations.ts'
 import type { JobState } from './machines/job-machine.ts'
 import type { ReplState } from './machines/session-machines.ts'
 import type { StatementState } from './machines/statement-machine.ts'
-import type { InterpreterMemory, StatementKind } from './outcomes/interpreters.ts'
+import type { InterpreterMemory, StatementKind, ToyInterpreters } from './outcomes/interpreters.ts'
 import type { OutcomeRules } from './outcomes/outcome.ts'
 import type { ProcessLog } from './process-log.ts'
 import type { Random } from './random.ts'
@@ -110,6 +110,8 @@ export interface ModelContext {
   readonly random: Random
   readonly logs: SparkLogs
   readonly outcomes: OutcomeRules
+  /** The small default interpreters (with this emulator's parses remembered). */
+  readonly interpreters: ToyInterpreters
   /** The evaluation engine's use by this model; `null` when outputs are scripted only. */
   readonly evaluation: Evaluations | null
   readonly access: AccessManager

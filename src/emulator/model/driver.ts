@@ -7,7 +7,6 @@ import { type ReplEvent, type ReplState, replMachine } from './machines/session-
 import { type StatementEvent, statementMachine } from './machines/statement-machine.ts'
 import {
   createInterpreterMemory,
-  runDefaultInterpreter,
   runsSparkJobs,
   type StatementKind,
   sleepDurationMs,
@@ -247,7 +246,7 @@ function startStatement(ctx: ModelContext, host: DriverHost, statement: Statemen
       : (outcome.body ??
         (unavailableKind
           ? INTERPRETER_ERROR
-          : runDefaultInterpreter(
+          : ctx.interpreters.run(
               statement.kind,
               statement.code,
               host.driver.memory,

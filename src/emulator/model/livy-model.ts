@@ -42,6 +42,7 @@ import { kryoSerialize } from './jobs/kryo-writer.ts'
 import { jobMachine } from './machines/job-machine.ts'
 import { isTerminal, transition, transitionOrThrow } from './machines/machine.ts'
 import type { ReportedState } from './machines/session-machines.ts'
+import { createToyInterpreters } from './outcomes/interpreters.ts'
 import { createOutcomeRules, type OutcomeRules } from './outcomes/outcome.ts'
 import { type LogPage, pageList, pageLog } from './paging.ts'
 import { createRandom, type Random } from './random.ts'
@@ -284,6 +285,7 @@ export function createLivyModel(options: LivyModelOptions): LivyModel {
     random,
     logs: createLazySparkLogs(random),
     outcomes,
+    interpreters: createToyInterpreters(),
     evaluation,
     access: createAccessManager(config),
     faults: { sessionStartFailures: [], batchFailures: [] },

@@ -71,12 +71,58 @@ const error = (ename: string, evalue: string, traceback: string[] = []): Stateme
   traceback,
 })
 
-const tryParse = (source: string, keywords: Keywords): Expr | ParseFailure => {
+/** Reads one expression of a language (a {@link ParseFailure} when it is not one). */
+type Parse = (source: string, keywords: Keywords) => Expr | ParseFailure
+
+const parseOnce: Parse = (source, keywords) => {
   try {
     return parseExpression(source, keywords)
   } catch (e) {
     if (e instanceof ParseFailure) return e
     throw e
+  }
+}
+
+/** {@link runDefaultInterpreter}, with the parses of one emulator remembered. */
+export interface ToyInterpreters {
+  run(
+    kind: StatementKind,
+    code: string,
+    memory: InterpreterMemory,
+    sqlRowLimit: number,
+  ): StatementOutputBody
+}
+
+/** Parses an emulator keeps (see {@link createToyInterpreters}); emptied when full. */
+const PARSED_LIMIT = 512
+
+/**
+ * The default interpreters of one emulator, remembering the parses of code they saw before:
+ * notebooks and polling clients send the same few lines again and again, and a parse is pure
+ * (its tree is read-only).
+ *
+ * @example
+ * const toys = createToyInterpreters()
+ * toys.run('spark', '1 + 1', createInterpreterMemory(), 1000) // res0: Int = 2
+ */
+export function createToyInterpreters(): ToyInterpreters {
+  const seen = new Map<Keywords, Map<string, Expr | ParseFailure>>()
+  const parse: Parse = (source, keywords) => {
+    let parses = seen.get(keywords)
+    if (parses === undefined) {
+      parses = new Map()
+      seen.set(keywords, parses)
+    }
+    let parsed = parses.get(source)
+    if (parsed === undefined) {
+      parsed = parseOnce(source, keywords)
+      if (parses.size >= PARSED_LIMIT) parses.clear()
+      parses.set(source, parsed)
+    }
+    return parsed
+  }
+  return {
+    run: (kind, code, memory, sqlRowLimit) => interpret(kind, code, memory, sqlRowLimit, parse),
   }
 }
 
@@ -130,7 +176,7 @@ function scalaStatements(code: string): string[] {
   return out
 }
 
-function runScala(code: string, memory: InterpreterMemory): StatementOutputBody {
+function runScala(code: string, memory: InterpreterMemory, tryParse: Parse): StatementOutputBody {
   let out = ''
   for (const raw of scalaStatements(code)) {
     const line = raw.trim()
@@ -207,7 +253,7 @@ const pythonTraceback = (ename: string, evalue: string): string[] => [
   `${ename}: ${evalue}\n`,
 ]
 
-function runPython(code: string, memory: InterpreterMemory): StatementOutputBody {
+function runPython(code: string, memory: InterpreterMemory, tryParse: Parse): StatementOutputBody {
   const lines = code
     .replace(/\s+$/, '')
     .split('\n')
@@ -295,7 +341,7 @@ const rShow = (v: Value): string => {
   }
 }
 
-function runR(code: string, memory: InterpreterMemory): StatementOutputBody {
+function runR(code: string, memory: InterpreterMemory, tryParse: Parse): StatementOutputBody {
   const shown: string[] = []
   for (const raw of code.split('\n')) {
     const line = raw.trim()
@@ -386,7 +432,7 @@ function sqlColumn(expr: Expr, alias: string | undefined): SqlColumn {
 
 const EMPTY_RESULT = { schema: { type: 'struct', fields: [] }, data: [] }
 
-function runSql(code: string, rowLimit: number): StatementOutputBody {
+function runSql(code: string, rowLimit: number, tryParse: Parse): StatementOutputBody {
   const text = code.trim().replace(/;\s*$/, '')
   const select = /^select\s+([\s\S]+)$/i.exec(text)
   if (!select || /\bfrom\b/i.test(select[1] as string)) {
@@ -455,18 +501,28 @@ export function runDefaultInterpreter(
   memory: InterpreterMemory,
   sqlRowLimit: number,
 ): StatementOutputBody {
+  return interpret(kind, code, memory, sqlRowLimit, parseOnce)
+}
+
+function interpret(
+  kind: StatementKind,
+  code: string,
+  memory: InterpreterMemory,
+  sqlRowLimit: number,
+  parse: Parse,
+): StatementOutputBody {
   // The toy interpreters understand a few lines of trivial code; a megabyte of code is never
   // that, and reading it character by character would hold the server's thread for seconds.
   if (code.length > TOY_CODE_LIMIT) return { status: 'ok', data: { 'text/plain': '' } }
   switch (kind) {
     case 'spark':
-      return runScala(code, memory)
+      return runScala(code, memory, parse)
     case 'pyspark':
-      return runPython(code, memory)
+      return runPython(code, memory, parse)
     case 'sparkr':
-      return runR(code, memory)
+      return runR(code, memory, parse)
     case 'sql':
-      return runSql(code, sqlRowLimit)
+      return runSql(code, sqlRowLimit, parse)
   }
 }
 
@@ -484,7 +540,8 @@ const SLEEPS: Record<StatementKind, RegExp | null> = {
  */
 export function sleepDurationMs(kind: StatementKind, code: string): number | undefined {
   const re = SLEEPS[kind]
-  if (!re) return undefined
+  // Nearly all code sleeps nowhere: no regex match (and its copy of the regex) for it.
+  if (!re || !code.includes('sleep(')) return undefined
   let total = 0
   let found = false
   for (const m of code.matchAll(re)) {
