@@ -45,9 +45,25 @@ export function renderJson(value: unknown): string {
   return json
 }
 
+/** A key or string that `JSON.stringify` would escape (quote, backslash, control, surrogate). */
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/
+
 function render(value: unknown): string {
-  // Every statement's output goes through here: string concatenation, no intermediate arrays.
-  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null'
+  // Every statement's output goes through here: string concatenation, no intermediate arrays,
+  // and no JSON.stringify call (~150 ns each) where plain text or a number is written as is.
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value)
+    case 'number':
+      return Number.isFinite(value) ? `${value}` : 'null'
+    case 'boolean':
+      return value ? 'true' : 'false'
+    case 'object':
+      if (value === null) return 'null'
+      break
+    default:
+      return JSON.stringify(value) ?? 'null'
+  }
   if (value instanceof JsonDouble) return javaDoubleJson(value.value)
   if (value instanceof RawJson) return value.text
   if (Array.isArray(value)) {
@@ -63,7 +79,7 @@ function render(value: unknown): string {
   for (const k of Object.keys(record)) {
     const v = record[k]
     if (v === undefined || typeof v === 'function') continue
-    out += `${out.length === 1 ? '' : ','}${JSON.stringify(k)}:${render(v)}`
+    out += `${out.length === 1 ? '' : ','}${ESCAPED.test(k) ? JSON.stringify(k) : `"${k}"`}:${render(v)}`
   }
   return `${out}}`
 }
