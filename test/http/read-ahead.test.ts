@@ -4,6 +4,7 @@ import {
   CREATE_BATCH_REQUEST,
   CREATE_INTERACTIVE_REQUEST,
   EXECUTE_REQUEST,
+  indexControls,
   readAhead,
   readBean,
   serialiseLarge,
@@ -69,6 +70,42 @@ describe('a body read ahead of its route binds exactly as one read inside it', (
     )
   })
 
+  test('with its control characters indexed, a body reads exactly as without', async () => {
+    const spaced = fc
+      .tuple(object, fc.constantFrom('\n', '\t', ' ', '\r\n'))
+      .map(([text, ws]) => text.replaceAll(',', `${ws},${ws}`).replace('{', `{${ws}`))
+    const raw = fc.string({
+      maxLength: 30,
+      unit: fc.constantFrom('a', '"', '\\', '\n', '\u0001', '{', '}', ':', ','),
+    })
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(object, spaced, fc.json({ maxDepth: 2 }), raw),
+        fc.constantFrom(...specs),
+        async (text, spec) => {
+          const controls = await indexControls(text, async () => {})
+          expect(outcome(() => readBean(text, spec, readAhead(text, controls)))).toEqual(
+            outcome(() => readBean(text, spec, readAhead(text))),
+          )
+          const expected: number[] = []
+          for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x20) expected.push(i)
+          expect(controls).toEqual(expected)
+        },
+      ),
+      { numRuns: 2000 },
+    )
+  })
+
+  test('a control character inside a string is refused whether it was indexed or not', async () => {
+    for (const text of ['{"code":"a\u0001b"}', '{"code":"a\nb"}']) {
+      const controls = await indexControls(text, async () => {})
+      expect(readAhead(text, controls)).toBeUndefined()
+      expect(outcome(() => readBean(text, EXECUTE_REQUEST, readAhead(text, controls)))).toEqual(
+        outcome(() => readBean(text, EXECUTE_REQUEST)),
+      )
+    }
+  })
+
   test('a body with a syntax error is not read ahead: its errors come in Jackson order', () => {
     for (const text of ['{"unknown":1, "code": nope}', '{"code":"a" "kind":1}', '{"code":']) {
       expect(readAhead(text)).toBeUndefined()
@@ -85,12 +122,18 @@ describe('a body read ahead of its route binds exactly as one read inside it', (
     expect(readBean('{"code":"2"}', EXECUTE_REQUEST, ahead)).toEqual({ code: '2' })
   })
 
-  test('a 10 MB string with escapes is read ahead whole', () => {
-    const code = `val big = "${'x'.repeat(10 * 2 ** 20)}"`
+  test('a 10 MB string with escapes is read ahead whole, with and without its index', async () => {
+    const code = `val big = "${'x'.repeat(10 * 2 ** 20)}"\n\tprintln(big)`
     const text = JSON.stringify({ code })
-    const ahead = readAhead(text)
-    expect(ahead).toBeDefined()
-    expect(readBean(text, EXECUTE_REQUEST, ahead).code).toBe(code)
+    let turns = 0
+    const controls = await indexControls(text, async () => {
+      turns++
+    })
+    expect(turns).toBeGreaterThanOrEqual(10)
+    for (const ahead of [readAhead(text), readAhead(text, controls)]) {
+      expect(ahead).toBeDefined()
+      expect(readBean(text, EXECUTE_REQUEST, ahead).code).toBe(code)
+    }
   })
 })
 
