@@ -8,7 +8,7 @@ import {
   type EmulatorCore,
   type LivyEmulatorOptions,
 } from '../emulator/create-emulator-core.ts'
-import { headerValue, isHeaderName } from '../emulator/http/header-value.ts'
+import { createHeaderCheck, headerValue } from '../emulator/http/header-value.ts'
 import {
   indexControls,
   type ReadAhead,
@@ -274,6 +274,8 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
     return lastBytes
   }
 
+  const checkHeader = createHeaderCheck()
+
   /** Writes `response`; `prepared`: its body already encoded (and compressed) by {@link encodeLarge}. */
   const send = (
     req: IncomingMessage,
@@ -284,7 +286,8 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
     const headers: [string, string][] = []
     // Values a user chose (a name in Set-Cookie, a fault's header) go out as Jetty writes them.
     for (const [name, value] of response.headers) {
-      if (isHeaderName(name)) headers.push([name, headerValue(value)])
+      const safe = checkHeader(name, value)
+      if (safe !== undefined) headers.push([name, safe])
     }
     if (cors.length > 0) {
       for (const [name, value] of corsHeaders(req)) headers.push([name, headerValue(value)])

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { createStateHistory } from '../../src/emulator/model/context.ts'
 
@@ -25,5 +26,51 @@ describe('a session state history', () => {
     expect(marks.at(-3)).toEqual({ state: 'busy', at: 10 + 2 * 9_999 })
     // In time order.
     expect(marks.map((m) => m.at)).toEqual([...marks.map((m) => m.at)].sort((a, b) => a - b))
+  })
+
+  test('what compaction keeps: the first and last mark of every state and the newest 128, in order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('starting', 'idle', 'busy', 'error', 'dead', 'recovering'), {
+          minLength: 200,
+          maxLength: 900,
+        }),
+        (states) => {
+          const history = createStateHistory()
+          // The same marks with nothing dropped, compacted the way the history says it does.
+          let all: { state: string; at: number }[] = []
+          states.forEach((state, at) => {
+            history.note('session', 7, state, at)
+            if (all.at(-1)?.state === state) return
+            all.push({ state, at })
+            if (all.length > 256) {
+              const firstAt = new Map<string, number>()
+              const lastAt = new Map<string, number>()
+              all.forEach((m, i) => {
+                if (!firstAt.has(m.state)) firstAt.set(m.state, i)
+                lastAt.set(m.state, i)
+              })
+              all = all.filter(
+                (m, i) =>
+                  firstAt.get(m.state) === i || lastAt.get(m.state) === i || i >= all.length - 128,
+              )
+            }
+          })
+          expect(history.of('session', 7)).toEqual(all)
+        },
+      ),
+      { numRuns: 200 },
+    )
+  })
+
+  test('a session and a batch with the same id have histories of their own', () => {
+    const history = createStateHistory()
+    history.note('session', 3, 'idle', 1)
+    history.note('batch', 3, 'running', 2)
+    expect(history.of('session', 3)).toEqual([{ state: 'idle', at: 1 }])
+    expect(history.of('batch', 3)).toEqual([{ state: 'running', at: 2 }])
+    history.forget('batch', 3)
+    expect(history.of('batch', 3)).toEqual([])
+    expect(history.of('session', 3)).toHaveLength(1)
   })
 })

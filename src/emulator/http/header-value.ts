@@ -38,3 +38,36 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
  * isHeaderName('Bad Header') // false
  */
 export const isHeaderName = (name: string): boolean => TOKEN.test(name)
+
+/** Header lines a checker remembers (names and values each); past it, lines are checked anew. */
+const REMEMBERED = 512
+
+/**
+ * {@link isHeaderName} and {@link headerValue} for a server that sends the same lines again
+ * and again (the security headers, the content type, the date for a second): a line seen
+ * before is looked up instead of matched with two regexes. Strings cannot change, so what was
+ * checked stays checked; a client that makes every value new only fills it once.
+ *
+ * @example
+ * const check = createHeaderCheck()
+ * check('X-Frame-Options', 'SAMEORIGIN') // 'SAMEORIGIN'
+ * check('Bad Header', 'x') // undefined: cannot be sent
+ */
+export function createHeaderCheck(): (name: string, value: string) => string | undefined {
+  const names = new Map<string, boolean>()
+  const values = new Map<string, string>()
+  return (name, value) => {
+    let valid = names.get(name)
+    if (valid === undefined) {
+      valid = isHeaderName(name)
+      if (names.size < REMEMBERED) names.set(name, valid)
+    }
+    if (!valid) return undefined
+    let safe = values.get(value)
+    if (safe === undefined) {
+      safe = headerValue(value)
+      if (values.size < REMEMBERED) values.set(value, safe)
+    }
+    return safe
+  }
+}

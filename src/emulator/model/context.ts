@@ -153,17 +153,25 @@ const HISTORY_CAP = 256
  * list outgrows {@link HISTORY_CAP}, so each mark costs O(1) on average.
  */
 function compact(list: StateMark[], recent: number): void {
-  const first = new Map<string, number>()
-  const last = new Map<string, number>()
-  list.forEach((mark, i) => {
-    if (!first.has(mark.state)) first.set(mark.state, i)
-    last.set(mark.state, i)
-  })
-  const kept = list.filter(
-    (mark, i) =>
-      first.get(mark.state) === i || last.get(mark.state) === i || i >= list.length - recent,
-  )
-  list.splice(0, list.length, ...kept)
+  // A session goes through a handful of states: plain arrays beat maps here.
+  const states: string[] = []
+  const first: number[] = []
+  const last: number[] = []
+  for (let i = 0; i < list.length; i++) {
+    const state = (list[i] as StateMark).state
+    const k = states.indexOf(state)
+    if (k < 0) {
+      states.push(state)
+      first.push(i)
+      last.push(i)
+    } else last[k] = i
+  }
+  let kept = 0
+  for (let i = 0; i < list.length; i++) {
+    if (i >= list.length - recent || first.includes(i) || last.includes(i))
+      list[kept++] = list[i] as StateMark
+  }
+  list.length = kept
 }
 
 /**
@@ -173,22 +181,22 @@ function compact(list: StateMark[], recent: number): void {
  * history.of('session', 0) // [{ state: 'starting', at: 0 }]
  */
 export function createStateHistory(): StateHistory {
-  const marks = new Map<string, StateMark[]>()
-  const key = (kind: string, id: number) => `${kind}:${id}`
+  // One map per kind, keyed by the number: no key string to build on every mark.
+  const marks = { session: new Map<number, StateMark[]>(), batch: new Map<number, StateMark[]>() }
   return {
     note(kind, id, state, at) {
-      const list = marks.get(key(kind, id))
+      const list = marks[kind].get(id)
       if (!list) {
-        marks.set(key(kind, id), [{ state, at }])
+        marks[kind].set(id, [{ state, at }])
         return
       }
       if (list[list.length - 1]?.state === state) return
       list.push({ state, at })
       if (list.length > HISTORY_CAP) compact(list, HISTORY_CAP / 2)
     },
-    of: (kind, id) => marks.get(key(kind, id)) ?? [],
+    of: (kind, id) => marks[kind].get(id) ?? [],
     forget(kind, id) {
-      marks.delete(key(kind, id))
+      marks[kind].delete(id)
     },
   }
 }
