@@ -12,6 +12,7 @@ import {
   SERIALIZED_JOB,
 } from '../../src/emulator/http/jackson.ts'
 import { CREATE_INTERACTIVE_REQUEST_07 } from '../../src/emulator/profiles/apache-07.ts'
+import { bindOutcome } from '../support/bind-outcome.ts'
 
 /** The one-pass read of flat bodies (issue 18) must bind exactly as the streaming reader. */
 const specs = [
@@ -24,15 +25,7 @@ const specs = [
   CREATE_INTERACTIVE_REQUEST_07,
 ]
 
-const outcome = (run: () => unknown): unknown => {
-  try {
-    const value = run()
-    // Compared with its prototype: both reads must give a null-prototype map.
-    return { value, proto: Object.getPrototypeOf(value) }
-  } catch (e) {
-    return { error: e instanceof Error ? `${e.constructor.name}: ${e.message}` : String(e) }
-  }
-}
+const outcome = bindOutcome
 
 const name = fc.constantFrom(
   'code',

@@ -10,6 +10,7 @@ import {
   serialiseLarge,
 } from '../../src/emulator/http/jackson.ts'
 import { CREATE_INTERACTIVE_REQUEST_07 } from '../../src/emulator/profiles/apache-07.ts'
+import { bindOutcome } from '../support/bind-outcome.ts'
 
 /** A large body is read before its route is known (decision 0015); the result must not move. */
 const specs = [
@@ -19,13 +20,7 @@ const specs = [
   CREATE_INTERACTIVE_REQUEST_07,
 ]
 
-const outcome = (run: () => unknown): unknown => {
-  try {
-    return { value: run() }
-  } catch (e) {
-    return { error: e instanceof Error ? `${e.constructor.name}: ${e.message}` : String(e) }
-  }
-}
+const outcome = bindOutcome
 
 const field = fc.constantFrom(
   'code',
