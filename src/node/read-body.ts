@@ -80,15 +80,12 @@ export function readBody(
     }
     done(outcome)
   }
+  const tooLarge = (message: string): void => settle({ ok: false, status: 413, message })
   const collect = (chunk: Buffer): void => {
     if (settled) return
     decoded += chunk.length
     if (decoded > limits.decoded) {
-      settle({
-        ok: false,
-        status: 413,
-        message: `Request body exceeds the limit of ${limits.decoded} bytes once decompressed`,
-      })
+      tooLarge(`Request body exceeds the limit of ${limits.decoded} bytes once decompressed`)
       return
     }
     chunks.push(chunk)
@@ -107,11 +104,7 @@ export function readBody(
     if (settled) return
     raw += chunk.length
     if (raw > limits.raw) {
-      settle({
-        ok: false,
-        status: 413,
-        message: `Request body exceeds the limit of ${limits.raw} bytes`,
-      })
+      tooLarge(`Request body exceeds the limit of ${limits.raw} bytes`)
       return
     }
     if (inflate) inflate.write(chunk)

@@ -10,6 +10,7 @@ import {
 } from '../emulator/create-emulator-core.ts'
 import { createHeaderCheck, headerValue } from '../emulator/http/header-value.ts'
 import {
+  flatten,
   indexControls,
   type ReadAhead,
   readAhead,
@@ -111,7 +112,7 @@ async function encodeLarge(text: string, encoding: 'gzip' | 'deflate' | null): P
   // An answer built by concatenation is a rope: its first slice would copy all of it flat
   // (10 MB: ~10 ms) in the same turn as the first megabyte's encoding. One turn of its own.
   await nextTurn()
-  text.includes('\u0000')
+  flatten(text)
   for (let start = 0; start < text.length; ) {
     await nextTurn()
     let end = Math.min(start + LARGE_BODY, text.length)
@@ -428,14 +429,7 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
       res.end()
       return
     }
-    // No body (most GETs): served in this turn, without a promise in between.
-    if (
-      req.headers['content-length'] === undefined &&
-      req.headers['transfer-encoding'] === undefined
-    ) {
-      serve(req, res, null)
-      return
-    }
+    // readBody answers a request without a body (most GETs) at once: served in this turn.
     readAndServe(req, res)
   }
 

@@ -7,6 +7,8 @@
  * U+00FF becomes `?`, a control character (CR, LF, …) a space.
  */
 
+import { boundedMemo } from '../model/bounded-memo.ts'
+
 // What Node's `checkInvalidHeaderChar` refuses: anything outside tab, printable ASCII and Latin-1.
 const UNSAFE = /[^\t\x20-\x7e\x80-\xff]/
 
@@ -39,14 +41,14 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
  */
 export const isHeaderName = (name: string): boolean => TOKEN.test(name)
 
-/** Header lines a checker remembers (names and values each); past it, lines are checked anew. */
+/** Header names and values a checker remembers (each); when full, it starts afresh. */
 const REMEMBERED = 512
 
 /**
  * {@link isHeaderName} and {@link headerValue} for a server that sends the same lines again
  * and again (the security headers, the content type, the date for a second): a line seen
  * before is looked up instead of matched with two regexes. Strings cannot change, so what was
- * checked stays checked; a client that makes every value new only fills it once.
+ * checked stays checked.
  *
  * @example
  * const check = createHeaderCheck()
@@ -54,20 +56,7 @@ const REMEMBERED = 512
  * check('Bad Header', 'x') // undefined: cannot be sent
  */
 export function createHeaderCheck(): (name: string, value: string) => string | undefined {
-  const names = new Map<string, boolean>()
-  const values = new Map<string, string>()
-  return (name, value) => {
-    let valid = names.get(name)
-    if (valid === undefined) {
-      valid = isHeaderName(name)
-      if (names.size < REMEMBERED) names.set(name, valid)
-    }
-    if (!valid) return undefined
-    let safe = values.get(value)
-    if (safe === undefined) {
-      safe = headerValue(value)
-      if (values.size < REMEMBERED) values.set(value, safe)
-    }
-    return safe
-  }
+  const validName = boundedMemo(REMEMBERED, isHeaderName)
+  const safeValue = boundedMemo(REMEMBERED, headerValue)
+  return (name, value) => (validName(name) ? safeValue(value) : undefined)
 }

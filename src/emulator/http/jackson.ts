@@ -813,11 +813,16 @@ export async function serialiseLarge(
 }
 
 /**
- * A string read with escapes in it is built piece by piece, and V8 keeps it as a rope until
- * its first search copies it flat (10 MB: ~10 ms). Searching it does that copy here, in a
- * turn of its own, rather than inside the serial section or with other work.
+ * A string built piece by piece (read with escapes, or an answer put together) is a rope in V8
+ * until its first search copies it flat (10 MB: ~10 ms). Searching it here does that copy
+ * where the caller chooses: in a turn of its own, not inside the serial section or with other
+ * work.
+ *
+ * @example
+ * await nextTurn()
+ * flatten(answer)
  */
-function flatten(s: string): void {
+export function flatten(s: string): void {
   s.includes('\u0000')
 }
 

@@ -2,6 +2,8 @@
  * Path matching like Scalatra's: `:name` matches one segment, a servlet's collection route
  * also matches with a trailing slash, a known path with the wrong method is a 405 with `Allow`.
  */
+import { boundedMemo } from '../model/bounded-memo.ts'
+
 export interface RoutePattern<T> {
   readonly method: string
   readonly path: string
@@ -29,7 +31,7 @@ interface Matched<T> {
   readonly params: Readonly<Record<string, string>>
 }
 
-/** Paths whose matches are kept (see `seen` in {@link createRouter}). */
+/** Paths whose matches are kept (see `matched` in {@link createRouter}). */
 const MATCH_CACHE = 1024
 
 /** Scalatra decodes path params; a malformed escape stays as sent. */
@@ -84,18 +86,12 @@ export function createRouter<T>(routes: readonly RoutePattern<T>[]) {
     return out
   }
   // Clients poll the same few paths: each is matched against every pattern once, not on every
-  // request. Bounded, and emptied when full: a client sending endless distinct paths costs a
-  // re-match, never memory.
-  const seen = new Map<string, readonly Matched<T>[]>()
+  // request (the params handed out are frozen, so one answer serves every request).
+  const matched = boundedMemo(MATCH_CACHE, matching)
 
   return {
     match(method: string, path: string): RouteMatch<T> {
-      let routes = seen.get(path)
-      if (routes === undefined) {
-        routes = matching(path)
-        if (seen.size >= MATCH_CACHE) seen.clear()
-        seen.set(path, routes)
-      }
+      const routes = matched(path)
       const allowed: string[] = []
       for (const route of routes) {
         if (route.method === method || (method === 'HEAD' && route.method === 'GET')) {

@@ -1,3 +1,4 @@
+import { boundedMemo } from '../bounded-memo.ts'
 import { JsonDouble } from '../json-value.ts'
 import {
   EvalFailure,
@@ -106,20 +107,14 @@ const PARSED_LIMIT = 512
  * toys.run('spark', '1 + 1', createInterpreterMemory(), 1000) // res0: Int = 2
  */
 export function createToyInterpreters(): ToyInterpreters {
-  const seen = new Map<Keywords, Map<string, Expr | ParseFailure>>()
+  const languages = new Map<Keywords, (source: string) => Expr | ParseFailure>()
   const parse: Parse = (source, keywords) => {
-    let parses = seen.get(keywords)
+    let parses = languages.get(keywords)
     if (parses === undefined) {
-      parses = new Map()
-      seen.set(keywords, parses)
+      parses = boundedMemo(PARSED_LIMIT, (code: string) => parseOnce(code, keywords))
+      languages.set(keywords, parses)
     }
-    let parsed = parses.get(source)
-    if (parsed === undefined) {
-      parsed = parseOnce(source, keywords)
-      if (parses.size >= PARSED_LIMIT) parses.clear()
-      parses.set(source, parsed)
-    }
-    return parsed
+    return parses(source)
   }
   return {
     run: (kind, code, memory, sqlRowLimit) => interpret(kind, code, memory, sqlRowLimit, parse),
