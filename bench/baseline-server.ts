@@ -1,11 +1,15 @@
 /**
  * Child process of the benchmark: the smallest node:http server that answers the same bytes
- * (status, headers, body) as the emulator for the benchmarked requests. argv: <port> <fixtures.json>
+ * (status, headers, body) as the emulator for the benchmarked requests.
+ * argv: <port> <fixtures.json> [outbox]. With `outbox` it writes its answers the way the
+ * emulator's server does (docs/decisions/0035), for the bench's context rows.
  */
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
+import { createOutbox } from '../src/node/outbox.ts'
 
-const [port = '0', fixtures = ''] = process.argv.slice(2)
+const [port = '0', fixtures = '', mode = 'plain'] = process.argv.slice(2)
+const outbox = mode === 'outbox' ? createOutbox() : undefined
 const answers: Record<string, { status: number; headers: [string, string][]; body: string }> =
   JSON.parse(readFileSync(fixtures, 'utf8'))
 const server = createServer((req, res) => {
@@ -20,7 +24,8 @@ const server = createServer((req, res) => {
       answer.status,
       [...answer.headers, ['Content-Length', String(Buffer.byteLength(answer.body))]].flat(),
     )
-    res.end(answer.body)
+    if (outbox) outbox.end(res, answer.body)
+    else res.end(answer.body)
   }
   if (req.method === 'POST') {
     req.resume()

@@ -185,23 +185,31 @@ async function throughput(): Promise<void> {
   const emu = await child('emulator-server.js', ['0', '100', '0'])
   const fixtures = await fixturesFrom(emu.ready.url)
   const base = await child('baseline-server.ts', ['0', fixtures])
+  // Context, not a target: the same bare server writing its answers through the emulator's
+  // outbox (docs/decisions/0035), so the table shows the emulator's own cost per request too.
+  const batched = await child('baseline-server.ts', ['0', fixtures, 'outbox'])
+  const context: string[] = []
   try {
-    await run('taskset', ['-pc', '0', String(emu.proc.pid)])
-    await run('taskset', ['-pc', '0', String(base.proc.pid)])
+    for (const side of [emu, base, batched])
+      await run('taskset', ['-pc', '0', String(side.proc.pid)])
     for (const [name, path, post] of THROUGHPUT_ROWS) {
-      // Warm both up, then alternate them (a drift of the machine's speed during the run
-      // lands on both sides) and keep each side's median round.
-      await wrk(`${emu.ready.url}${path}`, post).catch(() => undefined)
-      await wrk(`${base.ready.url}${path}`, post).catch(() => undefined)
+      // Warm each up, then alternate them (a drift of the machine's speed during the run
+      // lands on every side) and keep each side's median round.
+      for (const side of [emu, base, batched])
+        await wrk(`${side.ready.url}${path}`, post).catch(() => undefined)
       const es: Load[] = []
       const bs: Load[] = []
+      const os: Load[] = []
       for (let round = 0; round < ROUNDS; round++) {
         es.push(await wrk(`${emu.ready.url}${path}`, post))
         bs.push(await wrk(`${base.ready.url}${path}`, post))
+        os.push(await wrk(`${batched.ready.url}${path}`, post))
       }
       const e = medianLoad(es)
       const b = medianLoad(bs)
+      const o = medianLoad(os)
       console.log(row(name, e, b), spread(es, bs))
+      context.push(row(name, e, o) + spread(es, os))
       record({
         name: `throughput ${name}`,
         value: e.rps,
@@ -211,10 +219,24 @@ async function throughput(): Promise<void> {
         target: '≥ 0.8×',
         pass: e.rps / b.rps >= 0.8,
       })
+      record({
+        name: `throughput ${name}, against node:http with the same outbox (context)`,
+        value: e.rps,
+        unit: 'req/s',
+        ratio: e.rps / o.rps,
+        baseline: `node:http + outbox ${fmt(o.rps)} req/s`,
+        target: null,
+        pass: null,
+      })
     }
+    console.log(
+      '\nContext: the same rows against a bare server that also writes its answers in bursts (no target)',
+    )
+    for (const line of context) console.log(line)
   } finally {
     await stop(emu.proc)
     await stop(base.proc)
+    await stop(batched.proc)
   }
 }
 

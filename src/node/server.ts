@@ -21,6 +21,7 @@ import { isPromise } from '../emulator/http/maybe-async.ts'
 import type { EdgeRequest, EdgeResponse, EdgeStream } from '../emulator/http/types.ts'
 import { decodeUtf8 } from '../emulator/http/utf8.ts'
 import { readPreloadFile } from '../emulator/preload/preload-file.ts'
+import { createOutbox } from './outbox.ts'
 import { readBody } from './read-body.ts'
 import { createFileStateStorage } from './state-file-storage.ts'
 
@@ -233,10 +234,10 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
   const sendStream = (
     req: IncomingMessage,
     res: ServerResponse,
-    headers: [string, string][],
+    headers: string[],
     response: EdgeResponse & { stream: EdgeStream },
   ): void => {
-    res.writeHead(response.status, headers.flat())
+    res.writeHead(response.status, headers)
     if (req.method === 'HEAD') {
       res.end()
       return
@@ -276,6 +277,7 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
   }
 
   const checkHeader = createHeaderCheck()
+  const outbox = createOutbox()
 
   /** Writes `response`; `prepared`: its body already encoded (and compressed) by {@link encodeLarge}. */
   const send = (
@@ -284,43 +286,44 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
     response: EdgeResponse,
     prepared?: { readonly bytes: Uint8Array; readonly encoding: 'gzip' | 'deflate' | null },
   ): void => {
-    const headers: [string, string][] = []
+    // Name, value, name, value…: what `writeHead` takes without another copy.
+    const flat: string[] = []
+    let compressed = false
     // Values a user chose (a name in Set-Cookie, a fault's header) go out as Jetty writes them.
     for (const [name, value] of response.headers) {
       const safe = checkHeader(name, value)
-      if (safe !== undefined) headers.push([name, safe])
+      if (safe === undefined) continue
+      if (name === 'Content-Encoding') compressed = true
+      flat.push(name, safe)
     }
     if (cors.length > 0) {
-      for (const [name, value] of corsHeaders(req)) headers.push([name, headerValue(value)])
+      for (const [name, value] of corsHeaders(req)) flat.push(name, headerValue(value))
     }
     if (response.stream) {
-      sendStream(req, res, headers, { ...response, stream: response.stream })
+      sendStream(req, res, flat, { ...response, stream: response.stream })
       return
     }
     let body: Uint8Array | string | null = prepared ? prepared.bytes : encodedOnce(response.body)
-    if (prepared?.encoding) headers.push(['Content-Encoding', prepared.encoding])
-    else if (!prepared && body !== null && body.length > 0 && req.method !== 'HEAD') {
+    if (prepared?.encoding) {
+      flat.push('Content-Encoding', prepared.encoding)
+      compressed = true
+    } else if (!prepared && body !== null && body.length > 0 && req.method !== 'HEAD') {
       const encoding = chooseEncoding(req.headers['accept-encoding'])
       if (encoding) {
         body = encoding === 'gzip' ? gzipSync(body) : deflateSync(body)
-        headers.push(['Content-Encoding', encoding])
+        flat.push('Content-Encoding', encoding)
+        compressed = true
       }
     }
     const noBody = req.method === 'HEAD' || response.status === 204 || response.status === 304
     const length =
       body === null ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength
     // Jetty streams compressed bodies (no Content-Length) and sends none on a 204.
-    const flat: string[] = []
-    let compressed = false
-    for (const [name, value] of headers) {
-      if (name === 'Content-Encoding') compressed = true
-      flat.push(name, value)
-    }
     if (response.status !== 204 && response.status !== 304 && !compressed) {
       flat.push('Content-Length', String(length))
     }
     res.writeHead(response.status, flat)
-    res.end(noBody ? undefined : (body ?? undefined))
+    outbox.end(res, noBody ? undefined : (body ?? undefined))
   }
 
   const fail = (
@@ -407,6 +410,13 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
   }
 
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    // A request pipelined behind one whose answer is not out yet waits for it, as on Jetty,
+    // which reads a connection's next request only after answering the last: a body-less
+    // request must not be served before the POST ahead of it has even been read.
+    if (res.socket === null) {
+      res.once('socket', () => guarded(req, res, () => onRequest(req, res)))
+      return
+    }
     res.sendDate = false
     if (
       req.method === 'OPTIONS' &&

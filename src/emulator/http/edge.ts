@@ -6,7 +6,14 @@ import { livyUi } from './livy-ui.ts'
 import { andThen, attempt, type MaybePromise, type Serial } from './maybe-async.ts'
 import { commonHeaders, JSON_CONTENT_TYPE } from './responses.ts'
 import { createRouter } from './router.ts'
-import { ROUTES, type Route, type RouteContext, type RouteResult, type Servlet } from './routes.ts'
+import {
+  ROUTES,
+  type Route,
+  type RouteContext,
+  type RouteQuery,
+  type RouteResult,
+  type Servlet,
+} from './routes.ts'
 import { createListMemo } from './serialise.ts'
 import type { EdgeRequest, EdgeResponse } from './types.ts'
 
@@ -79,16 +86,28 @@ export function createEdge(options: EdgeOptions): Edge {
       request.user ? { user: request.user, doAs: null } : ANONYMOUS)
   const now = () => model.context.now()
   const lists = { sessions: createListMemo(), batches: createListMemo() }
+  const noQuery: RouteQuery = new URLSearchParams()
+
+  // What every JSON answer starts with changes once a second (the date): made then, shared.
+  let commonSecond = Number.NaN
+  let common: ReadonlyArray<readonly [string, string]> = []
+  const jsonHeaders = (at: number): ReadonlyArray<readonly [string, string]> => {
+    const second = Math.floor(at / 1000)
+    if (second !== commonSecond) {
+      commonSecond = second
+      common = Object.freeze(commonHeaders(config, at, JSON_CONTENT_TYPE))
+    }
+    return common
+  }
 
   const respond = (
     status: number,
     body: string | null,
     extra: ReadonlyArray<readonly [string, string]> = [],
-  ): EdgeResponse => ({
-    status,
-    headers: [...commonHeaders(config, now(), JSON_CONTENT_TYPE), ...extra],
-    body,
-  })
+  ): EdgeResponse => {
+    const common = jsonHeaders(now())
+    return { status, headers: extra.length === 0 ? common : [...common, ...extra], body }
+  }
 
   /** Livy's exception handlers: `SessionServlet.error` first, then `JsonServlet`'s catch-all. */
   const mapError = (e: unknown, route: Route | undefined): EdgeResponse => {
@@ -127,13 +146,16 @@ export function createEdge(options: EdgeOptions): Edge {
     route: Route,
     params: Readonly<Record<string, string>>,
   ): MaybePromise<EdgeResponse> => {
-    const query = new URLSearchParams(request.query)
+    // Most requests have no query: they share one empty (and read-only) parameter list.
+    const query = request.query === '' ? noQuery : new URLSearchParams(request.query)
+    const doAs = query.get('doAs')
+    const caller = callerOf(request)
     const context: RouteContext = {
       request,
       params,
       query,
       model,
-      caller: { ...callerOf(request), doAs: query.get('doAs') },
+      caller: caller.doAs === doAs ? caller : { ...caller, doAs },
       lists,
       body(spec) {
         return request.text === undefined
@@ -220,7 +242,11 @@ export function createEdge(options: EdgeOptions): Edge {
     if (match.kind === 'not-found') return respond(404, null)
     if (match.kind === 'method-not-allowed')
       return respond(405, null, [['Allow', match.allow.join(', ')]])
-    return runRoute({ ...request, method }, match.value, match.params)
+    return runRoute(
+      method === request.method ? request : { ...request, method },
+      match.value,
+      match.params,
+    )
   }
 
   // Requests waiting for a driver need virtual time to move: wake up when the next step is due.

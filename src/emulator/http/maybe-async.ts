@@ -49,6 +49,8 @@ export function createSerial() {
   const queue = <T>(task: () => MaybePromise<T>): Promise<T> => settle(tail.then(task))
   const release = (): void => {
     inline = false
+    // Nearly always nothing started meanwhile: no fresh array for that.
+    if (started.length === 0) return
     const waiting = started
     started = []
     for (const start of waiting) start()

@@ -29,6 +29,8 @@ interface Matched<T> {
   readonly method: string
   readonly value: T
   readonly params: Readonly<Record<string, string>>
+  /** The answer `match` gives when the method is this route's (made once, frozen). */
+  readonly found: RouteMatch<T> & { readonly kind: 'match' }
 }
 
 /** Paths whose matches are kept (see `matched` in {@link createRouter}). */
@@ -81,7 +83,13 @@ export function createRouter<T>(routes: readonly RoutePattern<T>[]) {
       route.names.forEach((name, i) => {
         params[name] = decode(m[i + 1] as string)
       })
-      out.push({ method: route.method, value: route.value, params: Object.freeze(params) })
+      const frozen = Object.freeze(params)
+      out.push({
+        method: route.method,
+        value: route.value,
+        params: frozen,
+        found: Object.freeze({ kind: 'match', value: route.value, params: frozen }),
+      })
     }
     return out
   }
@@ -92,11 +100,13 @@ export function createRouter<T>(routes: readonly RoutePattern<T>[]) {
   return {
     match(method: string, path: string): RouteMatch<T> {
       const routes = matched(path)
-      const allowed: string[] = []
       for (const route of routes) {
         if (route.method === method || (method === 'HEAD' && route.method === 'GET')) {
-          return { kind: 'match', value: route.value, params: route.params }
+          return route.found
         }
+      }
+      const allowed: string[] = []
+      for (const route of routes) {
         if (!allowed.includes(route.method)) allowed.push(route.method)
         if (route.method === 'GET' && !allowed.includes('HEAD')) allowed.push('HEAD')
       }

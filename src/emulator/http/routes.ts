@@ -43,10 +43,13 @@ export interface RouteResult {
 }
 
 /** Everything a handler may use. */
+/** The query's parameters, to read (requests without a query share one empty list). */
+export type RouteQuery = Pick<URLSearchParams, 'get' | 'getAll' | 'has'>
+
 export interface RouteContext {
   readonly request: EdgeRequest
   readonly params: Readonly<Record<string, string>>
-  readonly query: URLSearchParams
+  readonly query: RouteQuery
   readonly model: LivyModel
   readonly caller: Caller
   /** Binds the body like Livy's Jackson mapper (throws `JacksonError`). */

@@ -13,6 +13,9 @@ export interface InvalidUtf8 {
   readonly position: 'start' | 'middle'
 }
 
+/** Up to this many bytes, an all-ASCII body is read without the decoder. */
+const SMALL_ASCII = 256
+
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 
 /**
@@ -22,6 +25,13 @@ const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
  * decodeUtf8(new Uint8Array([0x7b, 0xff])) // { offset: 1, byte: 255, position: 'start' }
  */
 export function decodeUtf8(bytes: Uint8Array): string | InvalidUtf8 {
+  // Most bodies are a few dozen ASCII bytes: reading them directly skips the decoder's call
+  // into the runtime, which costs more than such a body's whole read.
+  if (bytes.length <= SMALL_ASCII) {
+    let ascii = 0
+    for (let i = 0; i < bytes.length; i++) ascii |= bytes[i] as number
+    if (ascii < 0x80) return String.fromCharCode.apply(null, bytes as unknown as number[])
+  }
   try {
     return strict.decode(bytes)
   } catch {

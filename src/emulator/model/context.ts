@@ -2,6 +2,7 @@ import type { SparkLogs } from '../../fixtures/spark-logs.ts'
 import type { AccessManager } from './access.ts'
 import type { Clock } from './clock.ts'
 import type { LivyConfig } from './config.ts'
+import type { DriverHost } from './driver.ts'
 import type { Evaluations } from './evaluation/evaluations.ts'
 import type { JobState } from './machines/job-machine.ts'
 import type { ReplState } from './machines/session-machines.ts'
@@ -82,6 +83,8 @@ export interface InteractiveRuntime {
   readonly tasks: Set<TaskHandle>
   /** Resolvers of requests waiting for the driver to connect (LIVY-1013). */
   readonly waiters: Set<() => void>
+  /** The driver's hooks into this session, made on first use (see `driverHost`). */
+  host?: DriverHost
 }
 
 /** What the server keeps in memory about a batch besides its record. */

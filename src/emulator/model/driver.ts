@@ -1,7 +1,7 @@
 import type { DriverState, ModelContext, StatementEntry, StatementRun } from './context.ts'
 import { ModelError } from './errors.ts'
 import type { EvaluatedKind, EvaluationSessionInfo } from './evaluation/evaluation-engine.ts'
-import { RawJson, renderJson } from './json-value.ts'
+import { flatJson, RawJson, renderJsonPiece } from './json-value.ts'
 import { transition } from './machines/machine.ts'
 import { type ReplEvent, type ReplState, replMachine } from './machines/session-machines.ts'
 import { type StatementEvent, statementMachine } from './machines/statement-machine.ts'
@@ -102,17 +102,16 @@ const REMOTE_FRAMES =
 /** An output as rules give it, or as the engine wrote it (its `data` as JSON text). */
 type FinalOutput = StatementOutputBody | { readonly status: 'ok'; readonly data: RawJson }
 
+/**
+ * A statement's `output` as Livy writes it (field order: status, execution_count, then the
+ * data or the error's fields). Written directly rather than through an object for
+ * `renderJson`: every completed statement comes through here.
+ */
 const outputJson = (id: number, body: FinalOutput): string =>
-  renderJson(
+  flatJson(
     body.status === 'ok'
-      ? { status: 'ok', execution_count: id, data: body.data }
-      : {
-          status: 'error',
-          execution_count: id,
-          ename: body.ename,
-          evalue: body.evalue,
-          traceback: body.traceback,
-        },
+      ? `{"status":"ok","execution_count":${id},"data":${renderJsonPiece(body.data)}}`
+      : `{"status":"error","execution_count":${id},"ename":${JSON.stringify(body.ename)},"evalue":${JSON.stringify(body.evalue)},"traceback":${renderJsonPiece(body.traceback)}}`,
   )
 
 /**
@@ -155,9 +154,12 @@ export function submitStatement(
   }
   driver.statements.set(statement.id, statement)
   // Only the newest `livy.rsc.retained-statements` are kept (oldest inserted goes first).
+  // Ids are handed out in order, so the oldest is usually the newest id minus the count.
   while (driver.statements.size > ctx.config.retainedStatements) {
-    const oldest = driver.statements.keys().next().value as number
-    driver.statements.delete(oldest)
+    const oldest = statement.id - driver.statements.size + 1
+    if (!driver.statements.delete(oldest)) {
+      driver.statements.delete(driver.statements.keys().next().value as number)
+    }
   }
   driver.queue.push(statement.id)
   if (driver.runningId === null) scheduleNext(ctx, host)
@@ -199,12 +201,20 @@ function resolveOutcome(
   if (host.driver.interpreterDeath !== null && !rule) {
     return { body: undefined, durationMs: 0, abort: host.driver.interpreterDeath }
   }
+  if (rule === undefined) return NO_RULE
   return {
-    body: rule?.body,
-    durationMs: rule?.durationMs,
-    abort: rule?.abort,
+    body: rule.body,
+    durationMs: rule.durationMs,
+    abort: rule.abort,
   }
 }
+
+/** No rule answered: the interpreter (or the engine) runs the code, on the profile's time. */
+const NO_RULE: ResolvedOutcome = Object.freeze({
+  body: undefined,
+  durationMs: undefined,
+  abort: undefined,
+})
 
 /** `livy-emulator.unavailable-interpreters`: kinds whose interpreter cannot start (e.g. no R). */
 const unavailable = (ctx: ModelContext, kind: StatementKind): boolean => {

@@ -66,8 +66,18 @@ export function noteSessionState(ctx: ModelContext, id: number): void {
   if (record) ctx.history.note('session', id, interactiveState(ctx, record), ctx.now())
 }
 
+/** The driver's view of its session; made once per session (every statement uses it). */
 export function driverHost(ctx: ModelContext, record: SessionRecord): DriverHost {
   const runtime = ctx.sessions.get(record.id) as InteractiveRuntime
+  runtime.host ??= makeDriverHost(ctx, record, runtime)
+  return runtime.host
+}
+
+function makeDriverHost(
+  ctx: ModelContext,
+  record: SessionRecord,
+  runtime: InteractiveRuntime,
+): DriverHost {
   return {
     sessionId: record.id,
     driver: runtime.driver,

@@ -37,10 +37,18 @@ export function javaDoubleJson(n: number): string {
 
 /** Compact JSON like `JSON.stringify`, with {@link JsonDouble} rendered Java-style. */
 export function renderJson(value: unknown): string {
-  const json = render(value)
-  // Built by concatenation, the text is a tree of small pieces several times its size; a
-  // statement keeps its output as long as Livy keeps the statement. Converting it to a number
-  // flattens it in place (the number is thrown away).
+  return flatJson(render(value))
+}
+
+/** {@link renderJson} left unflattened, for a piece of a larger text that is flattened whole. */
+export const renderJsonPiece = (value: unknown): string => render(value)
+
+/**
+ * `json` as one flat string. Built by concatenation, a text is a tree of small pieces several
+ * times its size, and a statement keeps its output as long as Livy keeps the statement.
+ * Converting it to a number flattens it in place (the number is thrown away).
+ */
+export function flatJson(json: string): string {
   void Number(json)
   return json
 }
@@ -79,7 +87,7 @@ function render(value: unknown): string {
   for (const k of Object.keys(record)) {
     const v = record[k]
     if (v === undefined || typeof v === 'function') continue
-    out += `${out.length === 1 ? '' : ','}${ESCAPED.test(k) ? JSON.stringify(k) : `"${k}"`}:${render(v)}`
+    out += `${out.length === 1 ? '' : ','}${ESCAPED.test(k) ? JSON.stringify(k) : `"${k}"`}:${typeof v === 'string' ? JSON.stringify(v) : render(v)}`
   }
   return `${out}}`
 }

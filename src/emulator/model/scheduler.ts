@@ -15,13 +15,31 @@ export interface TaskHandle {
   readonly done: boolean
 }
 
-interface Task extends TaskHandle {
+/** A scheduled step; `cancel` lives on the prototype, so a step allocates one object. */
+class Task implements TaskHandle {
   at: number | null
+  readonly label: string
   readonly seq: number
   readonly run: () => void | Promise<void>
   readonly subject: string | undefined
-  cancelled: boolean
-  done: boolean
+  cancelled = false
+  done = false
+  constructor(
+    at: number | null,
+    label: string,
+    seq: number,
+    run: () => void | Promise<void>,
+    subject: string | undefined,
+  ) {
+    this.at = at
+    this.label = label
+    this.seq = seq
+    this.run = run
+    this.subject = subject
+  }
+  cancel(): void {
+    this.cancelled = true
+  }
 }
 
 /**
@@ -119,21 +137,7 @@ export function createScheduler(clock: Clock, options: SchedulerOptions = {}): S
     label: string,
     run: () => void | Promise<void>,
     subject: string | undefined,
-  ): Task => {
-    const task: Task = {
-      at,
-      label,
-      seq: seq++,
-      run,
-      subject,
-      cancelled: false,
-      done: false,
-      cancel() {
-        task.cancelled = true
-      },
-    }
-    return task
-  }
+  ): Task => new Task(at, label, seq++, run, subject)
 
   const execute = (task: Task, time: number): void | Promise<void> => {
     const previous = current

@@ -15,6 +15,11 @@ export interface StateMachine<S extends string, E extends string> {
   readonly initial: S
   readonly rows: readonly TransitionRow<S, E>[]
   readonly terminal: ReadonlySet<S>
+  /**
+   * The rows by state, then event, each with its (shared, frozen) result: what
+   * {@link defineMachine} derives so that {@link transition} neither scans nor allocates.
+   */
+  readonly index?: ReadonlyMap<S, ReadonlyMap<E, TransitionResult<S>>>
 }
 
 /** Result of {@link transition}: the next state, or why the event is not allowed. */
@@ -54,12 +59,22 @@ export function defineMachine<S extends string, E extends string>(spec: {
       throw new Error(`${spec.name}: terminal state ${row.from} has an outgoing row`)
     }
   }
+  const index = new Map<S, Map<E, TransitionResult<S>>>()
+  for (const row of spec.rows) {
+    let byEvent = index.get(row.from)
+    if (byEvent === undefined) {
+      byEvent = new Map()
+      index.set(row.from, byEvent)
+    }
+    byEvent.set(row.event, Object.freeze({ ok: true, state: row.to }))
+  }
   return Object.freeze({
     name: spec.name,
     states: Object.freeze([...spec.states]),
     initial: spec.initial,
     rows: Object.freeze(spec.rows.map((r) => Object.freeze({ ...r }))),
     terminal: new Set(spec.terminal),
+    index,
   })
 }
 
@@ -75,6 +90,8 @@ export function transition<S extends string, E extends string>(
   state: S,
   event: E,
 ): TransitionResult<S> {
+  const found = machine.index?.get(state)?.get(event)
+  if (found !== undefined) return found
   for (const row of machine.rows) {
     if (row.from === state && row.event === event) return { ok: true, state: row.to }
   }

@@ -116,8 +116,11 @@ export function createToyInterpreters(): ToyInterpreters {
     }
     return parses(source)
   }
+  // Scala code is read into steps once: the same line sent again only runs them.
+  const steps = boundedMemo(PARSED_LIMIT, (code: string) => scalaSteps(code, parse))
   return {
-    run: (kind, code, memory, sqlRowLimit) => interpret(kind, code, memory, sqlRowLimit, parse),
+    run: (kind, code, memory, sqlRowLimit) =>
+      interpret(kind, code, memory, sqlRowLimit, parse, steps),
   }
 }
 
@@ -171,31 +174,68 @@ function scalaStatements(code: string): string[] {
   return out
 }
 
-function runScala(code: string, memory: InterpreterMemory, tryParse: Parse): StatementOutputBody {
-  let out = ''
+/**
+ * What one line of Scala does, read once: echo text (an import, an empty `println()`), stop
+ * with "incomplete statement", or evaluate an expression and show it as a declaration, a
+ * print or a `resN`. Lines the toy REPL does not understand have no step: Spark would have
+ * run them and said nothing.
+ */
+type ScalaStep =
+  | { readonly op: 'text'; readonly text: string }
+  | { readonly op: 'incomplete' }
+  | {
+      readonly op: 'value'
+      readonly source: string
+      readonly expr: Expr
+      readonly decl: string | null
+      readonly call: 'println' | 'print' | null
+    }
+
+/** Reads Scala source into the steps {@link runScala} runs (pure: the same code, the same steps). */
+function scalaSteps(code: string, tryParse: Parse): readonly ScalaStep[] {
+  const steps: ScalaStep[] = []
   for (const raw of scalaStatements(code)) {
     const line = raw.trim()
     if (line === '' || line.startsWith('//') || /^Thread\.sleep\(/.test(line)) continue
     if (/^import\s+[\w.{}, _]+$/.test(line)) {
-      out += `${line}\n`
+      steps.push({ op: 'text', text: `${line}\n` })
       continue
     }
     const decl = /^(val|var)\s+([A-Za-z_]\w*)(\s*:\s*\w+)?\s*=\s*(.+)$/.exec(line)
     const call = /^(println|print)\((.*)\)$/.exec(line)
     const source = decl ? (decl[4] as string) : call ? (call[2] as string) : line
+    const callName = call ? (call[1] as 'println' | 'print') : null
     if (call && source.trim() === '') {
-      out += call[1] === 'println' ? '\n' : ''
+      steps.push({ op: 'text', text: callName === 'println' ? '\n' : '' })
       continue
     }
     const parsed = tryParse(source, SCALA)
     if (parsed instanceof ParseFailure) {
-      if (parsed.incomplete) return error('Error', 'incomplete statement')
-      // Not something the toy REPL understands: Spark would have run it; say nothing.
+      if (parsed.incomplete) steps.push({ op: 'incomplete' })
       continue
     }
+    steps.push({
+      op: 'value',
+      source,
+      expr: parsed,
+      decl: decl ? (decl[2] as string) : null,
+      call: callName,
+    })
+  }
+  return steps
+}
+
+function runScala(steps: readonly ScalaStep[], memory: InterpreterMemory): StatementOutputBody {
+  let out = ''
+  for (const step of steps) {
+    if (step.op === 'text') {
+      out += step.text
+      continue
+    }
+    if (step.op === 'incomplete') return error('Error', 'incomplete statement')
     let value: Value
     try {
-      value = evaluate(parsed, memory.scala, SCALA_SEM)
+      value = evaluate(step.expr, memory.scala, SCALA_SEM)
     } catch (e) {
       if (!(e instanceof EvalFailure)) throw e
       const message = e.ename === 'NameError' ? `not found: value ${e.message}` : e.message
@@ -203,16 +243,15 @@ function runScala(code: string, memory: InterpreterMemory, tryParse: Parse): Sta
         return error('Error', 'java.lang.ArithmeticException: / by zero', ['  ... 37 elided\n'])
       }
       return error('Error', `<console>:${SCALA_CONSOLE_LINE}: error: ${message}`, [
-        `       ${source}\n`,
+        `       ${step.source}\n`,
         `       ^\n`,
       ])
     }
-    if (decl) {
-      const name = decl[2] as string
-      memory.scala.set(name, value)
-      out += `${name}: ${scalaType(value)} = ${scalaShow(value)}\n`
-    } else if (call) {
-      out += scalaShow(value) + (call[1] === 'println' ? '\n' : '')
+    if (step.decl !== null) {
+      memory.scala.set(step.decl, value)
+      out += `${step.decl}: ${scalaType(value)} = ${scalaShow(value)}\n`
+    } else if (step.call !== null) {
+      out += scalaShow(value) + (step.call === 'println' ? '\n' : '')
     } else {
       out += `res${memory.scalaResults++}: ${scalaType(value)} = ${scalaShow(value)}\n`
     }
@@ -496,7 +535,9 @@ export function runDefaultInterpreter(
   memory: InterpreterMemory,
   sqlRowLimit: number,
 ): StatementOutputBody {
-  return interpret(kind, code, memory, sqlRowLimit, parseOnce)
+  return interpret(kind, code, memory, sqlRowLimit, parseOnce, (source) =>
+    scalaSteps(source, parseOnce),
+  )
 }
 
 function interpret(
@@ -505,13 +546,14 @@ function interpret(
   memory: InterpreterMemory,
   sqlRowLimit: number,
   parse: Parse,
+  steps: (code: string) => readonly ScalaStep[],
 ): StatementOutputBody {
   // The toy interpreters understand a few lines of trivial code; a megabyte of code is never
   // that, and reading it character by character would hold the server's thread for seconds.
   if (code.length > TOY_CODE_LIMIT) return { status: 'ok', data: { 'text/plain': '' } }
   switch (kind) {
     case 'spark':
-      return runScala(code, memory, parse)
+      return runScala(steps(code), memory)
     case 'pyspark':
       return runPython(code, memory, parse)
     case 'sparkr':
