@@ -17,7 +17,12 @@ function nodeWorker(): WorkerLike {
     postMessage: (message: HostMessage) => {
       if (!exited) worker.postMessage(message)
     },
-    onMessage: (listener) => worker.on('message', (m: WorkerMessage) => listener(m)),
+    onMessage: (listener) => {
+      worker.on('message', (m: WorkerMessage) => listener(m))
+      // Listening refs the worker's port again: an interpreter that never ran anything kept
+      // the process alive after its emulator was done with it.
+      worker.unref()
+    },
     onExit: (listener) => {
       worker.on('error', (e) => listener(`Interpreter died: ${e.message}`))
       worker.on('exit', (code) => {

@@ -1,5 +1,7 @@
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { createRouter } from '../../src/emulator/http/router.ts'
+import { ROUTES } from '../../src/emulator/http/routes.ts'
 
 const routes = [
   { method: 'GET', path: '/sessions', value: 'list' },
@@ -53,5 +55,48 @@ describe('a path matched once is answered from what was matched', () => {
     expect(router.match('POST', '/sessions/0/statements')).toMatchObject({
       params: { sessionId: '0' },
     })
+  })
+})
+
+describe('only patterns that can match a path are tried against it', () => {
+  test('every path gets the match a scan of every pattern would give it', () => {
+    const table = ROUTES.map((r) => ({ method: r.method, path: r.path, value: r.operationId }))
+    // The scan the router narrows: each pattern's regex, in order, against the path.
+    const scan = (method: string, path: string) => {
+      for (const r of table) {
+        const names: string[] = []
+        const source = r.path
+          .split('/')
+          .map((part) => {
+            if (!part.startsWith(':')) return part
+            names.push(part)
+            return '([^/]+)'
+          })
+          .join('/')
+        const trailing = names.length === 0 && r.path.split('/').length === 2 ? '/?' : ''
+        const hit = new RegExp(`^${source}${trailing}$`).test(path)
+        if (hit && (r.method === method || (method === 'HEAD' && r.method === 'GET')))
+          return r.value
+      }
+      return undefined
+    }
+    const segment = fc.oneof(
+      fc.constantFrom('sessions', 'batches', 'version', 'statements', 'state', 'log', 'jobs', ''),
+      fc.stringMatching(/^[0-9a-z%.]{1,4}$/),
+    )
+    fc.assert(
+      fc.property(
+        fc.array(segment, { minLength: 0, maxLength: 5 }),
+        fc.boolean(),
+        fc.constantFrom('GET', 'POST', 'DELETE', 'PUT', 'HEAD'),
+        (segments, slash, method) => {
+          const path = `/${segments.join('/')}${slash ? '/' : ''}`
+          const router = createRouter(table)
+          const match = router.match(method, path)
+          expect(match.kind === 'match' ? match.value : undefined).toBe(scan(method, path))
+        },
+      ),
+      { numRuns: 3000 },
+    )
   })
 })

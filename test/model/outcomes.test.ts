@@ -91,6 +91,28 @@ describe('an emulator’s interpreters remember parses, never values', () => {
     expect(again('pyspark', 'y')).toEqual({ status: 'ok', data: { 'text/plain': '3' } })
   })
 
+  test('Scala read once still runs in full each time, up to a line it cannot finish', () => {
+    const toys = createToyInterpreters()
+    const memory = createInterpreterMemory()
+    const code = 'val a = 1\nimport x.y\na + 1\n(\nval b = 2'
+    const first = toys.run('spark', code, memory, 1000)
+    expect(first).toEqual(run('spark', code))
+    expect(first).toEqual({
+      status: 'error',
+      ename: 'Error',
+      evalue: 'incomplete statement',
+      traceback: [],
+    })
+    expect([...memory.scala.keys()]).toEqual(['a'])
+    memory.scala.clear()
+    expect(toys.run('spark', code, memory, 1000)).toEqual(first)
+    expect([...memory.scala.keys()]).toEqual(['a'])
+    expect(toys.run('spark', 'a + 1', memory, 1000)).toEqual({
+      status: 'ok',
+      data: { 'text/plain': 'res2: Int = 2\n' },
+    })
+  })
+
   test('a remembered failure to parse answers as it did the first time', () => {
     const toys = createToyInterpreters()
     for (let i = 0; i < 3; i++) {

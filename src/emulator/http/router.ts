@@ -22,6 +22,17 @@ interface Compiled<T> {
   readonly regex: RegExp
   readonly names: readonly string[]
   readonly value: T
+  /** What every path it matches starts with: the pattern up to its first parameter. */
+  readonly prefix: string
+  /** How many `/` a path it matches has (one more with the optional trailing slash). */
+  readonly slashes: number
+  readonly trailing: boolean
+}
+
+const slashesIn = (text: string): number => {
+  let count = 0
+  for (let i = text.indexOf('/'); i >= 0; i = text.indexOf('/', i + 1)) count++
+  return count
 }
 
 /** A route a path matched, whatever the method. */
@@ -65,18 +76,27 @@ export function createRouter<T>(routes: readonly RoutePattern<T>[]) {
       .join('/')
     // A servlet's root ("/sessions") also answers "/sessions/".
     const trailing = names.length === 0 && route.path.split('/').length === 2 ? '/?' : ''
+    const param = route.path.indexOf(':')
     return {
       method: route.method,
       regex: new RegExp(`^${source}${trailing}$`),
       names,
       value: route.value,
+      prefix: param < 0 ? route.path : route.path.slice(0, param),
+      slashes: slashesIn(route.path),
+      trailing: trailing !== '',
     }
   })
 
   /** Every route a path matches, in registration order, with its decoded parameters. */
   const matching = (path: string): readonly Matched<T>[] => {
     const out: Matched<T>[] = []
+    const slashes = slashesIn(path)
     for (const route of compiled) {
+      // A parameter never holds a `/`: only patterns with as many, and the same literal
+      // start, can match. A new id's paths are then tried against a few patterns, not all.
+      if (slashes !== route.slashes && !(route.trailing && slashes === route.slashes + 1)) continue
+      if (!path.startsWith(route.prefix)) continue
       const m = route.regex.exec(path)
       if (!m) continue
       const params: Record<string, string> = {}
