@@ -56,15 +56,20 @@ function streamBody(stream: EdgeStream): ReadableStream<Uint8Array> {
 
 /** Turns an {@link EdgeResponse} into a Fetch `Response`. */
 export function toFetchResponse(response: EdgeResponse, method = 'GET'): Response {
-  const headers = new Headers()
-  for (const [name, value] of response.headers)
-    if (isHeaderName(name)) headers.append(name, headerValue(value))
+  // Pairs, not a Headers object: the Response builds its own from them (one copy, not two).
+  const headers: [string, string][] = []
+  let hasLength = false
+  for (const [name, value] of response.headers) {
+    if (!isHeaderName(name)) continue
+    headers.push([name, headerValue(value)])
+    if (name.length === 14 && name.toLowerCase() === 'content-length') hasLength = true
+  }
   if (response.stream && method !== 'HEAD')
     return new Response(streamBody(response.stream), { status: response.status, headers })
   const noBody = response.status === 204 || response.status === 304 || method === 'HEAD'
   // Jetty sends Content-Length on every uncompressed answer but 204 (HEAD: the GET length).
-  if (response.status !== 204 && response.status !== 304 && !headers.has('content-length')) {
-    headers.set('Content-Length', String(utf8Length(response.body ?? '')))
+  if (response.status !== 204 && response.status !== 304 && !hasLength) {
+    headers.push(['Content-Length', String(utf8Length(response.body ?? ''))])
   }
   // A null body stays null: a string body would make Fetch add `text/plain;charset=UTF-8`.
   return new Response(noBody ? null : response.body, { status: response.status, headers })
