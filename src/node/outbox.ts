@@ -21,10 +21,15 @@ export interface Outbox {
  * res.writeHead(200, ['Content-Length', '2'])
  * outbox.end(res, '{}') // written after this turn's other requests
  */
+/** The most answers a burst holds: more are written at once. */
+const BURST = 64
+
 export function createOutbox(): Outbox {
   // Response, body, response, body…: one array for the whole burst.
   let waiting: (ServerResponse | string | Uint8Array | undefined)[] = []
+  let scheduled = false
   const flush = (): void => {
+    scheduled = false
     const burst = waiting
     waiting = []
     for (let i = 0; i < burst.length; i += 2) {
@@ -41,8 +46,15 @@ export function createOutbox(): Outbox {
   }
   return {
     end(res, body) {
-      if (waiting.length === 0) setImmediate(flush)
       waiting.push(res, body)
+      // A client pipelining without end can have thousands of requests read in one turn (libuv
+      // reads a ready socket up to 32 times): their answers go out as they come, so node sees
+      // them pile up and stops reading that connection, as it does without the outbox.
+      if (waiting.length >= 2 * BURST) flush()
+      else if (!scheduled) {
+        scheduled = true
+        setImmediate(flush)
+      }
     },
   }
 }

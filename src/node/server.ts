@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import { promisify } from 'node:util'
 import { deflate, deflateSync, gzip, gzipSync } from 'node:zlib'
 import { parse as parseYaml } from 'yaml'
@@ -409,12 +409,32 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
     }
   }
 
+  /**
+   * Per connection, the requests read while the one ahead of them was still reading its
+   * body: they start, in order, once it has been handed to the emulator. Node emits a
+   * pipelined request as soon as it has parsed it, before the body ahead of it has finished
+   * arriving; Jetty serves a connection's requests one after the other.
+   */
+  const behindBody = new WeakMap<Socket, (() => void)[]>()
+  const bodyHandedOn = (socket: Socket): void => {
+    const waiting = behindBody.get(socket)
+    if (waiting === undefined) return
+    behindBody.delete(socket)
+    for (let i = 0; i < waiting.length; i++) {
+      // A request that starts reading a body of its own holds back the rest again.
+      const again = behindBody.get(socket)
+      if (again !== undefined) {
+        again.push(...waiting.slice(i))
+        return
+      }
+      ;(waiting[i] as () => void)()
+    }
+  }
+
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
-    // A request pipelined behind one whose answer is not out yet waits for it, as on Jetty,
-    // which reads a connection's next request only after answering the last: a body-less
-    // request must not be served before the POST ahead of it has even been read.
-    if (res.socket === null) {
-      res.once('socket', () => guarded(req, res, () => onRequest(req, res)))
+    const waiting = behindBody.get(req.socket)
+    if (waiting !== undefined) {
+      waiting.push(() => guarded(req, res, () => onRequest(req, res)))
       return
     }
     res.sendDate = false
@@ -444,7 +464,11 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
   }
 
   const readAndServe = (req: IncomingMessage, res: ServerResponse): void => {
-    readBody(req, { raw: limit, decoded: decodedLimit }, (outcome) =>
+    const socket = req.socket
+    let read = false
+    readBody(req, { raw: limit, decoded: decodedLimit }, (outcome) => {
+      read = true
+      let large = false
       guarded(req, res, () => {
         if (!outcome.ok) {
           fail(req, res, outcome.status, outcome.message)
@@ -452,10 +476,16 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
         }
         const body = outcome.body
         // Most bodies are small: served in the turn they ended, without a promise in between.
-        if (body && body.length > LARGE_BODY && !isMultipart(req)) return serveLarge(req, res, body)
+        if (body && body.length > LARGE_BODY && !isMultipart(req)) {
+          large = true
+          return serveLarge(req, res, body).finally(() => bodyHandedOn(socket))
+        }
         serve(req, res, body)
-      }),
-    )
+      })
+      if (!large) bodyHandedOn(socket)
+    })
+    // No body (most GETs): answered already. A body still coming in holds back what follows.
+    if (!read) behindBody.set(socket, behindBody.get(socket) ?? [])
   }
 
   /**
