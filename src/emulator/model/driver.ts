@@ -1,7 +1,7 @@
 import type { DriverState, ModelContext, StatementEntry, StatementRun } from './context.ts'
 import { ModelError } from './errors.ts'
 import type { EvaluatedKind, EvaluationSessionInfo } from './evaluation/evaluation-engine.ts'
-import { flatJson, RawJson, renderJsonPiece } from './json-value.ts'
+import { RawJson, renderJson } from './json-value.ts'
 import { transition } from './machines/machine.ts'
 import { type ReplEvent, type ReplState, replMachine } from './machines/session-machines.ts'
 import { type StatementEvent, statementMachine } from './machines/statement-machine.ts'
@@ -102,16 +102,17 @@ const REMOTE_FRAMES =
 /** An output as rules give it, or as the engine wrote it (its `data` as JSON text). */
 type FinalOutput = StatementOutputBody | { readonly status: 'ok'; readonly data: RawJson }
 
-/**
- * A statement's `output` as Livy writes it (field order: status, execution_count, then the
- * data or the error's fields). Written directly rather than through an object for
- * `renderJson`: every completed statement comes through here.
- */
 const outputJson = (id: number, body: FinalOutput): string =>
-  flatJson(
+  renderJson(
     body.status === 'ok'
-      ? `{"status":"ok","execution_count":${id},"data":${renderJsonPiece(body.data)}}`
-      : `{"status":"error","execution_count":${id},"ename":${JSON.stringify(body.ename)},"evalue":${JSON.stringify(body.evalue)},"traceback":${renderJsonPiece(body.traceback)}}`,
+      ? { status: 'ok', execution_count: id, data: body.data }
+      : {
+          status: 'error',
+          execution_count: id,
+          ename: body.ename,
+          evalue: body.evalue,
+          traceback: body.traceback,
+        },
   )
 
 /**

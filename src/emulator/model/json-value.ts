@@ -37,18 +37,10 @@ export function javaDoubleJson(n: number): string {
 
 /** Compact JSON like `JSON.stringify`, with {@link JsonDouble} rendered Java-style. */
 export function renderJson(value: unknown): string {
-  return flatJson(render(value))
-}
-
-/** {@link renderJson} left unflattened, for a piece of a larger text that is flattened whole. */
-export const renderJsonPiece = (value: unknown): string => render(value)
-
-/**
- * `json` as one flat string. Built by concatenation, a text is a tree of small pieces several
- * times its size, and a statement keeps its output as long as Livy keeps the statement.
- * Converting it to a number flattens it in place (the number is thrown away).
- */
-export function flatJson(json: string): string {
+  const json = render(value)
+  // Built by concatenation, the text is a tree of small pieces several times its size; a
+  // statement keeps its output as long as Livy keeps the statement. Converting it to a number
+  // flattens it in place (the number is thrown away).
   void Number(json)
   return json
 }
