@@ -485,7 +485,7 @@ export async function startLivyServer(options: LivyServerOptions = {}): Promise<
       if (!large) bodyHandedOn(socket)
     })
     // No body (most GETs): answered already. A body still coming in holds back what follows.
-    if (!read) behindBody.set(socket, behindBody.get(socket) ?? [])
+    if (!read) behindBody.set(socket, [])
   }
 
   /**

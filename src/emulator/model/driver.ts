@@ -155,12 +155,9 @@ export function submitStatement(
   }
   driver.statements.set(statement.id, statement)
   // Only the newest `livy.rsc.retained-statements` are kept (oldest inserted goes first).
-  // Ids are handed out in order, so the oldest is usually the newest id minus the count.
   while (driver.statements.size > ctx.config.retainedStatements) {
-    const oldest = statement.id - driver.statements.size + 1
-    if (!driver.statements.delete(oldest)) {
-      driver.statements.delete(driver.statements.keys().next().value as number)
-    }
+    const oldest = driver.statements.keys().next().value as number
+    driver.statements.delete(oldest)
   }
   driver.queue.push(statement.id)
   if (driver.runningId === null) scheduleNext(ctx, host)

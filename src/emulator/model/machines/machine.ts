@@ -19,7 +19,7 @@ export interface StateMachine<S extends string, E extends string> {
    * The rows by state, then event, each with its (shared, frozen) result: what
    * {@link defineMachine} derives so that {@link transition} neither scans nor allocates.
    */
-  readonly index?: ReadonlyMap<S, ReadonlyMap<E, TransitionResult<S>>>
+  readonly index: ReadonlyMap<S, ReadonlyMap<E, TransitionResult<S>>>
 }
 
 /** Result of {@link transition}: the next state, or why the event is not allowed. */
@@ -90,11 +90,8 @@ export function transition<S extends string, E extends string>(
   state: S,
   event: E,
 ): TransitionResult<S> {
-  const found = machine.index?.get(state)?.get(event)
+  const found = machine.index.get(state)?.get(event)
   if (found !== undefined) return found
-  for (const row of machine.rows) {
-    if (row.from === state && row.event === event) return { ok: true, state: row.to }
-  }
   return {
     ok: false,
     reason: `${machine.name}: no transition from ${state} on ${event}`,
